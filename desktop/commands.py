@@ -1,0 +1,14 @@
+"""Sub-commands of `vangnet` that belong to a feature, registered in one place so the CLI stays small."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+
+# Each module exposes ``register(add)``; ``add(name, handler, help)`` returns the sub-parser.
+FEATURE_COMMANDS: tuple[str, ...] = ()
+
+
+def register_commands(add: Callable) -> None:
+    for module_name in FEATURE_COMMANDS:
+        importlib.import_module(module_name).register(add)

@@ -1,0 +1,366 @@
+"""Merge data for letters and reports: plain dataclasses, the field catalogue and the addressee rules.
+
+No ORM here: the database layer fills these objects; templates may only use fields from `FIELD_CATALOGUE`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import typing
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date, time
+from typing import Any
+
+from babel.dates import format_date
+
+
+def _f(description: str, default: Any = "", factory: Any = None) -> Any:
+    """A merge field with its Dutch description (shown to the template editor)."""
+    if factory is not None:
+        return field(default_factory=factory, metadata={"nl": description})
+    return field(default=default, metadata={"nl": description})
+
+
+def _group(description: str, factory: Any = None) -> Any:
+    """A nested group of merge fields; ``None`` means the group does not apply to this letter."""
+    if factory is not None:
+        return field(default_factory=factory, metadata={"nl": description, "group": True})
+    return field(default=None, metadata={"nl": description, "group": True})
+
+
+def dutch_date(value: date) -> str:
+    """'5 maart 2025': the long Dutch date used in every document."""
+    return format_date(value, format="long", locale="nl_NL")
+
+
+def dutch_time(value: time) -> str:
+    """'14.30': Dutch letters write times with a full stop."""
+    return f"{value.hour:02d}.{value.minute:02d}"
+
+
+@dataclass
+class PostalAddress:
+    street: str = _f("Straat en huisnummer")
+    postal_code: str = _f("Postcode")
+    city: str = _f("Woonplaats")
+
+    def key(self) -> tuple[str, str]:
+        """Normalised form: two guardians with the same key live at the same address."""
+        street = re.sub(r"\s+", " ", self.street).strip().lower()
+        postal = re.sub(r"\s+", "", self.postal_code).upper()
+        return postal, street
+
+
+@dataclass
+class Guardian:
+    """A parent or carer (ouder/verzorger) as far as letters need one."""
+
+    name: str
+    address: PostalAddress
+    has_authority: bool = True
+    # 'heer De Vries' or 'mevrouw Jansen'; empty gives a neutral salutation.
+    salutation: str = ""
+
+
+@dataclass
+class Addressee:
+    name_lines: list[str] = _f("Naamregels van de geadresseerde", factory=list)
+    address: PostalAddress = _group("Adres van de geadresseerde", factory=PostalAddress)
+    salutation: str = _f("Aanhef zonder 'Geachte', bijvoorbeeld 'heer De Vries'", "heer, mevrouw")
+    # The person(s) a letter is for, stored in the DocumentRecord register.
+    description: str = ""
+
+    @property
+    def name(self) -> str:
+        return " ".join(line for line in self.name_lines if line)
+
+
+@dataclass
+class Pupil:
+    name: str = _f("Volledige naam van de leerling")
+    first_name: str = _f("Roepnaam van de leerling")
+    birth_date: date | None = _f("Geboortedatum van de leerling", None)
+    school: str = _f("School van de leerling")
+    school_city: str = _f("Plaats van de school")
+    bsn: str = _f("BSN van de leerling (alleen voor meldingen aan instanties)")
+
+
+@dataclass
+class Consultant:
+    name: str = _f("Naam van de consulent")
+    function: str = _f("Functie van de consulent", "consulent leerplicht")
+    phone: str = _f("Telefoonnummer van de consulent")
+    email: str = _f("E-mailadres van de consulent")
+
+
+@dataclass
+class Appointment:
+    date: date | None = _f("Datum van het gesprek", None)
+    time: time | None = _f("Tijd van het gesprek", None)
+    place: str = _f("Plaats van het gesprek")
+    reason: str = _f("Reden van het gesprek")
+    attendees: list[str] = _f("Wie bij het gesprek moeten zijn (lijst)", factory=list)
+    bring: list[str] = _f("Wat de ouders moeten meenemen (lijst)", factory=list)
+
+
+@dataclass
+class Absence:
+    kind: str = _f("Soort verzuim, bijvoorbeeld 'luxe verzuim'")
+    hours_absent: str = _f("Aantal uren ongeoorloofd afwezig")
+    times_late: str = _f("Aantal keren te laat")
+    period_start: date | None = _f("Begin van de verzuimperiode", None)
+    period_end: date | None = _f("Einde van de verzuimperiode", None)
+    reported_on: date | None = _f("Datum van de verzuimmelding", None)
+    school_actions: str = _f("Wat de school al heeft gedaan")
+
+
+@dataclass
+class Decision:
+    article: str = _f("Wetsartikel van het besluit, bijvoorbeeld 'artikel 5 onder a'")
+    request_received_on: date | None = _f("Datum waarop de aanvraag is ontvangen", None)
+    motivation: str = _f("Motivering van het besluit")
+    valid_from: date | None = _f("Besluit geldig vanaf", None)
+    valid_until: date | None = _f("Besluit geldig tot en met", None)
+    schooljaar: str = _f("Schooljaar waarvoor het besluit geldt, bijvoorbeeld '2025-2026'")
+
+
+@dataclass
+class Leave:
+    start_date: date | None = _f("Eerste dag van het verlof", None)
+    end_date: date | None = _f("Laatste dag van het verlof", None)
+    days: str = _f("Aantal schooldagen verlof")
+    reason: str = _f("Reden van de aanvraag")
+    head_heard_on: date | None = _f("Datum waarop de directeur is gehoord", None)
+
+
+@dataclass
+class HaltReferral:
+    office: str = _f("Naam van het Halt-bureau", "Halt")
+    consent_jongere: bool | None = _f("Jongere stemt in met Halt (ja/nee)", None)
+    consent_parents: bool | None = _f("Ouders stemmen in met Halt (ja/nee)", None)
+    background: str = _f("Achtergrond en aanleiding van de verwijzing")
+
+
+@dataclass
+class ChildProtectionReport:
+    concerns: str = _f("Zorgen over de ontwikkeling van de leerling")
+    request: str = _f("Wat de Raad wordt gevraagd")
+    earlier_steps: list[str] = _f("Eerdere stappen (lijst)", factory=list)
+    parents_informed: bool | None = _f("Ouders zijn geïnformeerd over de melding (ja/nee)", None)
+
+
+@dataclass
+class SvbReport:
+    reason: str = _f("Reden van de melding aan de SVB")
+    since: date | None = _f("Datum sinds wanneer geen onderwijs wordt gevolgd", None)
+    last_school: str = _f("Laatst bezochte school")
+
+
+# Status values for the feedback to DUO and the school (Besluit Verzuimmelding).
+DUO_STATUS = {
+    "in_progress": "In behandeling",
+    "closed": "Afgesloten",
+    "noted": "Ter kennisneming aangenomen",
+}
+DUO_CLOSE_REASONS = {
+    "back_to_school": "Terug naar school",
+    "other_education": "Andere opleiding",
+    "work": "Werk",
+    "other": "Overige redenen",
+    "deceased": "Overleden",
+    "long_term_ill": "Langdurig ziek",
+    "legitimately_absent": "Legitiem afwezig",
+}
+DUO_EXPLANATIONS = {
+    "pupil_seen": "Leerling gezien",
+    "action_ongoing": "Actie loopt",
+    "no_further_action": "Geen actie meer",
+}
+
+
+@dataclass
+class SchoolFeedback:
+    duo_number: str = _f("Meldingnummer van DUO")
+    reported_on: date | None = _f("Datum van de verzuimmelding", None)
+    status: str = _f("Status voor DUO: In behandeling, Afgesloten of Ter kennisneming aangenomen")
+    close_reason: str = _f("Reden van afsluiten (DUO)")
+    explanation: str = _f("Toelichting (DUO): leerling gezien, actie loopt of geen actie meer")
+    agreements: str = _f("Gemaakte afspraken")
+    contact: str = _f("Contactpersoon bij de school")
+
+    @classmethod
+    def from_codes(
+        cls, status: str, close_reason: str = "", explanation: str = "", **kwargs: Any
+    ) -> SchoolFeedback:
+        """Build from the code names in DUO_STATUS, DUO_CLOSE_REASONS and DUO_EXPLANATIONS."""
+        return cls(
+            status=DUO_STATUS[status],
+            close_reason=DUO_CLOSE_REASONS[close_reason] if close_reason else "",
+            explanation=DUO_EXPLANATIONS[explanation] if explanation else "",
+            **kwargs,
+        )
+
+
+@dataclass
+class Objection:
+    deadline: date | None = _f("Laatste dag om bezwaar te maken (berekend)", None)
+    body: str = _f("Bestuursorgaan waar het bezwaar naartoe moet")
+    address: str = _f("Adres voor bezwaarschriften")
+
+
+@dataclass
+class Renewal:
+    deadline: date | None = _f("Uiterste datum voor verlenging van de vrijstelling (berekend)", None)
+
+
+@dataclass
+class LetterContext:
+    """Everything a letter may print. Groups that do not apply stay ``None``."""
+
+    addressee: Addressee = _group("Geadresseerde", factory=Addressee)
+    pupil: Pupil = _group("Leerling", factory=Pupil)
+    consultant: Consultant = _group("Consulent", factory=Consultant)
+    case_number: str = _f("Zaaknummer (ons kenmerk)")
+    date: date | None = _f("Datum van de brief", None)
+    subject: str = _f("Onderwerp (laat leeg voor het onderwerp uit het sjabloon)")
+    municipality: str = _f("Gemeente namens wie wordt beslist, bijvoorbeeld 'Dordrecht'")
+    appointment: Appointment | None = _group("Gesprek")
+    absence: Absence | None = _group("Verzuim")
+    decision: Decision | None = _group("Besluit")
+    leave: Leave | None = _group("Verlof")
+    halt: HaltReferral | None = _group("Halt-verwijzing")
+    child_protection: ChildProtectionReport | None = _group("Melding Raad voor de Kinderbescherming")
+    svb: SvbReport | None = _group("Melding SVB")
+    feedback: SchoolFeedback | None = _group("Terugkoppeling aan de school")
+    objection: Objection | None = _group("Bezwaar")
+    renewal: Renewal | None = _group("Verlenging")
+    extra_text: str = _f("Aanvullende tekst van de consulent")
+    enclosures: list[str] = _f("Bijlagen (lijst)", factory=list)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Field catalogue and flattening
+
+
+def _unwrap_optional(tp: Any) -> Any:
+    args = typing.get_args(tp)
+    if args and type(None) in args:
+        rest = [a for a in args if a is not type(None)]
+        return rest[0] if len(rest) == 1 else tp
+    return tp
+
+
+def _catalogue(cls: type, prefix: str = "") -> dict[str, str]:
+    hints = typing.get_type_hints(cls)
+    out: dict[str, str] = {}
+    for f in dataclasses.fields(cls):
+        if "nl" not in f.metadata:
+            continue
+        name = f"{prefix}{f.name}"
+        tp = _unwrap_optional(hints[f.name])
+        if f.metadata.get("group") and dataclasses.is_dataclass(tp):
+            out.update(_catalogue(tp, f"{name}."))
+        else:
+            out[name] = f.metadata["nl"]
+    return out
+
+
+def _extra_fields() -> dict[str, str]:
+    return {"addressee.name": "Naam van de geadresseerde(n) op één regel"}
+
+
+FIELD_CATALOGUE: dict[str, str] = {**_catalogue(LetterContext), **_extra_fields()}
+LIST_FIELDS: frozenset[str] = frozenset(
+    name for name, text in FIELD_CATALOGUE.items() if text.endswith("(lijst)")
+) | {"addressee.name_lines"}
+
+
+def _as_text(value: Any) -> str | list[str]:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ja" if value else "nee"
+    if isinstance(value, date):
+        return dutch_date(value)
+    if isinstance(value, time):
+        return dutch_time(value)
+    if isinstance(value, list | tuple):
+        return [str(v) for v in value if v not in (None, "")]
+    return str(value)
+
+
+def _flatten(obj: Any, cls: type, prefix: str, out: dict[str, Any]) -> None:
+    hints = typing.get_type_hints(cls)
+    for f in dataclasses.fields(cls):
+        if "nl" not in f.metadata:
+            continue
+        name = f"{prefix}{f.name}"
+        tp = _unwrap_optional(hints[f.name])
+        value = getattr(obj, f.name) if obj is not None else None
+        if f.metadata.get("group") and dataclasses.is_dataclass(tp):
+            _flatten(value, tp, f"{name}.", out)
+        else:
+            out[name] = _as_text(value)
+
+
+def merge_data(context: LetterContext) -> dict[str, Any]:
+    """The context as field name → printed text (lists stay lists): what templates see and records store."""
+    out: dict[str, Any] = {}
+    _flatten(context, LetterContext, "", out)
+    out["addressee.name"] = context.addressee.name
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Addressee rules
+
+
+class AddresseeError(ValueError):
+    """No lawful addressee can be found (message in Dutch, safe to show)."""
+
+
+def _join_salutations(guardians: Sequence[Guardian]) -> str:
+    named = [g.salutation for g in guardians if g.salutation]
+    if len(named) == len(guardians) and named:
+        return " en ".join(named)
+    return "ouder/verzorger" if len(guardians) == 1 else "ouders/verzorgers"
+
+
+def addressees(
+    pupil_age_18_plus: bool,
+    guardians: Sequence[Guardian],
+    jongere: Addressee | None = None,
+) -> list[Addressee]:
+    """Who a letter about a pupil goes to.
+
+    Lpw art. 1b: from 18 the jongere holds the parents' rights and duties, so the letter goes to him or
+    her. Below 18 it goes to the parents/guardians with parental authority (gezag), one letter per distinct
+    address: parents living apart each get their own letter, parents sharing an address one joint letter.
+    """
+    if pupil_age_18_plus:
+        if jongere is None:
+            raise AddresseeError("De jongere is 18 jaar of ouder: de brief moet aan de jongere zelf.")
+        result = dataclasses.replace(jongere)
+        result.description = result.description or f"jongere: {result.name}"
+        return [result]
+    with_authority = [g for g in guardians if g.has_authority]
+    if not with_authority:
+        raise AddresseeError("Er is geen ouder of verzorger met gezag bekend: de brief kan niet worden verstuurd.")
+    by_address: dict[tuple[str, str], list[Guardian]] = {}
+    for guardian in with_authority:
+        by_address.setdefault(guardian.address.key(), []).append(guardian)
+    result_list = []
+    for group in by_address.values():
+        names = [g.name for g in group]
+        result_list.append(
+            Addressee(
+                # One name per line keeps long names inside the envelope window.
+                name_lines=[names[0], *(f"en {n}" for n in names[1:])],
+                address=dataclasses.replace(group[0].address),
+                salutation=_join_salutations(group),
+                description="ouder(s) met gezag: " + ", ".join(names),
+            )
+        )
+    return result_list

@@ -1,0 +1,230 @@
+"""Verzuimmeldingen and the cases (zaken) they lead to: journal, appointments and interventions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, Numeric, String, Text, event
+from sqlalchemy.orm import Mapped, Session, mapped_column, validates
+
+from desktop.models.base import Base, SyncedMixin, utcnow
+from desktop.models.constraints import enum_type, period_check, validates_period
+from desktop.models.enums import (
+    AbsenceKind,
+    AppointmentKind,
+    CaseCloseReason,
+    CaseKind,
+    CasePhase,
+    CaseRoute,
+    CaseStatus,
+    DuoCloseReason,
+    DuoExplanation,
+    DuoStatus,
+    InterventionKind,
+    InterventionOutcome,
+    JournalKind,
+    OmOutcome,
+    ReportSource,
+    ReportSuspect,
+)
+from desktop.models.errors import DomainError
+from desktop.models.registry import CBS_CODE_LENGTH, Person
+
+CASE_NUMBER_LENGTH = 11  # '2023-000123'
+
+
+class AbsenceReport(SyncedMixin, Base):
+    """A verzuimmelding with every field of the Besluit Verzuimmelding and the status fed back to DUO."""
+
+    __tablename__ = "absence_reports"
+
+    person_id: Mapped[str] = mapped_column(ForeignKey("persons.id"), index=True)
+    case_id: Mapped[str | None] = mapped_column(ForeignKey("cases.id"), index=True)
+    duo_number: Mapped[str | None] = mapped_column(String(40), unique=True)  # DUO's melding id
+    source: Mapped[ReportSource] = mapped_column(enum_type(ReportSource, "source"), default=ReportSource.DUO)
+    received_on: Mapped[dt.date] = mapped_column(Date, index=True)
+    # From the school (Besluit Verzuimmelding).
+    school_id: Mapped[str | None] = mapped_column(ForeignKey("schools.id"), index=True)
+    school_brin: Mapped[str | None] = mapped_column(String(4))
+    school_location: Mapped[str | None] = mapped_column(String(2))
+    kind: Mapped[AbsenceKind] = mapped_column(enum_type(AbsenceKind, "kind"))
+    absence_start: Mapped[dt.date | None] = mapped_column(Date)
+    absence_end: Mapped[dt.date | None] = mapped_column(Date)
+    suspected_reason: Mapped[str | None] = mapped_column(Text)
+    all_lessons_missed: Mapped[bool | None] = mapped_column(Boolean)
+    school_actions: Mapped[str | None] = mapped_column(Text)
+    municipality_action_wanted: Mapped[bool | None] = mapped_column(Boolean)
+    municipality_action_reason: Mapped[str | None] = mapped_column(Text)
+    lesson_location: Mapped[str | None] = mapped_column(String(160))
+    reporter_name: Mapped[str | None] = mapped_column(String(120))
+    reporter_function: Mapped[str | None] = mapped_column(String(80))
+    reporter_phone: Mapped[str | None] = mapped_column(String(30))
+    reporter_email: Mapped[str | None] = mapped_column(String(120))
+    contact_phone: Mapped[str | None] = mapped_column(String(30))  # parent's or pupil's phone
+    residence_address: Mapped[str | None] = mapped_column(String(200))  # if different from the BRP address
+    days_absent: Mapped[int | None] = mapped_column(Integer)
+    hours_absent: Mapped[float | None] = mapped_column(Numeric(6, 1, asdecimal=False))
+    times_late: Mapped[int | None] = mapped_column(Integer)
+    # Back to DUO from the gemeente.
+    duo_status: Mapped[DuoStatus | None] = mapped_column(enum_type(DuoStatus, "duo_status"))
+    duo_status_on: Mapped[dt.date | None] = mapped_column(Date)
+    duo_close_reason: Mapped[DuoCloseReason | None] = mapped_column(
+        enum_type(DuoCloseReason, "duo_close_reason")
+    )
+    duo_explanation: Mapped[DuoExplanation | None] = mapped_column(enum_type(DuoExplanation, "duo_explanation"))
+    duo_contact_name: Mapped[str | None] = mapped_column(String(120))
+    duo_contact_phone: Mapped[str | None] = mapped_column(String(30))
+    duo_contact_email: Mapped[str | None] = mapped_column(String(120))
+    duo_feedback_sent_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    # Woongemeente at registration: figures count by it, even after a move.
+    municipality_code: Mapped[str | None] = mapped_column(String(CBS_CODE_LENGTH), index=True)
+
+    __table_args__ = (
+        period_check("absence_start", "absence_end"),
+        sa.CheckConstraint("hours_absent IS NULL OR hours_absent >= 0", name="hours_absent_positive"),
+        sa.CheckConstraint("days_absent IS NULL OR days_absent >= 0", name="days_absent_positive"),
+        Index("ix_absence_reports_municipality_received", "municipality_code", "received_on"),
+    )
+
+    _check_period = validates_period("absence_start", "absence_end")
+
+
+class Case(SyncedMixin, Base):
+    """A zaak handled by a consultant along the MAS phases, opened and closed with a reason."""
+
+    __tablename__ = "cases"
+
+    case_number: Mapped[str] = mapped_column(String(CASE_NUMBER_LENGTH + 4), unique=True)
+    person_id: Mapped[str] = mapped_column(ForeignKey("persons.id"), index=True)
+    kind: Mapped[CaseKind] = mapped_column(enum_type(CaseKind, "kind"))
+    status: Mapped[CaseStatus] = mapped_column(enum_type(CaseStatus, "status"), default=CaseStatus.OPEN)
+    phase: Mapped[CasePhase] = mapped_column(enum_type(CasePhase, "phase"), default=CasePhase.OBSERVE)
+    route: Mapped[CaseRoute | None] = mapped_column(enum_type(CaseRoute, "route"))
+    # 'Pas toe of leg uit': why the case deviates from the usual route.
+    route_motivation: Mapped[str | None] = mapped_column(Text)
+    assigned_user_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"), index=True)
+    opened_on: Mapped[dt.date] = mapped_column(Date)
+    closed_on: Mapped[dt.date | None] = mapped_column(Date)
+    close_reason: Mapped[CaseCloseReason | None] = mapped_column(enum_type(CaseCloseReason, "close_reason"))
+    close_explanation: Mapped[str | None] = mapped_column(Text)
+    municipality_code: Mapped[str | None] = mapped_column(String(CBS_CODE_LENGTH), index=True)
+    school_id: Mapped[str | None] = mapped_column(ForeignKey("schools.id"), index=True)
+    needs_investigation: Mapped[bool] = mapped_column(Boolean, default=False)
+    summary: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (
+        period_check("opened_on", "closed_on"),
+        Index("ix_cases_status_assigned_user", "status", "assigned_user_id"),
+        Index("ix_cases_kind_opened_on", "kind", "opened_on"),
+        Index("ix_cases_opened_on", "opened_on"),
+    )
+
+    _check_period = validates_period("opened_on", "closed_on", "De sluitdatum")
+
+
+class JournalEntry(SyncedMixin, Base):
+    """An append-only journal line of a case: notes, contacts, conversations, changes; who and when."""
+
+    __tablename__ = "journal_entries"
+
+    case_id: Mapped[str | None] = mapped_column(ForeignKey("cases.id"))
+    person_id: Mapped[str] = mapped_column(ForeignKey("persons.id"), index=True)
+    kind: Mapped[JournalKind] = mapped_column(enum_type(JournalKind, "kind"))
+    text: Mapped[str] = mapped_column(Text)
+    contact_with: Mapped[str | None] = mapped_column(String(160))
+    author_user_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"))
+    occurred_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    __table_args__ = (Index("ix_journal_entries_case_occurred", "case_id", "occurred_at"),)
+
+    # Sync bookkeeping (version, updated_at, deleted) may change; the content never does.
+    PROTECTED_FIELDS = ("case_id", "person_id", "kind", "text", "contact_with", "author_user_id", "occurred_at")
+
+
+class Appointment(SyncedMixin, Base):
+    """An appointment or a deadline (agreement, decision term, renewal) for a case or person."""
+
+    __tablename__ = "appointments"
+
+    case_id: Mapped[str | None] = mapped_column(ForeignKey("cases.id"), index=True)
+    person_id: Mapped[str | None] = mapped_column(ForeignKey("persons.id"), index=True)
+    user_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"))
+    kind: Mapped[AppointmentKind] = mapped_column(
+        enum_type(AppointmentKind, "kind"), default=AppointmentKind.APPOINTMENT
+    )
+    is_deadline: Mapped[bool] = mapped_column(Boolean, default=False)
+    starts_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    ends_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    location: Mapped[str | None] = mapped_column(String(160))
+    purpose: Mapped[str | None] = mapped_column(Text)
+    attendees: Mapped[str | None] = mapped_column(String(200))
+    done: Mapped[bool] = mapped_column(Boolean, default=False)
+    done_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (
+        period_check("starts_at", "ends_at"),
+        Index("ix_appointments_user_starts", "user_id", "starts_at"),
+        Index("ix_appointments_done_starts", "done", "starts_at"),
+    )
+
+    _check_period = validates_period("starts_at", "ends_at", "Het eindtijdstip")
+
+
+class Intervention(SyncedMixin, Base):
+    """A step in a case: warning, help referral, Halt, proces-verbaal, Raad voor de Kinderbescherming, SVB."""
+
+    __tablename__ = "interventions"
+
+    case_id: Mapped[str | None] = mapped_column(ForeignKey("cases.id"), index=True)
+    person_id: Mapped[str] = mapped_column(ForeignKey("persons.id"), index=True)
+    kind: Mapped[InterventionKind] = mapped_column(enum_type(InterventionKind, "kind"))
+    date: Mapped[dt.date] = mapped_column(Date)
+    user_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"))
+    referred_to: Mapped[str | None] = mapped_column(String(160))  # help organisation, Halt office
+    suspect: Mapped[ReportSuspect | None] = mapped_column(enum_type(ReportSuspect, "suspect"))
+    hours_absent: Mapped[float | None] = mapped_column(Numeric(6, 1, asdecimal=False))
+    times_late: Mapped[int | None] = mapped_column(Integer)
+    consent_pupil: Mapped[bool | None] = mapped_column(Boolean)  # Halt: consent of the jongere
+    consent_parents: Mapped[bool | None] = mapped_column(Boolean)  # Halt: parents' consent under 16
+    report_number: Mapped[str | None] = mapped_column(String(40))  # PV number
+    outcome: Mapped[InterventionOutcome | None] = mapped_column(enum_type(InterventionOutcome, "outcome"))
+    outcome_on: Mapped[dt.date | None] = mapped_column(Date)
+    om_outcome: Mapped[OmOutcome | None] = mapped_column(enum_type(OmOutcome, "om_outcome"))
+    om_outcome_on: Mapped[dt.date | None] = mapped_column(Date)
+    copy_to_child_protection: Mapped[bool] = mapped_column(Boolean, default=False)
+    notes: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (
+        period_check("date", "outcome_on", "outcome_after_date"),
+        period_check("date", "om_outcome_on", "om_outcome_after_date"),
+        Index("ix_interventions_kind_date", "kind", "date"),
+    )
+
+    @validates("date", "outcome_on", "om_outcome_on")
+    def _validate_dates(self, key: str, value: Any) -> Any:
+        start = value if key == "date" else self.date
+        for other_key in ("outcome_on", "om_outcome_on"):
+            end = value if key == other_key else getattr(self, other_key)
+            if start is not None and end is not None and end < start:
+                raise DomainError("De datum van de uitkomst mag niet vóór de datum van de interventie liggen.")
+        return value
+
+
+@event.listens_for(Session, "before_flush")
+def _guard_before_flush(session: Session, _context: Any, _instances: Any) -> None:
+    """Journal entries are append-only; a person needs a BSN or an onderwijsnummer."""
+    for obj in session.deleted:
+        if isinstance(obj, JournalEntry):
+            raise DomainError("Een journaalregel kan niet worden verwijderd.")
+    for obj in session.dirty:
+        if isinstance(obj, JournalEntry):
+            state = sa.inspect(obj)
+            for field in JournalEntry.PROTECTED_FIELDS:
+                if state.attrs[field].history.has_changes():
+                    raise DomainError("Een journaalregel kan niet worden gewijzigd; voeg een nieuwe regel toe.")
+    for obj in (*session.new, *session.dirty):
+        if isinstance(obj, Person):
+            obj.check_identifier()

@@ -1,0 +1,104 @@
+"""Vrijstellingen, vervangende leerplicht and extra verlof, each with its decision."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import sqlalchemy as sa
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, validates
+
+from desktop.models.base import Base, SyncedMixin
+from desktop.models.constraints import enum_type, period_check, validates_period
+from desktop.models.enums import Decision, ExemptionArticle, LeaveDecider, LeaveKind, StatementBy
+from desktop.models.errors import DomainError
+from desktop.models.registry import CBS_CODE_LENGTH
+
+
+class Exemption(SyncedMixin, Base):
+    """A vrijstelling (Lpw art. 5 onder a/b/c, 5a, 15, 11 onder g) or vervangende leerplicht (art. 3a, 3b).
+
+    Art. 5 exemptions are renewed every year before 1 July (art. 6), except a 5 onder a statement that the
+    child will never be fit (``never_fit``); ``renewal_of_id`` links a renewal to the exemption it renews.
+    """
+
+    __tablename__ = "exemptions"
+
+    person_id: Mapped[str] = mapped_column(ForeignKey("persons.id"), index=True)
+    case_id: Mapped[str | None] = mapped_column(ForeignKey("cases.id"))
+    article: Mapped[ExemptionArticle] = mapped_column(enum_type(ExemptionArticle, "article"))
+    school_year: Mapped[str | None] = mapped_column(String(9))  # '2023-2024'
+    received_on: Mapped[date] = mapped_column(Date)
+    decided_on: Mapped[date | None] = mapped_column(Date)
+    decision: Mapped[Decision | None] = mapped_column(enum_type(Decision, "decision"))
+    decided_by_user_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"))
+    valid_from: Mapped[date | None] = mapped_column(Date)
+    valid_until: Mapped[date | None] = mapped_column(Date, index=True)
+    renewal_of_id: Mapped[str | None] = mapped_column(ForeignKey("exemptions.id"))
+    # Evidence for art. 5 onder a: the statement, by whom, and whether the gemeente appointed that expert.
+    never_fit: Mapped[bool] = mapped_column(Boolean, default=False)
+    statement_date: Mapped[date | None] = mapped_column(Date)
+    statement_by: Mapped[StatementBy | None] = mapped_column(enum_type(StatementBy, "statement_by"))
+    doctor_appointed: Mapped[bool | None] = mapped_column(Boolean)
+    # Art. 5 onder b: the denomination objected to; art. 5 onder c: the school abroad.
+    denomination_objection: Mapped[str | None] = mapped_column(Text)
+    school_abroad: Mapped[str | None] = mapped_column(String(200))
+    # Art. 3a/3b: the substitute programme.
+    substitute_programme: Mapped[str | None] = mapped_column(Text)
+    registered_with_duo_on: Mapped[date | None] = mapped_column(Date)
+    motivation: Mapped[str | None] = mapped_column(Text)
+    municipality_code: Mapped[str | None] = mapped_column(String(CBS_CODE_LENGTH), index=True)
+
+    __table_args__ = (
+        period_check("valid_from", "valid_until"),
+        period_check("received_on", "decided_on", "decided_after_received"),
+        Index("ix_exemptions_article_received", "article", "received_on"),
+    )
+
+    _check_period = validates_period("valid_from", "valid_until")
+
+    @validates("received_on", "decided_on")
+    def _validate_decided(self, key: str, value: date | None) -> date | None:
+        received = value if key == "received_on" else self.received_on
+        decided = value if key == "decided_on" else self.decided_on
+        if received is not None and decided is not None and decided < received:
+            raise DomainError("De beslisdatum mag niet vóór de ontvangstdatum liggen.")
+        return value
+
+
+class LeaveRequest(SyncedMixin, Base):
+    """A request for extra verlof: vakantieverlof (art. 11f, 13a) or gewichtige omstandigheden (11g, 14).
+
+    By law the head teacher decides up to 10 school days; beyond 10 days the leerplichtambtenaar decides.
+    """
+
+    __tablename__ = "leave_requests"
+
+    person_id: Mapped[str] = mapped_column(ForeignKey("persons.id"), index=True)
+    case_id: Mapped[str | None] = mapped_column(ForeignKey("cases.id"))
+    school_id: Mapped[str | None] = mapped_column(ForeignKey("schools.id"))
+    kind: Mapped[LeaveKind] = mapped_column(enum_type(LeaveKind, "kind"))
+    received_on: Mapped[date | None] = mapped_column(Date)
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date] = mapped_column(Date)
+    days: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str | None] = mapped_column(Text)
+    decided_by: Mapped[LeaveDecider] = mapped_column(enum_type(LeaveDecider, "decided_by"))
+    head_teacher_heard: Mapped[bool | None] = mapped_column(Boolean)
+    decision: Mapped[Decision | None] = mapped_column(enum_type(Decision, "decision"))
+    decided_on: Mapped[date | None] = mapped_column(Date)
+    decided_by_user_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"))
+    motivation: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (
+        period_check("start_date", "end_date"),
+        sa.CheckConstraint("days > 0", name="days_positive"),
+    )
+
+    _check_period = validates_period("start_date", "end_date")
+
+    @validates("days")
+    def _validate_days(self, _key: str, value: int) -> int:
+        if value is not None and value <= 0:
+            raise DomainError("Het aantal verlofdagen moet groter zijn dan nul.")
+        return value

@@ -1,0 +1,682 @@
+"""Rules of law for leerplicht, kwalificatieplicht and bezwaar as pure functions (standard library only).
+
+Every rule names its source. Thresholds that regions set differently are parameters with a documented
+default; items marked VERIFY were not confirmed against the current text of the law.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+from functools import lru_cache
+
+# --- Region settings (defaults; a region may configure other values) ------------------------------
+
+#: Upper age (exclusive) of the Doorstroompunt/RMC target group: young people without a
+#: startkwalificatie are supported until they turn this age. National default 23; the region Zuid-Holland
+#: Zuid works up to 27.
+DEFAULT_DROPOUT_AGE_LIMIT = 23
+
+#: An MBO student of 18 or older is reported after this many days of continuous absence (the region's
+#: reading of "4 weeks"; VERIFY against the Besluit Verzuimmelding and keep configurable).
+OVER_18_REPORTING_DAYS = 28
+
+#: Lpw art. 21a: a school reports 16 hours of unauthorised absence within 4 consecutive lesweken.
+SIXTEEN_HOURS_THRESHOLD = 16.0
+
+#: Halt for verzuim (Halt's criteria for verwijzers): bounds on hours absent and times late.
+HALT_MIN_HOURS = 9.0
+HALT_MIN_TIMES_LATE = 12
+HALT_MAX_HOURS = 60.0
+HALT_MAX_TIMES_LATE = 60
+
+#: Lpw art. 13a and 14: the most school days of leave the head teacher may grant per schooljaar.
+HEAD_TEACHER_MAX_LEAVE_DAYS = 10
+
+#: Lpw art. 7: a statement for an exemption under art. 5 onder a may be at most this many months old.
+MEDICAL_STATEMENT_MAX_AGE_MONTHS = 3
+
+#: Awb art. 6:7: the bezwaar period.
+OBJECTION_PERIOD_WEEKS = 6
+
+#: VNG Selectielijst 2020: leerplicht files are kept until this many years after the date of birth.
+COMPULSORY_FILE_RETENTION_YEARS = 19
+
+
+# --- Small value types ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Period:
+    """A period of whole days; both ``start`` and ``end`` are inclusive."""
+
+    start: date
+    end: date
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValueError(f"period ends ({self.end}) before it starts ({self.start})")
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and self.start <= day <= self.end
+
+    @property
+    def days(self) -> int:
+        """Number of days in the period, both ends counted."""
+        return (self.end - self.start).days + 1
+
+
+@dataclass(frozen=True, order=True)
+class SchoolYear:
+    """A schooljaar: 1 August up to and including 31 July of the next calendar year (WPO/WVO art. 1)."""
+
+    start_year: int
+
+    @property
+    def start(self) -> date:
+        return date(self.start_year, 8, 1)
+
+    @property
+    def end(self) -> date:
+        return date(self.start_year + 1, 7, 31)
+
+    @property
+    def period(self) -> Period:
+        return Period(self.start, self.end)
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and self.start <= day <= self.end
+
+    def __str__(self) -> str:
+        return f"{self.start_year}-{self.start_year + 1}"
+
+    def next(self) -> SchoolYear:
+        return SchoolYear(self.start_year + 1)
+
+    def previous(self) -> SchoolYear:
+        return SchoolYear(self.start_year - 1)
+
+    @classmethod
+    def parse(cls, label: str) -> SchoolYear:
+        """Read a label such as ``2023-2024`` (also ``2023/2024``)."""
+        parts = label.strip().replace("/", "-").split("-")
+        if len(parts) != 2 or not all(p.isascii() and p.isdigit() for p in parts):
+            raise ValueError(f"not a school year label: {label!r}")
+        first, second = int(parts[0]), int(parts[1])
+        if second != first + 1:
+            raise ValueError(f"not a school year label: {label!r}")
+        return cls(first)
+
+
+def school_year(d: date) -> SchoolYear:
+    """The schooljaar that contains ``d`` (1 August to 31 July)."""
+    return SchoolYear(d.year if d.month >= 8 else d.year - 1)
+
+
+class DutyStatus(StrEnum):
+    """Which duty applies to a young person on a given day."""
+
+    BEFORE_COMPULSORY = "before_compulsory"
+    COMPULSORY = "compulsory"  # volledige leerplicht, Lpw art. 3
+    QUALIFICATION_DUTY = "qualification_duty"  # kwalificatieplicht, Lpw art. 4a/4b
+    DROPOUT_SUPPORT = "dropout_support"  # RMC target group: 18 up to the age limit, no startkwalificatie
+    NONE = "none"
+
+    @property
+    def label(self) -> str:
+        return _DUTY_LABELS[self]
+
+
+_DUTY_LABELS = {
+    DutyStatus.BEFORE_COMPULSORY: "Nog niet leerplichtig",
+    DutyStatus.COMPULSORY: "Leerplichtig",
+    DutyStatus.QUALIFICATION_DUTY: "Kwalificatieplichtig",
+    DutyStatus.DROPOUT_SUPPORT: "RMC-doelgroep (18+ zonder startkwalificatie)",
+    DutyStatus.NONE: "Geen leer- of kwalificatieplicht",
+}
+
+
+class ExemptionArticle(StrEnum):
+    """Article codes of exemptions and substitute programmes as stored across the application.
+
+    ``5a`` is art. 5 onder a; ``5a_travel`` is the separate art. 5a (travelling families): the two must
+    never be confused.
+    """
+
+    ART_5A = "5a"
+    ART_5B = "5b"
+    ART_5C = "5c"
+    ART_5A_TRAVEL = "5a_travel"
+    ART_15 = "15"
+    ART_3A = "3a"
+    ART_3B = "3b"
+    ART_11G = "11g"
+
+    @property
+    def label(self) -> str:
+        return _EXEMPTION_LABELS[self]
+
+    @property
+    def renewed_each_year(self) -> bool:
+        """Art. 6: exemptions under art. 5 onder a, b and c are notified again before 1 July each year."""
+        return self in (ExemptionArticle.ART_5A, ExemptionArticle.ART_5B, ExemptionArticle.ART_5C)
+
+    @property
+    def is_substitute_programme(self) -> bool:
+        """Art. 3a and 3b are vervangende leerplicht rather than an exemption."""
+        return self in (ExemptionArticle.ART_3A, ExemptionArticle.ART_3B)
+
+
+_EXEMPTION_LABELS = {
+    ExemptionArticle.ART_5A: "Artikel 5 onder a (lichamelijk of psychisch niet geschikt)",
+    ExemptionArticle.ART_5B: "Artikel 5 onder b (bedenkingen tegen de richting)",
+    ExemptionArticle.ART_5C: "Artikel 5 onder c (onderwijs in het buitenland)",
+    ExemptionArticle.ART_5A_TRAVEL: "Artikel 5a (ouders met een trekkend bestaan)",
+    ExemptionArticle.ART_15: "Artikel 15 (vrijstelling kwalificatieplicht)",
+    ExemptionArticle.ART_3A: "Artikel 3a (vervangende leerplicht, 14 jaar en ouder)",
+    ExemptionArticle.ART_3B: "Artikel 3b (vervangende leerplicht, laatste leerplichtjaar in het mbo)",
+    ExemptionArticle.ART_11G: "Artikel 11 onder g (gewichtige omstandigheden)",
+}
+
+
+class LeaveKind(StrEnum):
+    HOLIDAY = "holiday"  # vakantieverlof, Lpw art. 11 onder f, 13a
+    IMPORTANT_CIRCUMSTANCES = "important_circumstances"  # gewichtige omstandigheden, art. 11 onder g, 14
+
+
+class LeaveAuthority(StrEnum):
+    HEAD_TEACHER = "head_teacher"
+    ATTENDANCE_OFFICER = "attendance_officer"
+    NOT_ALLOWED = "not_allowed"
+
+
+class LuxuryAbsenceOutcome(StrEnum):
+    WARNING = "warning"
+    OFFICIAL_REPORT = "official_report"
+
+
+# --- Dates and ages ------------------------------------------------------------------------------
+
+
+def add_months(d: date, months: int) -> date:
+    """``d`` moved by whole calendar months; a day that does not exist becomes the month's last day.
+
+    31 May + 3 months is 31 August; 30 November + 3 months is 28 (or 29) February.
+    """
+    index = d.year * 12 + (d.month - 1) + months
+    year, month = divmod(index, 12)
+    month += 1
+    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
+
+
+def birthday_in_year(birth_date: date, year: int) -> date:
+    """The day in ``year`` on which the person has a birthday.
+
+    Someone born on 29 February has a birthday on 1 March in a year that is not a leap year: the Dutch
+    legal reading of when an age is reached. This is the only place that rule lives; every age in this
+    module goes through here.
+    """
+    if birth_date.month == 2 and birth_date.day == 29 and not calendar.isleap(year):
+        return date(year, 3, 1)
+    return birth_date.replace(year=year)
+
+
+def date_reaching_age(birth_date: date, age: int) -> date:
+    """The day on which a person born on ``birth_date`` reaches ``age`` (years)."""
+    return birthday_in_year(birth_date, birth_date.year + age)
+
+
+def age_on(birth_date: date, on: date) -> int:
+    """Age in whole years on day ``on`` (the age is reached at the start of the birthday).
+
+    A day before the birth gives a negative number rather than an error, so that bad data never stops a
+    list from being computed.
+    """
+    years = on.year - birth_date.year
+    if on < birthday_in_year(birth_date, on.year):
+        years -= 1
+    return years
+
+
+def eighteenth_birthday(birth_date: date) -> date:
+    """The day the person turns 18: adult, holds the parents' rights and duties (Lpw art. 1b)."""
+    return date_reaching_age(birth_date, 18)
+
+
+def young_person_liable(birth_date: date, on: date) -> bool:
+    """From 12 the jongere is responsible too (Lpw art. 2 lid 3): Halt and a PV against him/her."""
+    return age_on(birth_date, on) >= 12
+
+
+def letters_to_young_person(birth_date: date, on: date) -> bool:
+    """From 18 letters are addressed to the jongere instead of the parents (Lpw art. 1b)."""
+    return age_on(birth_date, on) >= 18
+
+
+# --- Leerplicht and kwalificatieplicht -----------------------------------------------------------
+
+
+def compulsory_start(birth_date: date) -> date:
+    """Start of leerplicht: the first day of the month after the month of the 5th birthday.
+
+    Lpw art. 3 lid 1 says "the first school day" of that month; the administration uses the 1st of the
+    month. A child born on the 1st of a month still starts in the next month (born 2010-09-01 →
+    2015-10-01). Born on 29 February and turning 5 in a non-leap year: 5 on 1 March, so 1 April.
+    """
+    fifth = date_reaching_age(birth_date, 5)
+    return add_months(fifth.replace(day=1), 1)
+
+
+def compulsory_end(birth_date: date, twelve_years_completed_in: date | None = None) -> date:
+    """Last day of full leerplicht: 31 July of the schooljaar in which the jongere turns 16.
+
+    Lpw art. 3 (VERIFY: the twelve-year rule may be numbered art. 4 lid 1 in the current text): it ends
+    earlier, at the end of the schooljaar after which the jongere attended twelve full school years
+    (primary school finished in fewer than eight years counts as eight). Pass any day of that schooljaar
+    as ``twelve_years_completed_in``; the earlier of the two ends applies.
+    """
+    end = school_year(date_reaching_age(birth_date, 16)).end
+    if twelve_years_completed_in is not None:
+        end = min(end, school_year(twelve_years_completed_in).end)
+    return end
+
+
+def qualification_duty(
+    birth_date: date,
+    qualified_on: date | None = None,
+    *,
+    twelve_years_completed_in: date | None = None,
+) -> Period | None:
+    """Kwalificatieplicht (Lpw art. 4a, 4b): the day after full leerplicht until the day before the 18th
+    birthday, or until the day before a startkwalificatie (``qualified_on``), whichever comes first.
+
+    ``None`` when nothing remains, e.g. a havo diploma obtained before leerplicht ended. A praktijkonderwijs
+    certificate or a VSO profile 'arbeidsmarkt'/'dagbesteding' also ends the duty (art. 4a lid 2): pass
+    the date it was obtained as ``qualified_on``.
+    """
+    start = compulsory_end(birth_date, twelve_years_completed_in) + timedelta(days=1)
+    end = eighteenth_birthday(birth_date) - timedelta(days=1)
+    if qualified_on is not None:
+        end = min(end, qualified_on - timedelta(days=1))
+    if end < start:
+        return None
+    return Period(start, end)
+
+
+def duty_status(
+    birth_date: date,
+    on: date,
+    qualified_on: date | None = None,
+    dropout_age_limit: int = DEFAULT_DROPOUT_AGE_LIMIT,
+    *,
+    twelve_years_completed_in: date | None = None,
+) -> DutyStatus:
+    """Which duty applies on ``on``.
+
+    - ``before_compulsory`` before :func:`compulsory_start`;
+    - ``compulsory`` up to and including :func:`compulsory_end` (Lpw art. 3), even with a diploma;
+    - ``qualification_duty`` inside :func:`qualification_duty` (art. 4a/4b);
+    - ``dropout_support`` from 18 until ``dropout_age_limit`` without a startkwalificatie on that day (the
+      RMC target group; default 23, the region works up to 27);
+    - ``none`` otherwise (qualified, or past the age limit).
+    """
+    if on < compulsory_start(birth_date):
+        return DutyStatus.BEFORE_COMPULSORY
+    if on <= compulsory_end(birth_date, twelve_years_completed_in):
+        return DutyStatus.COMPULSORY
+    period = qualification_duty(
+        birth_date, qualified_on, twelve_years_completed_in=twelve_years_completed_in
+    )
+    if period is not None and on in period:
+        return DutyStatus.QUALIFICATION_DUTY
+    qualified = qualified_on is not None and qualified_on <= on
+    if not qualified and 18 <= age_on(birth_date, on) < dropout_age_limit:
+        return DutyStatus.DROPOUT_SUPPORT
+    return DutyStatus.NONE
+
+
+def dropout_support_end(birth_date: date, dropout_age_limit: int = DEFAULT_DROPOUT_AGE_LIMIT) -> date:
+    """Last day in the RMC target group: the day before the ``dropout_age_limit`` birthday."""
+    return date_reaching_age(birth_date, dropout_age_limit) - timedelta(days=1)
+
+
+def compulsory_file_retention_until(
+    birth_date: date, years: int = COMPULSORY_FILE_RETENTION_YEARS
+) -> date:
+    """VNG Selectielijst 2020: a leerplicht file may be destroyed from this day (default 19 years)."""
+    return date_reaching_age(birth_date, years)
+
+
+# --- Identification ------------------------------------------------------------------------------
+
+_BSN_WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2, -1)
+
+
+def is_valid_bsn(value: str) -> bool:
+    """Whether ``value`` is a well-formed burgerservicenummer (11-proef, Wet algemene bepalingen BSN).
+
+    Spaces and dots are ignored; eight digits get a leading zero (old sofi-numbers written without it);
+    then exactly nine ASCII digits must give a weighted sum (weights 9..2 and -1) divisible by 11, and
+    the number may not be all zeros.
+    """
+    if not isinstance(value, str):
+        return False
+    digits = value.replace(" ", "").replace(".", "")
+    if len(digits) == 8:
+        digits = "0" + digits
+    if len(digits) != 9 or not (digits.isascii() and digits.isdigit()):
+        return False
+    if digits == "000000000":
+        return False
+    total = sum(int(c) * w for c, w in zip(digits, _BSN_WEIGHTS, strict=True))
+    return total % 11 == 0
+
+
+# --- Enforcement ---------------------------------------------------------------------------------
+
+
+def halt_eligible(
+    birth_date: date,
+    on: date,
+    hours_absent: float,
+    times_late: int,
+    earlier_halt_for_absence: bool,
+) -> bool:
+    """Whether a Halt referral for verzuim is possible (Halt's criteria for verwijzers).
+
+    Age 12 up to 18 on ``on`` (Lpw art. 2 lid 3 makes the jongere responsible from 12); at least
+    9 hours absent or 12 times late; at most 60 hours and at most 60 times late; never referred to Halt
+    for verzuim before. Consent of the jongere (and of the parents under 16) is asked separately.
+    """
+    if hours_absent < 0 or times_late < 0:
+        raise ValueError("hours absent and times late cannot be negative")
+    if earlier_halt_for_absence:
+        return False
+    if not 12 <= age_on(birth_date, on) < 18:
+        return False
+    enough = hours_absent >= HALT_MIN_HOURS or times_late >= HALT_MIN_TIMES_LATE
+    not_too_much = hours_absent <= HALT_MAX_HOURS and times_late <= HALT_MAX_TIMES_LATE
+    return enough and not_too_much
+
+
+def luxury_absence_outcome(days: float, first_time: bool, school_announced: bool) -> str:
+    """Outcome of luxe verzuim (OM richtlijn 2017R002): ``"warning"`` or ``"official_report"``.
+
+    A warning for at most one day, the first time, when the school had not announced it would report;
+    anything else leads to a proces-verbaal.
+    """
+    if days < 0:
+        raise ValueError("days absent cannot be negative")
+    if days <= 1 and first_time and not school_announced:
+        return LuxuryAbsenceOutcome.WARNING
+    return LuxuryAbsenceOutcome.OFFICIAL_REPORT
+
+
+def leave_authority(
+    kind: str,
+    days: int,
+    already_granted_days: int = 0,
+    in_first_two_weeks: bool = False,
+    holiday_leave_already_this_year: bool = False,
+) -> str:
+    """Who decides on a request for extra verlof: ``head_teacher``, ``attendance_officer`` or
+    ``not_allowed``.
+
+    ``holiday`` (vakantieverlof, Lpw art. 11 onder f, 13a): only the head teacher, at most once per
+    schooljaar, at most 10 school days, never in the first two lesweken of the schooljaar; otherwise not
+    allowed. ``already_granted_days`` does not limit it: the once-a-year rule does.
+
+    ``important_circumstances`` (gewichtige omstandigheden, art. 11 onder g, 14): the head teacher while
+    the total in the schooljaar (``already_granted_days`` + ``days``) is at most 10 school days; beyond
+    that the leerplichtambtenaar, after hearing the head teacher.
+    """
+    leave_kind = LeaveKind(kind)
+    if days < 1 or already_granted_days < 0:
+        raise ValueError("leave is at least one day and earlier leave cannot be negative")
+    if leave_kind is LeaveKind.HOLIDAY:
+        if in_first_two_weeks or holiday_leave_already_this_year or days > HEAD_TEACHER_MAX_LEAVE_DAYS:
+            return LeaveAuthority.NOT_ALLOWED
+        return LeaveAuthority.HEAD_TEACHER
+    if already_granted_days + days <= HEAD_TEACHER_MAX_LEAVE_DAYS:
+        return LeaveAuthority.HEAD_TEACHER
+    return LeaveAuthority.ATTENDANCE_OFFICER
+
+
+def over_18_reporting_date(first_day_absent: date, reporting_days: int = OVER_18_REPORTING_DAYS) -> date:
+    """First day an MBO student of 18+ can be reported: after ``reporting_days`` of continuous absence
+    (the region reads "4 weeks" as 28 days; VERIFY)."""
+    return first_day_absent + timedelta(days=reporting_days)
+
+
+def relative_absence_reportable(
+    hours_in_four_lesson_weeks: float, threshold: float = SIXTEEN_HOURS_THRESHOLD
+) -> bool:
+    """Lpw art. 21a: 16 hours of unauthorised absence within 4 consecutive lesweken must be reported."""
+    return hours_in_four_lesson_weeks >= threshold
+
+
+# --- Exemptions ----------------------------------------------------------------------------------
+
+
+def exemption_valid_until(article: str, start: date, never_fit: bool = False) -> date | None:
+    """Last day an exemption or substitute programme is valid: the end of the schooljaar of ``start``.
+
+    Exemptions under art. 5 are notified per schooljaar (Lpw art. 6); art. 3a/3b and 15 are granted per
+    schooljaar too. ``None`` (no end) for art. 5 onder a with a statement that the child will never be
+    fit (art. 6: no yearly renewal then). ``never_fit`` has no effect for other articles.
+    """
+    code = ExemptionArticle(article)
+    if code is ExemptionArticle.ART_5A and never_fit:
+        return None
+    return school_year(start).end
+
+
+def renewal_deadline(valid_until: date) -> date:
+    """Lpw art. 6: the notification for the next schooljaar must be made before 1 July.
+
+    Returns 1 July of the year in which the schooljaar of ``valid_until`` ends; the renewal must be in
+    before that day.
+    """
+    return date(school_year(valid_until).end.year, 7, 1)
+
+
+def first_exemption_notification_deadline(birth_date: date) -> date:
+    """Lpw art. 6: a first exemption under art. 5 is notified at least one month before leerplicht starts."""
+    return add_months(compulsory_start(birth_date), -1)
+
+
+def medical_statement_valid(statement_date: date, notification_date: date) -> bool:
+    """Lpw art. 7: the statement for art. 5 onder a is at most three months old on the notification date.
+
+    A statement dated after the notification did not exist when the notification was made: not valid.
+    Exactly three calendar months old still counts (see :func:`add_months` for month ends).
+    """
+    if statement_date > notification_date:
+        return False
+    return notification_date <= add_months(statement_date, MEDICAL_STATEMENT_MAX_AGE_MONTHS)
+
+
+def medical_statement_expires(statement_date: date) -> date:
+    """Last notification date on which a 5-onder-a statement is still valid (Lpw art. 7)."""
+    return add_months(statement_date, MEDICAL_STATEMENT_MAX_AGE_MONTHS)
+
+
+def substitute_programme_decision_deadline(received_on: date) -> date:
+    """Art. 3a/3b: the decision on a request for vervangende leerplicht is due within four weeks."""
+    return received_on + timedelta(weeks=4)
+
+
+# --- Holidays and the bezwaar period -------------------------------------------------------------
+
+#: Days equated with a holiday by royal decree (Algemene termijnenwet art. 3 lid 3), one decree per
+#: three years. Data, not a rule: add the next decree's days when it is published (VERIFY 2020-2022,
+#: not listed here).
+ATW_EQUATED_DAYS: frozenset[date] = frozenset(
+    {
+        # Besluit van 24 oktober 2016 (BWBR0038666)
+        date(2017, 4, 28),
+        date(2017, 5, 26),
+        date(2018, 5, 11),
+        date(2018, 12, 24),
+        date(2018, 12, 31),
+        date(2019, 5, 31),
+        date(2019, 12, 27),
+        # Besluit gelijkstelling 2023-2025
+        date(2023, 4, 28),
+        date(2023, 5, 19),
+        date(2024, 5, 10),
+        date(2024, 12, 27),
+        date(2025, 5, 30),
+        # Besluit gelijkstelling 2026-2028
+        date(2026, 1, 2),
+        date(2026, 5, 15),
+        date(2027, 5, 7),
+        date(2028, 4, 28),
+        date(2028, 5, 26),
+    }
+)
+
+
+def easter_sunday(year: int) -> date:
+    """Gregorian Easter Sunday (the anonymous Gregorian algorithm of Meeus/Jones/Butcher)."""
+    golden = year % 19
+    century, year_in_century = divmod(year, 100)
+    leap_centuries, century_rest = divmod(century, 4)
+    moon_correction = (century + 8) // 25
+    solar = (century - moon_correction + 1) // 3
+    epact = (19 * golden + century - leap_centuries - solar + 15) % 30
+    leap_years, year_rest = divmod(year_in_century, 4)
+    weekday_shift = (32 + 2 * century_rest + 2 * leap_years - epact - year_rest) % 7
+    correction = (golden + 11 * epact + 22 * weekday_shift) // 451
+    month, day = divmod(epact + weekday_shift - 7 * correction + 114, 31)
+    return date(year, month, day + 1)
+
+
+def kings_day(year: int) -> date:
+    """The day the King's (Queen's) birthday is celebrated.
+
+    From 2014: 27 April, or Saturday 26 April when the 27th is a Sunday. 1949-2013: 30 April, when a
+    Sunday moved to Saturday 29 April (VERIFY: before 1980 a Sunday moved to Monday 1 May).
+    """
+    if year >= 2014:
+        day = date(year, 4, 27)
+        return day - timedelta(days=1) if day.weekday() == 6 else day
+    day = date(year, 4, 30)
+    if day.weekday() == 6:
+        return date(year, 5, 1) if year < 1980 else day - timedelta(days=1)
+    return day
+
+
+def dutch_public_holidays(
+    year: int,
+    *,
+    include_good_friday: bool = True,
+    include_liberation_day: bool = True,
+    equated_days: Iterable[date] | None = None,
+) -> dict[date, str]:
+    """The algemeen erkende feestdagen of the Algemene termijnenwet in ``year``, with Dutch names.
+
+    Art. 3 lid 1: Nieuwjaarsdag, tweede Paas- en Pinksterdag, both Kerstdagen, Hemelvaartsdag, the day
+    the King's birthday is celebrated and 5 May (every year since the 1980s amendment; the
+    once-in-five-years rule for 5 May belongs to collective agreements, not to this law: VERIFY and
+    switch off with ``include_liberation_day=False``). Eerste Paas- and Pinksterdag are Sundays and
+    listed for completeness. Art. 3 lid 2 equates Goede Vrijdag (``include_good_friday``); lid 3 lets a
+    royal decree equate further days (``equated_days``, default :data:`ATW_EQUATED_DAYS`).
+    """
+    equated = ATW_EQUATED_DAYS if equated_days is None else frozenset(equated_days)
+    return dict(_holidays(year, include_good_friday, include_liberation_day, equated))
+
+
+@lru_cache(maxsize=512)
+def _holidays(
+    year: int, include_good_friday: bool, include_liberation_day: bool, equated: frozenset[date]
+) -> tuple[tuple[date, str], ...]:
+    easter = easter_sunday(year)
+    holidays = {
+        date(year, 1, 1): "Nieuwjaarsdag",
+        easter: "Eerste Paasdag",
+        easter + timedelta(days=1): "Tweede Paasdag",
+        kings_day(year): "Koningsdag" if year >= 2014 else "Koninginnedag",
+        easter + timedelta(days=39): "Hemelvaartsdag",
+        easter + timedelta(days=49): "Eerste Pinksterdag",
+        easter + timedelta(days=50): "Tweede Pinksterdag",
+        date(year, 12, 25): "Eerste Kerstdag",
+        date(year, 12, 26): "Tweede Kerstdag",
+    }
+    if include_good_friday:
+        holidays[easter - timedelta(days=2)] = "Goede Vrijdag"
+    if include_liberation_day:
+        # Hemelvaartsdag can fall on 5 May too; keep both names then.
+        liberation = date(year, 5, 5)
+        holidays[liberation] = (
+            f"{holidays[liberation]} en Bevrijdingsdag" if liberation in holidays else "Bevrijdingsdag"
+        )
+    for day in equated:
+        if day.year == year and day not in holidays:
+            holidays[day] = "Met een feestdag gelijkgestelde dag"
+    return tuple(sorted(holidays.items()))
+
+
+def is_holiday(
+    d: date,
+    *,
+    include_good_friday: bool = True,
+    include_liberation_day: bool = True,
+    equated_days: Iterable[date] | None = None,
+) -> bool:
+    """Whether ``d`` is an algemeen erkende feestdag (or equated day) of the Algemene termijnenwet."""
+    equated = ATW_EQUATED_DAYS if equated_days is None else frozenset(equated_days)
+    return d in _holiday_dates(d.year, include_good_friday, include_liberation_day, equated)
+
+
+@lru_cache(maxsize=512)
+def _holiday_dates(
+    year: int, include_good_friday: bool, include_liberation_day: bool, equated: frozenset[date]
+) -> frozenset[date]:
+    return frozenset(day for day, _ in _holidays(year, include_good_friday, include_liberation_day, equated))
+
+
+def extend_past_non_working_days(
+    d: date,
+    *,
+    include_good_friday: bool = True,
+    include_liberation_day: bool = True,
+    equated_days: Iterable[date] | None = None,
+) -> date:
+    """Algemene termijnenwet art. 1 lid 1: a period ending on a Saturday, Sunday or holiday runs until
+    the next day that is none of these."""
+    equated = None if equated_days is None else frozenset(equated_days)
+    while d.weekday() >= 5 or is_holiday(
+        d,
+        include_good_friday=include_good_friday,
+        include_liberation_day=include_liberation_day,
+        equated_days=equated,
+    ):
+        d += timedelta(days=1)
+    return d
+
+
+def objection_deadline(
+    sent_on: date,
+    *,
+    include_good_friday: bool = True,
+    include_liberation_day: bool = True,
+    equated_days: Iterable[date] | None = None,
+) -> date:
+    """Last day for a bezwaarschrift against a decision sent on ``sent_on``.
+
+    Awb 6:7 and 6:8 lid 1: six weeks, starting the day after the decision was sent, so the last day is
+    the same weekday six weeks after sending. Algemene termijnenwet art. 1: when that day is a Saturday,
+    Sunday or holiday (art. 3, including Goede Vrijdag and decreed days) the period runs until the next
+    working day. (Awb 6:9: a bezwaarschrift posted in time and received within a week is also in time.)
+    """
+    last_day = sent_on + timedelta(weeks=OBJECTION_PERIOD_WEEKS)
+    return extend_past_non_working_days(
+        last_day,
+        include_good_friday=include_good_friday,
+        include_liberation_day=include_liberation_day,
+        equated_days=equated_days,
+    )

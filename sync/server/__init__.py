@@ -1,0 +1,1 @@
+"""The Vangnet sync server: FastAPI app, storage, authentication and scope rules."""

@@ -1,0 +1,163 @@
+"""Server storage: schema-generic synced records plus accounts, devices, tokens and the op ledger."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Engine,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    event,
+)
+
+metadata = MetaData()
+
+accounts = Table(
+    "accounts",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("username", String(150), nullable=False, unique=True),
+    Column("display_name", String(200), nullable=False, default=""),
+    Column("role", String(32), nullable=False),
+    Column("municipality_codes", Text, nullable=False, default="[]"),
+    Column("password_hash", String(200), nullable=False),
+    Column("active", Boolean, nullable=False, default=True),
+    Column("created_at", String(40), nullable=False),
+)
+
+devices = Table(
+    "devices",
+    metadata,
+    Column("id", String(36), primary_key=True),
+    Column("account_id", String(36), nullable=False, index=True),
+    Column("name", String(200), nullable=False, default=""),
+    Column("created_at", String(40), nullable=False),
+    Column("last_seen_at", String(40), nullable=True),
+    Column("revoked_at", String(40), nullable=True),
+    # Bumped when the device's tokens are revoked: access tokens carry it and older ones are refused.
+    Column("token_generation", Integer, nullable=False, default=0),
+)
+
+refresh_tokens = Table(
+    "refresh_tokens",
+    metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("device_id", String(36), nullable=False, index=True),
+    Column("family_id", String(36), nullable=False),
+    Column("expires_at", Integer, nullable=False),
+    Column("used", Boolean, nullable=False, default=False),
+    Column("revoked", Boolean, nullable=False, default=False),
+)
+
+records = Table(
+    "records",
+    metadata,
+    Column("table_name", String(64), primary_key=True),
+    Column("record_id", String(36), primary_key=True),
+    Column("data", Text, nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("server_seq", Integer, nullable=False),
+    Column("deleted", Boolean, nullable=False, default=False),
+    Column("field_versions", Text, nullable=False, default="{}"),
+    # Scope columns, derived from the document at write time (see scope.py).
+    Column("municipality_code", String(16), nullable=True),
+    Column("owner_user_id", String(36), nullable=True),
+    Column("assigned_user_id", String(36), nullable=True),
+    Column("person_id", String(36), nullable=True),
+    Column("case_id", String(36), nullable=True),
+    Column("chk", Integer, nullable=False, default=0),
+    Column("updated_at", String(40), nullable=False),
+    Index("ix_records_server_seq", "server_seq"),
+    Index("ix_records_person_id", "person_id"),
+    Index("ix_records_case_id", "case_id"),
+    Index("ix_records_municipality_seq", "municipality_code", "server_seq"),
+)
+
+# Which consultant may see which record (need-to-know caseload), maintained by scope.py.
+record_access = Table(
+    "record_access",
+    metadata,
+    Column("user_id", String(36), primary_key=True),
+    Column("table_name", String(64), primary_key=True),
+    Column("record_id", String(36), primary_key=True),
+)
+
+# A record that left someone's scope: the device purges it when it pulls past server_seq.
+purges = Table(
+    "purges",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("server_seq", Integer, nullable=False, index=True),
+    Column("table_name", String(64), nullable=False),
+    Column("record_id", String(36), nullable=False),
+    Column("user_id", String(36), nullable=True),
+    Column("municipality_code", String(16), nullable=True),
+)
+
+applied_ops = Table(
+    "applied_ops",
+    metadata,
+    Column("op_id", String(36), primary_key=True),
+    Column("device_id", String(36), nullable=False),
+    Column("body_hash", String(64), nullable=False),
+    Column("result", Text, nullable=False),
+    Column("created_at", String(40), nullable=False),
+)
+
+counters = Table(
+    "counters",
+    metadata,
+    Column("name", String(32), primary_key=True),
+    Column("value", Integer, nullable=False),
+)
+
+# Who did what, without the data itself (no field values, no names).
+audit_log = Table(
+    "audit_log",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", String(40), nullable=False),
+    Column("account_id", String(36), nullable=True),
+    Column("device_id", String(36), nullable=True),
+    Column("action", String(64), nullable=False),
+    Column("object", String(120), nullable=True),
+    Column("result", String(64), nullable=False),
+)
+
+
+def make_engine(database_url: str) -> Engine:
+    """Engine for the server database; SQLite gets WAL and a busy timeout, PostgreSQL psycopg 3."""
+    if database_url.startswith("postgresql://"):
+        database_url = "postgresql+psycopg://" + database_url[len("postgresql://") :]
+    if database_url.startswith("sqlite"):
+        path = database_url.split("///", 1)[-1]
+        if path and path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(
+            database_url, connect_args={"check_same_thread": False, "timeout": 30}, pool_pre_ping=True
+        )
+
+        @event.listens_for(engine, "connect")
+        def _pragmas(dbapi_conn: Any, _record: Any) -> None:
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=FULL")
+            cur.execute("PRAGMA busy_timeout=30000")
+            cur.close()
+
+        return engine
+    return create_engine(database_url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+
+
+def dumps(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), default=str)

@@ -1,0 +1,1 @@
+"""Alembic migrations of the sync server database, run programmatically at start."""

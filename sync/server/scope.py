@@ -1,0 +1,124 @@
+"""Who may see and change which synced record: the data-driven scope rules, per table and role.
+
+Consultants see the cases assigned to them and everything hanging off those cases and their persons
+(need-to-know); administrators and team leads see everything of their gemeenten; system
+administrators see reference data only. Everyone reads the reference tables. See docs/sync.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+CONSULTANT = "consultant"
+ADMINISTRATOR = "administrator"
+TEAM_LEAD = "team_lead"
+SYSTEM_ADMINISTRATOR = "system_administrator"
+ROLES = (CONSULTANT, ADMINISTRATOR, TEAM_LEAD, SYSTEM_ADMINISTRATOR)
+
+PERSONS = "persons"
+CASES = "cases"
+
+# Reference data: readable by every role, writable by system administrators only.
+REFERENCE_TABLES = frozenset({"municipalities", "schools", "users"})
+# Records that belong to a case (and its person): reached through case_id, else person_id.
+CASE_CHILD_TABLES = frozenset(
+    {
+        "journal_entries",
+        "appointments",
+        "interventions",
+        "absence_reports",
+        "home_sitter_episodes",
+        "dropout_trajectories",
+        "document_records",
+    }
+)
+# Records that belong to a person only.
+PERSON_CHILD_TABLES = frozenset(
+    {"guardians", "enrollments", "exemptions", "leave_requests", "transfers", "address_history"}
+)
+CASE_FILE_TABLES = frozenset({PERSONS, CASES} | CASE_CHILD_TABLES | PERSON_CHILD_TABLES)
+SYNCED_TABLES = REFERENCE_TABLES | CASE_FILE_TABLES
+# Append-only: inserted once, never changed or deleted, so they never conflict.
+APPEND_ONLY_TABLES = frozenset({"journal_entries"})
+
+# Tables each role may change (reading follows the role's scope).
+WRITABLE_TABLES: dict[str, frozenset[str]] = {
+    CONSULTANT: CASE_FILE_TABLES,
+    ADMINISTRATOR: CASE_FILE_TABLES,
+    # Team leads supervise: they (re)assign and close cases and add journal notes, nothing else.
+    TEAM_LEAD: frozenset({CASES, "journal_entries"}),
+    SYSTEM_ADMINISTRATOR: REFERENCE_TABLES,
+}
+# Only these roles may change who a case is assigned to.
+CAN_ASSIGN_CASES = frozenset({ADMINISTRATOR, TEAM_LEAD})
+
+# The order in which a transaction's rows get their sequence numbers, so parents reach a device first.
+TABLE_ORDER: dict[str, int] = {
+    "municipalities": 0,
+    "schools": 1,
+    "users": 2,
+    PERSONS: 3,
+    CASES: 4,
+}
+
+RESERVED_FIELDS = frozenset({"id", "version", "server_seq", "deleted"})
+
+
+@dataclass(frozen=True)
+class Principal:
+    """The authenticated account behind a request."""
+
+    user_id: str
+    role: str
+    municipality_codes: frozenset[str] = field(default_factory=frozenset)
+    device_id: str = ""
+
+
+def table_order(table: str) -> int:
+    return TABLE_ORDER.get(table, 10)
+
+
+def derive_links(table: str, record_id: str, data: dict[str, Any]) -> tuple[str | None, str | None]:
+    """(person_id, case_id) of a record, as used by the scope rules."""
+    if table == PERSONS:
+        return record_id, None
+    if table == CASES:
+        return _text(data.get("person_id")), record_id
+    if table in CASE_FILE_TABLES:
+        return _text(data.get("person_id")), _text(data.get("case_id"))
+    return None, None
+
+
+def own_municipality(table: str, data: dict[str, Any]) -> str | None:
+    """The gemeente a record carries itself (None when it inherits from its case or person)."""
+    if table == "municipalities":
+        return _text(data.get("cbs_code"))
+    return _text(data.get("municipality_code"))
+
+
+def can_write_table(principal: Principal, table: str) -> bool:
+    return table in WRITABLE_TABLES.get(principal.role, frozenset())
+
+
+def reads_by_municipality(principal: Principal) -> bool:
+    return principal.role in (ADMINISTRATOR, TEAM_LEAD)
+
+
+def can_read(principal: Principal, table: str, municipality: str | None, access: set[str]) -> bool:
+    """Whether the principal may see one record with these scope values."""
+    if table in REFERENCE_TABLES:
+        return True
+    if principal.role == SYSTEM_ADMINISTRATOR:
+        return False
+    if principal.role == CONSULTANT:
+        return principal.user_id in access
+    if reads_by_municipality(principal):
+        return municipality is not None and municipality in principal.municipality_codes
+    return False
+
+
+def _text(value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    return str(value)
