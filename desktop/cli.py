@@ -18,8 +18,8 @@ from desktop.errors import VangnetError
 from desktop.paths import default_data_dir
 from desktop.version import version_text
 
-PASSPHRASE_ENV = "VANGNET_PASSPHRASE"
-NEW_PASSPHRASE_ENV = "VANGNET_NEW_PASSPHRASE"
+PASSPHRASE_ENV = "VANGNET_PASSPHRASE"  # noqa: S105 - the name of a variable, not a secret
+NEW_PASSPHRASE_ENV = "VANGNET_NEW_PASSPHRASE"  # noqa: S105
 EXIT_ERROR = 2
 
 log = logging.getLogger("vangnet")
@@ -166,7 +166,9 @@ def _add_optional_commands(add) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    logging.basicConfig(level=os.environ.get("VANGNET_LOG_LEVEL", "WARNING"), format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=os.environ.get("VANGNET_LOG_LEVEL", "WARNING"), format="%(levelname)s %(name)s: %(message)s"
+    )
     parser = build_parser()
     args = parser.parse_args(argv)
     if not hasattr(args, "data_dir"):

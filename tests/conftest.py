@@ -7,10 +7,10 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("VANGNET_NO_CRASH_DIALOG", "1")
 
-import pytest  # noqa: E402
+import pytest
 
-from desktop.models.keyfile import KdfParams  # noqa: E402
-from desktop.models.store import Profile  # noqa: E402
+from desktop.models.keyfile import KdfParams
+from desktop.models.store import Profile
 
 PASSPHRASE = "een lange zin als wachtwoord"
 

@@ -21,7 +21,8 @@ def check_passphrase_policy(passphrase: str) -> None:
     """Raise WeakPassphrase with a Dutch explanation when ``passphrase`` is not acceptable."""
     if len(passphrase) < MIN_LENGTH:
         raise WeakPassphrase(
-            f"Het wachtwoord is te kort: gebruik minstens {MIN_LENGTH} tekens, bijvoorbeeld een zin van een paar woorden."
+            f"Het wachtwoord is te kort: gebruik minstens {MIN_LENGTH} tekens, "
+            "bijvoorbeeld een zin van een paar woorden."
         )
     if passphrase.strip().lower() in common_passphrases() or len(set(passphrase)) <= 2:
         raise WeakPassphrase("Dit wachtwoord is te bekend of te eenvoudig; kies een ander.")
