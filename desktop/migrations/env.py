@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
-import desktop.models  # noqa: F401  (registers every table on Base.metadata)
-from desktop.models.base import Base
+from desktop.models.schema import metadata
 
 connection = context.config.attributes.get("connection")
 if connection is None:
@@ -13,7 +12,7 @@ if connection is None:
 
 context.configure(
     connection=connection,
-    target_metadata=Base.metadata,
+    target_metadata=metadata,
     render_as_batch=True,
     compare_type=True,
 )

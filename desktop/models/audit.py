@@ -1,0 +1,231 @@
+"""The access log (NEN 7513 style): who did what to which record, when, with what result.
+
+Entries are append-only (database triggers refuse changes) and hash-chained: each entry's hash covers
+the previous entry's hash, so editing or removing an entry is detected by :func:`verify_chain`, which
+names the entry. Objects are named by internal id only, never by BSN or name.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import DateTime, Integer, String, event, select, text
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from desktop.models.base import Base, new_id
+
+GENESIS_HASH = "0" * 64
+
+
+class AuditAction:
+    """The actions that are logged. Plain strings so the server and old clients agree."""
+
+    VIEW_PERSON = "view_person"
+    REVEAL_BSN = "reveal_bsn"
+    CREATE = "create"
+    CHANGE = "change"
+    DELETE = "delete"
+    DOCUMENT = "document"
+    EXPORT = "export"
+    IMPORT = "import"
+    MERGE_PERSON = "merge_person"
+    RETENTION = "retention"
+    UNLOCK = "unlock"
+    SEARCH = "search"
+
+
+ACTION_LABELS = {
+    AuditAction.VIEW_PERSON: "dossier bekeken",
+    AuditAction.REVEAL_BSN: "BSN getoond",
+    AuditAction.CREATE: "aangemaakt",
+    AuditAction.CHANGE: "gewijzigd",
+    AuditAction.DELETE: "verwijderd",
+    AuditAction.DOCUMENT: "document gemaakt",
+    AuditAction.EXPORT: "geëxporteerd",
+    AuditAction.IMPORT: "geïmporteerd",
+    AuditAction.MERGE_PERSON: "personen samengevoegd",
+    AuditAction.RETENTION: "bewaartermijn verstreken",
+    AuditAction.UNLOCK: "profiel ontgrendeld",
+    AuditAction.SEARCH: "gezocht",
+}
+
+
+class AuditEntry(Base):
+    __tablename__ = "audit_log"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    entry_id: Mapped[str] = mapped_column(String(36), unique=True, default=new_id)
+    occurred_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    actor: Mapped[str] = mapped_column(String(80))
+    device: Mapped[str] = mapped_column(String(80))
+    action: Mapped[str] = mapped_column(String(40), index=True)
+    object_type: Mapped[str] = mapped_column(String(40))
+    object_id: Mapped[str | None] = mapped_column(String(36), index=True)
+    result: Mapped[str] = mapped_column(String(20))
+    prev_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    entry_hash: Mapped[str] = mapped_column(String(64))
+    synced_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    def canonical(self) -> bytes:
+        stamp = self.occurred_at.astimezone(UTC) if self.occurred_at.tzinfo else self.occurred_at.replace(tzinfo=UTC)
+        fields = [
+            self.seq, self.entry_id, stamp.strftime("%Y-%m-%dT%H:%M:%S.%fZ"), self.actor, self.device,
+            self.action, self.object_type, self.object_id, self.result, self.prev_hash,
+        ]
+        return json.dumps(fields, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+    def compute_hash(self) -> str:
+        return hashlib.sha256(self.canonical()).hexdigest()
+
+
+class LocalMeta(Base):
+    """Small facts about this profile (device id, signed-in user, the audit chain's head)."""
+
+    __tablename__ = "local_meta"
+
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200))
+
+
+# SQLite triggers that make the log append-only. Only ``synced_at`` may be filled in afterwards.
+APPEND_ONLY_TRIGGERS = (
+    """CREATE TRIGGER IF NOT EXISTS audit_log_no_update BEFORE UPDATE ON audit_log
+       WHEN NEW.seq IS NOT OLD.seq OR NEW.entry_id IS NOT OLD.entry_id OR NEW.occurred_at IS NOT OLD.occurred_at
+         OR NEW.actor IS NOT OLD.actor OR NEW.device IS NOT OLD.device OR NEW.action IS NOT OLD.action
+         OR NEW.object_type IS NOT OLD.object_type OR NEW.object_id IS NOT OLD.object_id
+         OR NEW.result IS NOT OLD.result OR NEW.prev_hash IS NOT OLD.prev_hash
+         OR NEW.entry_hash IS NOT OLD.entry_hash
+       BEGIN SELECT RAISE(ABORT, 'het toegangslogboek kan niet worden gewijzigd'); END""",
+    """CREATE TRIGGER IF NOT EXISTS audit_log_no_delete BEFORE DELETE ON audit_log
+       BEGIN SELECT RAISE(ABORT, 'het toegangslogboek kan niet worden gewijzigd'); END""",
+)
+
+
+@event.listens_for(AuditEntry.__table__, "after_create")
+def _create_triggers(target, connection, **_kw) -> None:
+    if connection.dialect.name == "sqlite":
+        for statement in APPEND_ONLY_TRIGGERS:
+            connection.execute(text(statement))
+
+
+@dataclass(frozen=True)
+class Actor:
+    user: str
+    device: str
+
+
+UNKNOWN_ACTOR = Actor(user="onbekend", device="onbekend")
+_current_actor: contextvars.ContextVar[Actor | None] = contextvars.ContextVar("vangnet_actor", default=None)
+
+
+def set_actor(user: str, device: str) -> contextvars.Token:
+    """Who is working: the signed-in user's id and this device's id (set once after unlocking)."""
+    return _current_actor.set(Actor(user=user, device=device))
+
+
+def current_actor() -> Actor:
+    return _current_actor.get() or UNKNOWN_ACTOR
+
+
+@contextlib.contextmanager
+def acting_as(user: str, device: str) -> Iterator[None]:
+    token = set_actor(user, device)
+    try:
+        yield
+    finally:
+        _current_actor.reset(token)
+
+
+HEAD_KEY = "audit_head"
+
+
+def record(
+    session: Session,
+    action: str,
+    object_type: str,
+    object_id: str | None,
+    result: str = "ok",
+    actor: str | None = None,
+    *,
+    now: datetime | None = None,
+) -> AuditEntry:
+    """Append one entry to the log in the session's transaction."""
+    who = current_actor()
+    last = session.execute(
+        select(AuditEntry.seq, AuditEntry.entry_hash).order_by(AuditEntry.seq.desc()).limit(1)
+    ).first()
+    seq, prev_hash = (last[0] + 1, last[1]) if last else (1, GENESIS_HASH)
+    entry = AuditEntry(
+        seq=seq, entry_id=new_id(), occurred_at=now or datetime.now(UTC), actor=actor or who.user,
+        device=who.device, action=action, object_type=object_type, object_id=object_id, result=result,
+        prev_hash=prev_hash,
+    )
+    entry.entry_hash = entry.compute_hash()
+    session.add(entry)
+    session.merge(LocalMeta(key=HEAD_KEY, value=f"{seq}:{entry.entry_hash}"))
+    session.flush()
+    return entry
+
+
+@dataclass(frozen=True)
+class ChainProblem:
+    seq: int
+    reason: str
+
+    def __str__(self) -> str:
+        return f"regel {self.seq}: {self.reason}"
+
+
+def verify_chain(session: Session) -> list[ChainProblem]:
+    """Walk the whole chain; return every edited, removed or re-ordered entry (empty list: intact)."""
+    problems: list[ChainProblem] = []
+    expected_seq, expected_prev = 1, GENESIS_HASH
+    # populate_existing: judge what is stored, not objects this session may hold in memory.
+    query = select(AuditEntry).order_by(AuditEntry.seq).execution_options(populate_existing=True)
+    rows = session.execute(query).scalars()
+    for entry in rows:
+        if entry.seq != expected_seq:
+            missing = (
+                f"regel {expected_seq} ontbreekt" if entry.seq == expected_seq + 1
+                else f"regels {expected_seq} tot en met {entry.seq - 1} ontbreken"
+            )
+            problems.append(ChainProblem(entry.seq, f"{missing} (verwijderd)"))
+        elif entry.prev_hash != expected_prev:
+            problems.append(ChainProblem(entry.seq, "de verwijzing naar de vorige regel klopt niet"))
+        if entry.compute_hash() != entry.entry_hash:
+            problems.append(ChainProblem(entry.seq, "de inhoud is gewijzigd"))
+        expected_seq, expected_prev = entry.seq + 1, entry.entry_hash
+        session.expunge(entry)
+    head = session.get(LocalMeta, HEAD_KEY, populate_existing=True)
+    if head is not None:
+        head_seq, head_hash = head.value.split(":", 1)
+        if int(head_seq) >= expected_seq:
+            problems.append(ChainProblem(int(head_seq), f"de laatste regels vanaf {expected_seq} zijn verwijderd"))
+        elif int(head_seq) == expected_seq - 1 and head_hash != expected_prev:
+            problems.append(ChainProblem(int(head_seq), "de laatste regel is gewijzigd"))
+    return problems
+
+
+def search(
+    session: Session,
+    *,
+    object_id: str | None = None,
+    actor: str | None = None,
+    action: str | None = None,
+    limit: int = 500,
+) -> list[AuditEntry]:
+    """Entries for one record or one user, newest first (for the team lead and inzage requests)."""
+    query = select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(limit)
+    if object_id is not None:
+        query = query.where(AuditEntry.object_id == object_id)
+    if actor is not None:
+        query = query.where(AuditEntry.actor == actor)
+    if action is not None:
+        query = query.where(AuditEntry.action == action)
+    return list(session.execute(query).scalars())

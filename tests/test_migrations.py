@@ -1,0 +1,43 @@
+"""Migrations run at start-up on a database that already holds data, after a backup."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import inspect, text
+
+from desktop.models import Municipality, Person
+from desktop.models.keyfile import KdfParams
+from desktop.models.migrate import current_revision, head_revision, upgrade
+from tests.conftest import PASSPHRASE
+
+
+def test_profile_of_the_first_schema_is_migrated_with_its_data_kept(profile):
+    old = profile.create(PASSPHRASE, kdf=KdfParams.minimum(), migrate=False)
+    upgrade(old, backup_first=False, target="0001")
+    assert current_revision(old.engine) == "0001"
+    with old.session() as session:
+        session.add(Municipality(cbs_code="GM0505", name="Dordrecht", in_region=True))
+        session.add(Person(
+            bsn="111222333", first_names="Sanne", last_name="de Vries", birth_date=date(2012, 3, 4),
+            municipality_code="GM0505",
+        ))
+    old.close()
+    assert not profile.backups()
+
+    reopened = profile.unlock(PASSPHRASE)  # migrates to the newest schema
+    try:
+        assert current_revision(reopened.engine) == head_revision() != "0001"
+        assert len(profile.backups()) == 1, "een back-up hoort vóór de migratie te worden gemaakt"
+        with reopened.session() as session:
+            assert session.query(Person).one().last_name == "de Vries"
+            assert "audit_log" in inspect(session.connection()).get_table_names()
+            assert session.execute(text("PRAGMA integrity_check")).scalar_one() == "ok"
+    finally:
+        reopened.close()
+
+
+def test_unlocking_a_current_profile_runs_no_migration_and_makes_no_backup(profile, store):
+    store.close()
+    profile.unlock(PASSPHRASE).close()
+    assert profile.backups() == []
