@@ -6,7 +6,9 @@ import importlib
 from collections.abc import Callable
 
 # Each module exposes ``register(add)``; ``add(name, handler, help)`` returns the sub-parser.
-FEATURE_COMMANDS: tuple[str, ...] = ()
+FEATURE_COMMANDS: tuple[str, ...] = (
+    "desktop.privacy_commands",
+)
 
 
 def register_commands(add: Callable) -> None:
