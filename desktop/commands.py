@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 # Each module exposes ``register(add)``; ``add(name, handler, help)`` returns the sub-parser.
 FEATURE_COMMANDS: tuple[str, ...] = (
+    "desktop.models.signals",
     "desktop.privacy_commands",
 )
 

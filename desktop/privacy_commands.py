@@ -8,8 +8,6 @@ from datetime import date
 from pathlib import Path
 
 
-
-
 def cmd_audit(args: argparse.Namespace) -> int:
     from desktop.cli import _unlock
     from desktop.models.audit import ACTION_LABELS, search, verify_chain
@@ -71,7 +69,9 @@ def cmd_wipe(args: argparse.Namespace) -> int:
 
 def register(add) -> None:
     audit = add("audit", cmd_audit, "controleer of doorzoek het toegangslogboek")
-    audit.add_argument("audit_command", choices=["verify", "zoek"], help="verify: controleer de keten; zoek: toon regels")
+    audit.add_argument(
+        "audit_command", choices=["verify", "zoek"], help="verify: controleer de keten; zoek: toon regels"
+    )
     audit.add_argument("--persoon", dest="object", help="intern id van een persoon of ander record")
     audit.add_argument("--gebruiker", dest="user", help="gebruikersnaam of id")
     audit.add_argument("--max", dest="limit", type=int, default=200, help="hoogstens zoveel regels")

@@ -8,6 +8,7 @@ import pytest
 
 from desktop.models import law
 from desktop.models.law import (
+    ATW_EQUATED_DAYS,
     DutyStatus,
     ExemptionArticle,
     Period,
@@ -194,9 +195,7 @@ def test_qualification_duty_ends_before_startkwalificatie() -> None:
     period = qualification_duty(born, qualified_on=D("2025-07-04"))
     assert period == Period(D("2024-08-01"), D("2025-07-03"))
     # A diploma after the 18th birthday changes nothing.
-    assert qualification_duty(born, qualified_on=D("2026-06-01")) == Period(
-        D("2024-08-01"), D("2026-03-09")
-    )
+    assert qualification_duty(born, qualified_on=D("2026-06-01")) == Period(D("2024-08-01"), D("2026-03-09"))
 
 
 def test_qualification_duty_none_when_nothing_remains() -> None:
@@ -432,13 +431,11 @@ def test_holidays_2025() -> None:
     holidays = dutch_public_holidays(2025)
     assert holidays == {
         D("2025-01-01"): "Nieuwjaarsdag",
-        D("2025-04-18"): "Goede Vrijdag",
         D("2025-04-20"): "Eerste Paasdag",
         D("2025-04-21"): "Tweede Paasdag",
         D("2025-04-26"): "Koningsdag",  # 27 April 2025 is a Sunday
         D("2025-05-05"): "Bevrijdingsdag",
         D("2025-05-29"): "Hemelvaartsdag",
-        D("2025-05-30"): "Met een feestdag gelijkgestelde dag",
         D("2025-06-08"): "Eerste Pinksterdag",
         D("2025-06-09"): "Tweede Pinksterdag",
         D("2025-12-25"): "Eerste Kerstdag",
@@ -447,13 +444,18 @@ def test_holidays_2025() -> None:
 
 
 def test_holidays_without_optional_days() -> None:
-    holidays = dutch_public_holidays(
-        2025, include_good_friday=False, include_liberation_day=False, equated_days=()
-    )
+    holidays = dutch_public_holidays(2025, include_liberation_day=False)
     assert D("2025-04-18") not in holidays
     assert D("2025-05-05") not in holidays
     assert D("2025-05-30") not in holidays
     assert len(holidays) == 9
+
+
+def test_holidays_with_the_wider_reading() -> None:
+    holidays = dutch_public_holidays(2025, include_good_friday=True, equated_days=ATW_EQUATED_DAYS)
+    assert holidays[D("2025-04-18")] == "Goede Vrijdag"
+    assert holidays[D("2025-05-30")] == "Met een feestdag gelijkgestelde dag"
+    assert len(holidays) == 12
 
 
 def test_ascension_on_liberation_day_keeps_both() -> None:
@@ -480,8 +482,10 @@ def test_is_holiday() -> None:
     assert is_holiday(D("2025-04-26"))
     assert not is_holiday(D("2025-04-27"))  # Sunday, but not the holiday itself
     assert not is_holiday(D("2025-04-28"))  # never moved to the Monday
-    assert is_holiday(D("2024-12-27"))  # equated by decree
-    assert not is_holiday(D("2024-12-27"), equated_days=())
+    assert not is_holiday(D("2024-12-27"))  # a decreed day counts only when the region applies decrees
+    assert is_holiday(D("2024-12-27"), equated_days=ATW_EQUATED_DAYS)
+    assert not is_holiday(D("2025-04-18"))  # Goede Vrijdag: not in the specified list
+    assert is_holiday(D("2025-04-18"), include_good_friday=True)
     assert is_holiday(D("2030-01-01"))
     assert not is_holiday(D("2025-06-10"))
 
@@ -498,16 +502,16 @@ def test_is_holiday() -> None:
         ("2025-03-15", "2025-04-28"),  # ends Sat 26 April (Koningsdag moved to Saturday) → Monday
         ("2025-03-16", "2025-04-28"),  # ends Sun 27 April 2025 → Monday 28 (Koningsdag is not Monday)
         ("2026-03-16", "2026-04-28"),  # ends Mon 27 April 2026, Koningsdag → Tuesday
-        ("2023-03-16", "2023-05-01"),  # ends Thu 27 April 2023 (Koningsdag), Fri 28 equated → Monday
+        ("2023-03-16", "2023-04-28"),  # ends Thu 27 April 2023 (Koningsdag) → Friday
         ("2025-03-10", "2025-04-22"),  # ends on Tweede Paasdag
-        ("2025-03-07", "2025-04-22"),  # ends on Goede Vrijdag, then the Easter weekend and Monday
+        ("2025-03-07", "2025-04-18"),  # ends on Goede Vrijdag: not a listed holiday, so it stays
         ("2025-03-22", "2025-05-06"),  # ends Sat 3 May, Mon 5 May (Bevrijdingsdag) → Tuesday
-        ("2025-04-17", "2025-06-02"),  # ends on Hemelvaartsdag, Friday equated → Monday
+        ("2025-04-17", "2025-05-30"),  # ends on Hemelvaartsdag → Friday
         ("2025-04-28", "2025-06-10"),  # ends on Tweede Pinksterdag
         ("2025-11-13", "2025-12-29"),  # ends on Eerste Kerstdag, then Tweede Kerstdag and weekend
-        ("2025-11-20", "2026-01-05"),  # ends on Nieuwjaarsdag, Fri 2 January 2026 equated → Monday
+        ("2025-11-20", "2026-01-02"),  # ends on Nieuwjaarsdag → Friday 2 January
         ("2024-02-17", "2024-04-02"),  # Sat 30 March, Easter Sunday, Tweede Paasdag → Tuesday
-        ("2025-04-18", "2025-06-02"),  # ends Friday 30 May 2025, equated day
+        ("2025-04-18", "2025-05-30"),  # ends Friday 30 May 2025, an ordinary working day
     ],
 )
 def test_objection_deadline(sent: str, deadline: str) -> None:
@@ -515,10 +519,10 @@ def test_objection_deadline(sent: str, deadline: str) -> None:
 
 
 def test_objection_deadline_options_follow_the_law_text() -> None:
-    # Without the equated days a deadline on the Friday after Hemelvaart stays.
-    assert objection_deadline(D("2025-04-18"), equated_days=()) == D("2025-05-30")
-    # Without Goede Vrijdag the deadline stays on that Friday.
-    assert objection_deadline(D("2025-03-07"), include_good_friday=False) == D("2025-04-18")
+    # A region applying the decreed bridge days moves a deadline on the Friday after Hemelvaart.
+    assert objection_deadline(D("2025-04-18"), equated_days=ATW_EQUATED_DAYS) == D("2025-06-02")
+    # A region counting Goede Vrijdag moves past it and the Easter weekend.
+    assert objection_deadline(D("2025-03-07"), include_good_friday=True) == D("2025-04-22")
     # The 5 May rule is a named switch.
     assert objection_deadline(D("2025-03-24"), include_liberation_day=False) == D("2025-05-05")
     assert objection_deadline(D("2025-03-24")) == D("2025-05-06")
@@ -577,6 +581,11 @@ def test_renewal_deadline_is_1_july() -> None:
     assert renewal_deadline(D("2025-07-31")) == D("2025-07-01")
     assert renewal_deadline(D("2026-07-31")) == D("2026-07-01")
     assert renewal_deadline(D("2025-06-15")) == D("2025-07-01")
+
+
+def test_statement_expiry_and_substitute_programme_decision() -> None:
+    assert law.medical_statement_expires(D("2025-11-30")) == D("2026-02-28")
+    assert law.substitute_programme_decision_deadline(D("2026-01-29")) == D("2026-02-26")
 
 
 def test_first_notification_a_month_before_leerplicht() -> None:

@@ -13,9 +13,12 @@ from desktop.models.law import (
     age_on,
     compulsory_end,
     compulsory_start,
+    dutch_public_holidays,
     duty_status,
+    easter_sunday,
     is_holiday,
     is_valid_bsn,
+    kings_day,
     objection_deadline,
     qualification_duty,
     school_year,
@@ -66,9 +69,7 @@ def test_bsn_matches_reference_on_nine_digits(value: str) -> None:
 
 @settings(max_examples=300, deadline=None)
 @given(st.from_regex(r"[0-9]{8}", fullmatch=True), st.integers(0, 8), st.integers(1, 9))
-def test_generated_bsn_valid_and_single_digit_errors_caught(
-    first_eight: str, position: int, delta: int
-) -> None:
+def test_generated_bsn_valid_and_single_digit_errors_caught(first_eight: str, position: int, delta: int) -> None:
     bsn = make_valid_bsn(first_eight)
     if bsn is None:
         assert not any(is_valid_bsn(first_eight + str(d)) for d in range(10))
@@ -144,3 +145,18 @@ def test_objection_deadline_is_first_working_day_from_six_weeks(sent: date) -> N
         assert day.weekday() >= 5 or is_holiday(day)
         day += timedelta(days=1)
     assert not is_holiday(deadline)
+
+
+@given(st.integers(1900, 2400))
+def test_easter_is_a_sunday_in_its_window_and_holidays_follow_it(year: int) -> None:
+    easter = easter_sunday(year)
+    assert easter.weekday() == 6
+    assert date(year, 3, 22) <= easter <= date(year, 4, 25)
+    holidays = dutch_public_holidays(year)
+    for offset in (1, 39, 50):  # Tweede Paasdag, Hemelvaartsdag, Tweede Pinksterdag
+        assert easter + timedelta(days=offset) in holidays
+    assert easter - timedelta(days=2) not in holidays
+    assert easter - timedelta(days=2) in dutch_public_holidays(year, include_good_friday=True)
+    assert (easter + timedelta(days=39)).weekday() == 3
+    assert kings_day(year).weekday() != 6
+    assert {date(year, 1, 1), date(year, 5, 5), date(year, 12, 25), date(year, 12, 26)} <= set(holidays)

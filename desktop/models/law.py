@@ -289,14 +289,18 @@ def qualification_duty(
     qualified_on: date | None = None,
     *,
     twelve_years_completed_in: date | None = None,
+    qualification_exempt: bool = False,
 ) -> Period | None:
     """Kwalificatieplicht (Lpw art. 4a, 4b): the day after full leerplicht until the day before the 18th
     birthday, or until the day before a startkwalificatie (``qualified_on``), whichever comes first.
 
     ``None`` when nothing remains, e.g. a havo diploma obtained before leerplicht ended. A praktijkonderwijs
     certificate or a VSO profile 'arbeidsmarkt'/'dagbesteding' also ends the duty (art. 4a lid 2): pass
-    the date it was obtained as ``qualified_on``.
+    the date it was obtained as ``qualified_on``, or ``qualification_exempt=True`` when only the fact is
+    known (then there is no kwalificatieplicht at all).
     """
+    if qualification_exempt:
+        return None
     start = compulsory_end(birth_date, twelve_years_completed_in) + timedelta(days=1)
     end = eighteenth_birthday(birth_date) - timedelta(days=1)
     if qualified_on is not None:
@@ -313,6 +317,7 @@ def duty_status(
     dropout_age_limit: int = DEFAULT_DROPOUT_AGE_LIMIT,
     *,
     twelve_years_completed_in: date | None = None,
+    qualification_exempt: bool = False,
 ) -> DutyStatus:
     """Which duty applies on ``on``.
 
@@ -321,15 +326,16 @@ def duty_status(
     - ``qualification_duty`` inside :func:`qualification_duty` (art. 4a/4b);
     - ``dropout_support`` from 18 until ``dropout_age_limit`` without a startkwalificatie on that day (the
       RMC target group; default 23, the region works up to 27);
-    - ``none`` otherwise (qualified, or past the age limit).
+    - ``none`` otherwise (qualified, past the age limit, or ``qualification_exempt`` under art. 4a lid 2:
+      a praktijkonderwijs certificate or VSO profile is not a drop-out).
     """
     if on < compulsory_start(birth_date):
         return DutyStatus.BEFORE_COMPULSORY
     if on <= compulsory_end(birth_date, twelve_years_completed_in):
         return DutyStatus.COMPULSORY
-    period = qualification_duty(
-        birth_date, qualified_on, twelve_years_completed_in=twelve_years_completed_in
-    )
+    if qualification_exempt:
+        return DutyStatus.NONE
+    period = qualification_duty(birth_date, qualified_on, twelve_years_completed_in=twelve_years_completed_in)
     if period is not None and on in period:
         return DutyStatus.QUALIFICATION_DUTY
     qualified = qualified_on is not None and qualified_on <= on
@@ -343,9 +349,7 @@ def dropout_support_end(birth_date: date, dropout_age_limit: int = DEFAULT_DROPO
     return date_reaching_age(birth_date, dropout_age_limit) - timedelta(days=1)
 
 
-def compulsory_file_retention_until(
-    birth_date: date, years: int = COMPULSORY_FILE_RETENTION_YEARS
-) -> date:
+def compulsory_file_retention_until(birth_date: date, years: int = COMPULSORY_FILE_RETENTION_YEARS) -> date:
     """VNG Selectielijst 2020: a leerplicht file may be destroyed from this day (default 19 years)."""
     return date_reaching_age(birth_date, years)
 
@@ -451,9 +455,7 @@ def over_18_reporting_date(first_day_absent: date, reporting_days: int = OVER_18
     return first_day_absent + timedelta(days=reporting_days)
 
 
-def relative_absence_reportable(
-    hours_in_four_lesson_weeks: float, threshold: float = SIXTEEN_HOURS_THRESHOLD
-) -> bool:
+def relative_absence_reportable(hours_in_four_lesson_weeks: float, threshold: float = SIXTEEN_HOURS_THRESHOLD) -> bool:
     """Lpw art. 21a: 16 hours of unauthorised absence within 4 consecutive lesweken must be reported."""
     return hours_in_four_lesson_weeks >= threshold
 
@@ -512,8 +514,9 @@ def substitute_programme_decision_deadline(received_on: date) -> date:
 # --- Holidays and the bezwaar period -------------------------------------------------------------
 
 #: Days equated with a holiday by royal decree (Algemene termijnenwet art. 3 lid 3), one decree per
-#: three years. Data, not a rule: add the next decree's days when it is published (VERIFY 2020-2022,
-#: not listed here).
+#: three years, for regions that apply them (see dutch_public_holidays). VERIFY every date against the
+#: published decrees before relying on it; 2020-2022 are
+#: not listed here.
 ATW_EQUATED_DAYS: frozenset[date] = frozenset(
     {
         # Besluit van 24 oktober 2016 (BWBR0038666)
@@ -573,7 +576,7 @@ def kings_day(year: int) -> date:
 def dutch_public_holidays(
     year: int,
     *,
-    include_good_friday: bool = True,
+    include_good_friday: bool = False,
     include_liberation_day: bool = True,
     equated_days: Iterable[date] | None = None,
 ) -> dict[date, str]:
@@ -583,10 +586,12 @@ def dutch_public_holidays(
     the King's birthday is celebrated and 5 May (every year since the 1980s amendment; the
     once-in-five-years rule for 5 May belongs to collective agreements, not to this law: VERIFY and
     switch off with ``include_liberation_day=False``). Eerste Paas- and Pinksterdag are Sundays and
-    listed for completeness. Art. 3 lid 2 equates Goede Vrijdag (``include_good_friday``); lid 3 lets a
-    royal decree equate further days (``equated_days``, default :data:`ATW_EQUATED_DAYS`).
+    listed for completeness. By default exactly the days named in Vangnet's specification are used.
+    Art. 3 lid 2 and royal decrees may equate Goede Vrijdag and bridge days as well (VERIFY against the
+    current text): a region that follows that reading passes ``include_good_friday=True`` and
+    ``equated_days=ATW_EQUATED_DAYS``; both only ever move a deadline later.
     """
-    equated = ATW_EQUATED_DAYS if equated_days is None else frozenset(equated_days)
+    equated = frozenset() if equated_days is None else frozenset(equated_days)
     return dict(_holidays(year, include_good_friday, include_liberation_day, equated))
 
 
@@ -623,12 +628,12 @@ def _holidays(
 def is_holiday(
     d: date,
     *,
-    include_good_friday: bool = True,
+    include_good_friday: bool = False,
     include_liberation_day: bool = True,
     equated_days: Iterable[date] | None = None,
 ) -> bool:
     """Whether ``d`` is an algemeen erkende feestdag (or equated day) of the Algemene termijnenwet."""
-    equated = ATW_EQUATED_DAYS if equated_days is None else frozenset(equated_days)
+    equated = frozenset() if equated_days is None else frozenset(equated_days)
     return d in _holiday_dates(d.year, include_good_friday, include_liberation_day, equated)
 
 
@@ -642,7 +647,7 @@ def _holiday_dates(
 def extend_past_non_working_days(
     d: date,
     *,
-    include_good_friday: bool = True,
+    include_good_friday: bool = False,
     include_liberation_day: bool = True,
     equated_days: Iterable[date] | None = None,
 ) -> date:
@@ -662,7 +667,7 @@ def extend_past_non_working_days(
 def objection_deadline(
     sent_on: date,
     *,
-    include_good_friday: bool = True,
+    include_good_friday: bool = False,
     include_liberation_day: bool = True,
     equated_days: Iterable[date] | None = None,
 ) -> date:
@@ -670,7 +675,7 @@ def objection_deadline(
 
     Awb 6:7 and 6:8 lid 1: six weeks, starting the day after the decision was sent, so the last day is
     the same weekday six weeks after sending. Algemene termijnenwet art. 1: when that day is a Saturday,
-    Sunday or holiday (art. 3, including Goede Vrijdag and decreed days) the period runs until the next
+    Sunday or holiday (art. 3; Goede Vrijdag and decreed days only when asked for) the period runs until the next
     working day. (Awb 6:9: a bezwaarschrift posted in time and received within a week is also in time.)
     """
     last_day = sent_on + timedelta(weeks=OBJECTION_PERIOD_WEEKS)

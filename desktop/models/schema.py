@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import desktop.models.audit  # noqa: F401  (access log and local facts; imports the domain entities too)
+import desktop.models.audit
 import desktop.models.retention  # noqa: F401  (deletion markers)
 from desktop.models.base import Base
 

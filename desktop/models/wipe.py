@@ -34,7 +34,7 @@ def wipe_profile(path: Path, *, overwrite_all: bool = True) -> int:
     (slower on a large profile, but leaves nothing recognisable in freed blocks of the file system).
     """
     path = Path(path)
-    if not path.exists() or not (path / KEY_NAME).exists() and not any(path.glob("vangnet*.db*")):
+    if not path.exists() or (not (path / KEY_NAME).exists() and not any(path.glob("vangnet*.db*"))):
         raise ProfileMissing(f"Er is geen profiel om te wissen in {path}.")
     # Refuses (ProfileInUse) while the profile is open elsewhere; the app locks itself before wiping.
     _release_lock(_acquire_lock(path / LOCK_NAME))
