@@ -11,8 +11,21 @@ import pytest
 
 from desktop.models.keyfile import KdfParams
 from desktop.models.store import Profile
+from tests.log_guard import LogGuard
 
 PASSPHRASE = "een lange zin als wachtwoord"
+
+
+KNOWN_SECRETS = (PASSPHRASE, "oefenen met vangnet", "een heel ander lang wachtwoord")
+
+
+@pytest.fixture(autouse=True)
+def no_secrets_in_logs():
+    """Every test is also a log scan: no BSN, passphrase, key or token in any log record."""
+    with LogGuard(KNOWN_SECRETS) as guard:
+        yield guard
+    problems = guard.problems()
+    assert not problems, "persoonsgegevens of geheimen in het log: " + "; ".join(sorted(set(problems)))
 
 
 @pytest.fixture
