@@ -30,7 +30,7 @@ SPEC = ROOT / "installer" / "vangnet.spec"
 DIST = ROOT / "dist"
 WORK = ROOT / "build" / "pyinstaller"
 BUNDLE = DIST / "Vangnet"
-SMOKE_PASSPHRASE = "rookproef met vangnet"
+SMOKE_PASSPHRASE = "rookproef met vangnet"  # noqa: S105 - a throw-away test profile
 SIZE_TARGET_MB = 250
 START_TARGET_S = 3.0
 
