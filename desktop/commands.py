@@ -8,7 +8,9 @@ from collections.abc import Callable
 # Each module exposes ``register(add)``; ``add(name, handler, help)`` returns the sub-parser.
 FEATURE_COMMANDS: tuple[str, ...] = (
     "desktop.models.signals",
+    "desktop.documents.letters_cli",
     "desktop.privacy_commands",
+    "desktop.models.importers.cli",
 )
 
 

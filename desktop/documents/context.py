@@ -3,9 +3,13 @@
 No ORM here: the database layer fills these objects; templates may only use fields from `FIELD_CATALOGUE`.
 """
 
+# `_f`/`_group` return dataclasses.field(...) with the Dutch description as metadata, which RUF009 cannot see.
+# ruff: noqa: RUF009
+
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 import typing
 from collections.abc import Sequence
@@ -244,6 +248,13 @@ class LetterContext:
 # Field catalogue and flattening
 
 
+@functools.cache
+def _fields_of(cls: type) -> tuple[tuple[dataclasses.Field, Any], ...]:
+    """The described fields of a dataclass with their resolved types (resolving is slow: done once)."""
+    hints = typing.get_type_hints(cls)
+    return tuple((f, _unwrap_optional(hints[f.name])) for f in dataclasses.fields(cls) if "nl" in f.metadata)
+
+
 def _unwrap_optional(tp: Any) -> Any:
     args = typing.get_args(tp)
     if args and type(None) in args:
@@ -253,13 +264,9 @@ def _unwrap_optional(tp: Any) -> Any:
 
 
 def _catalogue(cls: type, prefix: str = "") -> dict[str, str]:
-    hints = typing.get_type_hints(cls)
     out: dict[str, str] = {}
-    for f in dataclasses.fields(cls):
-        if "nl" not in f.metadata:
-            continue
+    for f, tp in _fields_of(cls):
         name = f"{prefix}{f.name}"
-        tp = _unwrap_optional(hints[f.name])
         if f.metadata.get("group") and dataclasses.is_dataclass(tp):
             out.update(_catalogue(tp, f"{name}."))
         else:
@@ -292,12 +299,8 @@ def _as_text(value: Any) -> str | list[str]:
 
 
 def _flatten(obj: Any, cls: type, prefix: str, out: dict[str, Any]) -> None:
-    hints = typing.get_type_hints(cls)
-    for f in dataclasses.fields(cls):
-        if "nl" not in f.metadata:
-            continue
+    for f, tp in _fields_of(cls):
         name = f"{prefix}{f.name}"
-        tp = _unwrap_optional(hints[f.name])
         value = getattr(obj, f.name) if obj is not None else None
         if f.metadata.get("group") and dataclasses.is_dataclass(tp):
             _flatten(value, tp, f"{name}.", out)
@@ -364,3 +367,122 @@ def addressees(
             )
         )
     return result_list
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Official reports (proces-verbaal, Halt and Raad forms)
+
+
+@dataclass
+class Officer:
+    name: str = _f("Naam van de verbalisant")
+    function: str = _f("Functie van de verbalisant", "leerplichtambtenaar")
+    boa_number: str = _f("Registratienummer als buitengewoon opsporingsambtenaar")
+    municipality: str = _f("Gemeente die de verbalisant heeft aangewezen")
+    phone: str = _f("Telefoonnummer van de verbalisant")
+    email: str = _f("E-mailadres van de verbalisant")
+
+
+@dataclass
+class Suspect:
+    name: str
+    birth_date: date | None = None
+    birth_place: str = ""
+    address: PostalAddress = field(default_factory=PostalAddress)
+    role: str = "ouder"  # 'ouder', 'verzorger' or 'jongere'
+
+
+@dataclass
+class AbsenceLine:
+    """One verzuimmelding in the overview of a report."""
+
+    reported_on: date | None
+    period_start: date | None
+    period_end: date | None
+    kind: str
+    hours: float = 0
+    times_late: int = 0
+
+
+@dataclass
+class Step:
+    on: date
+    description: str
+
+
+@dataclass
+class Statement:
+    person: str
+    on: date
+    text: str
+
+
+@dataclass
+class ReportContext:
+    """Merge data for an official report; lists become tables through '@@' blocks in the template."""
+
+    case_number: str = _f("Zaaknummer")
+    date: date | None = _f("Datum van opmaak", None)
+    place: str = _f("Plaats van opmaak")
+    officer: Officer = _group("Verbalisant", factory=Officer)
+    pupil: Pupil = _group("Leerling", factory=Pupil)
+    suspect_names: str = _f("Naam of namen van de verdachte(n) (berekend)")
+    facts: str = _f("Omschrijving van de feiten")
+    advice: str = _f("Advies over de afdoening")
+    additions: str = _f("Aanvullingen van de consulent")
+    halt: HaltReferral | None = _group("Halt-verwijzing")
+    child_protection: ChildProtectionReport | None = _group("Melding Raad voor de Kinderbescherming")
+    earlier_conviction: bool | None = _f("Ouders eerder veroordeeld voor schoolverzuim (ja/nee)", None)
+    copy_to: str = _f("Wie een afschrift krijgt (berekend: de Raad na een eerdere veroordeling)")
+    # Structured parts, printed through '@@' blocks (not merge fields).
+    suspects: list[Suspect] = field(default_factory=list)
+    articles: list[str] = field(default_factory=list)
+    absences: list[AbsenceLine] = field(default_factory=list)
+    earlier_steps: list[Step] = field(default_factory=list)
+    statements: list[Statement] = field(default_factory=list)
+    guardians: list[Guardian] = field(default_factory=list)
+    earlier_halt_for_absence: bool = False
+
+
+REPORT_FIELD_CATALOGUE: dict[str, str] = _catalogue(ReportContext)
+
+
+def report_merge_data(context: ReportContext) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    _flatten(context, ReportContext, "", out)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Reading contexts from JSON (command line, tests, exchange with the server)
+
+
+def _convert(tp: Any, value: Any, path: str) -> Any:
+    tp = _unwrap_optional(tp)
+    if value is None:
+        return None
+    origin = typing.get_origin(tp)
+    if dataclasses.is_dataclass(tp) and isinstance(value, dict):
+        return from_dict(tp, value, f"{path}.")
+    if origin is list:
+        (item_type,) = typing.get_args(tp) or (Any,)
+        return [_convert(item_type, item, f"{path}[{i}]") for i, item in enumerate(value)]
+    try:
+        if tp is date and isinstance(value, str):
+            return date.fromisoformat(value)
+        if tp is time and isinstance(value, str):
+            return time.fromisoformat(value)
+    except ValueError as exc:
+        raise ValueError(f"Ongeldige datum of tijd in '{path}': {value!r}.") from exc
+    return value
+
+
+def from_dict(cls: type, data: dict[str, Any], path: str = "") -> Any:
+    """Build a context dataclass from plain JSON data (dates as 'YYYY-MM-DD', times as 'HH:MM')."""
+    hints = typing.get_type_hints(cls)
+    names = {f.name for f in dataclasses.fields(cls)}
+    unknown = sorted(set(data) - names)
+    if unknown:
+        raise ValueError(f"Onbekend veld '{path}{unknown[0]}'.")
+    kwargs = {key: _convert(hints[key], value, f"{path}{key}") for key, value in data.items()}
+    return cls(**kwargs)

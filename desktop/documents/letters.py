@@ -1,0 +1,530 @@
+"""Letters to parents, jongeren and organisations: from template and merge data to PDF, singly or in batches.
+
+Every generated letter comes with a `LetterRecord` for the DocumentRecord register, from which the same
+letter can be made again (`regenerate`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, ListFlowable, ListItem, Paragraph, Spacer, Table, TableStyle
+
+from desktop.documents.context import (
+    Addressee,
+    Guardian,
+    LetterContext,
+    Objection,
+    Renewal,
+    addressees,
+    merge_data,
+)
+from desktop.documents.layout import FONT, DocumentMeta, LayoutSettings, Section, build_pdf, make_styles
+from desktop.documents.templates import (
+    FilledBlock,
+    LetterTemplate,
+    TemplateError,
+    TemplateStore,
+    check_required,
+    escape_markup,
+    fill,
+    fill_blocks,
+    fill_plain,
+    parse_template,
+)
+from desktop.models.law import letters_to_young_person, objection_deadline, renewal_deadline
+
+RECORD_FORMAT = 1
+OBJECTION_TEMPLATE = "_bezwaarclausule"
+PRIVACY_TEMPLATE = "_privacy"
+
+
+@dataclass(frozen=True)
+class LetterKind:
+    key: str
+    title: str
+    decision: bool  # a besluit: carries the bezwaarclausule (Awb 3:45)
+    to_family: bool  # addressed by the rules of `addressees` (else to an organisation)
+
+
+LETTER_KINDS: dict[str, LetterKind] = {
+    k.key: k
+    for k in (
+        LetterKind("uitnodiging_gesprek", "Uitnodiging gesprek", False, True),
+        LetterKind("waarschuwing", "Waarschuwing", False, True),
+        LetterKind("besluit_vrijstelling_toegekend", "Besluit vrijstelling (toegekend)", True, True),
+        LetterKind("besluit_vrijstelling_afgewezen", "Besluit vrijstelling (afgewezen)", True, True),
+        LetterKind("bevestiging_vrijstelling", "Bevestiging vrijstelling", False, True),
+        LetterKind("besluit_verlof_toegekend", "Besluit verlof meer dan 10 dagen (toegekend)", True, True),
+        LetterKind("besluit_verlof_afgewezen", "Besluit verlof meer dan 10 dagen (afgewezen)", True, True),
+        LetterKind("halt_verwijzing", "Halt-verwijzing", False, True),
+        LetterKind("melding_raad", "Melding Raad voor de Kinderbescherming", False, False),
+        LetterKind("melding_svb", "Melding SVB (kinderbijslag)", False, False),
+        LetterKind("terugkoppeling_school", "Terugkoppeling aan de school", False, False),
+    )
+}
+
+
+class LetterError(ValueError):
+    """A letter cannot be made; Dutch message, safe to show."""
+
+
+@dataclass(frozen=True)
+class LetterRecord:
+    """What the DocumentRecord register keeps of one letter (who, what, when is added by the caller)."""
+
+    kind: str
+    template_version: str
+    addressee: str
+    merge_data: str  # JSON: merge values, template versions and layout, enough to regenerate
+    sha256: str  # of the PDF file the letter was written to
+
+    def columns(self) -> dict[str, str]:
+        """Values for the DocumentRecord columns of the same names (lengths as the model allows)."""
+        return {
+            "kind": self.kind,
+            "template_version": self.template_version,
+            "addressee": self.addressee[:200],
+            "merge_data": self.merge_data,
+            "sha256": self.sha256,
+        }
+
+
+@dataclass
+class PreparedLetter:
+    kind: str
+    template: LetterTemplate
+    values: dict[str, Any]
+    shared: dict[str, LetterTemplate]
+    layout: dict[str, Any]
+
+    @property
+    def subject(self) -> str:
+        return str(self.values.get("subject") or "")
+
+    def record(self, pdf: bytes, sha256: str | None = None) -> LetterRecord:
+        payload = {
+            "format": RECORD_FORMAT,
+            "kind": self.kind,
+            "templates": {
+                t.kind: {"version": t.version, "sha256": t.content_hash}
+                for t in (self.template, *self.shared.values())
+            },
+            "layout": self.layout,
+            "fields": self.values,
+        }
+        address = ", ".join(
+            part
+            for part in (
+                self.values.get("addressee.name", ""),
+                self.values.get("addressee.address.street", ""),
+                f"{self.values.get('addressee.address.postal_code', '')} "
+                f"{self.values.get('addressee.address.city', '')}".strip(),
+            )
+            if part
+        )
+        return LetterRecord(
+            kind=self.kind,
+            template_version=self.template.version_label,
+            addressee=address,
+            merge_data=json.dumps(payload, ensure_ascii=False, sort_keys=True),
+            sha256=sha256 or hashlib.sha256(pdf).hexdigest(),
+        )
+
+
+def _next_first_of_july(after: date) -> date:
+    this_year = date(after.year, 7, 1)
+    return this_year if after < this_year else date(after.year + 1, 7, 1)
+
+
+def _with_derived(kind: LetterKind, context: LetterContext, settings: LayoutSettings) -> LetterContext:
+    """Add the computed fields: the bezwaar deadline for decisions, the renewal date for confirmations."""
+    if context.date is None:
+        raise LetterError("De brief heeft geen datum.")
+    ctx = dataclasses.replace(context)
+    if kind.decision:
+        # Who receives the bezwaarschrift depends on the mandate in the gemeente (VERIFY per gemeente):
+        # the default is the college; a caller may pass its own body and address in context.objection.
+        given = ctx.objection or Objection()
+        body = given.body or "het college van burgemeester en wethouders"
+        if not given.body and ctx.municipality:
+            body += f" van {ctx.municipality}"
+        # Awb 6:7/6:8: the term starts the day after sending; the letter's date is the date it is sent.
+        ctx.objection = Objection(
+            deadline=objection_deadline(ctx.date),
+            body=body,
+            address=given.address or ", ".join(settings.sender.address_lines),
+        )
+    if kind.key == "bevestiging_vrijstelling":
+        valid_until = ctx.decision.valid_until if ctx.decision else None
+        if valid_until is not None:
+            ctx.renewal = Renewal(deadline=renewal_deadline(valid_until))
+        elif ctx.decision is None or ctx.decision.valid_from is None:
+            ctx.renewal = Renewal(deadline=_next_first_of_july(ctx.date))
+        # valid_from without valid_until: art. 5 onder a 'never fit', no yearly renewal (Lpw art. 6).
+    return ctx
+
+
+def prepare_letter(
+    kind: str,
+    context: LetterContext,
+    settings: LayoutSettings | None = None,
+    store: TemplateStore | None = None,
+) -> PreparedLetter:
+    """Check the kind, compute derived fields and fill the merge values (no PDF yet)."""
+    settings = settings or LayoutSettings()
+    store = store or default_store()
+    if kind not in LETTER_KINDS:
+        raise LetterError(f"Onbekende briefsoort '{kind}'.")
+    letter_kind = LETTER_KINDS[kind]
+    if not any(context.addressee.name_lines):
+        raise LetterError("De brief heeft geen geadresseerde.")
+    ctx = _with_derived(letter_kind, context, settings)
+    template = store.current(kind)
+    values = merge_data(ctx)
+    check_required(template, values)
+    values["subject"] = values["subject"] or fill_plain(template.subject, values)
+    shared = {PRIVACY_TEMPLATE: store.current(PRIVACY_TEMPLATE)}
+    if letter_kind.decision:
+        shared[OBJECTION_TEMPLATE] = store.current(OBJECTION_TEMPLATE)
+    for part in shared.values():
+        check_required(part, values)
+    return PreparedLetter(kind, template, values, shared, settings.to_dict())
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Layout of one letter
+
+
+def blocks_to_flowables(blocks: Iterable[FilledBlock], styles: Mapping[str, Any], body_style: str = "body",
+                        inserts: Mapping[str, Callable[[], list[Flowable]]] | None = None) -> list[Flowable]:
+    out: list[Flowable] = []
+    heading_at: list[int] = []
+    for block in blocks:
+        if block.type == "heading":
+            heading_at.append(len(out))
+            out.append(Paragraph(block.items[0], styles["heading"]))
+        elif block.type == "paragraph":
+            out.append(Paragraph(block.items[0], styles[body_style]))
+        elif block.type == "bullets":
+            style = styles["bullet"] if body_style == "body" else styles[body_style]
+            out.append(
+                ListFlowable(
+                    [ListItem(Paragraph(item, style), leftIndent=12) for item in block.items],
+                    bulletType="bullet", start="•", leftIndent=12, bulletFontName=style.fontName,
+                    bulletFontSize=style.fontSize, spaceAfter=6,
+                )
+            )
+        elif block.type == "insert":
+            make = (inserts or {}).get(block.items[0])
+            if make is None:
+                raise TemplateError(f"Het blok '@@ {block.items[0]}' kan in dit document niet worden gebruikt.")
+            out.extend(make())
+    # A heading never ends a page alone: keep it with what follows.
+    for index in reversed(heading_at):
+        if index + 1 < len(out):
+            out[index : index + 2] = [KeepTogether(out[index : index + 2])]
+    return out
+
+
+def _meta_table(values: Mapping[str, Any], styles: Mapping[str, Any], width: float) -> Table:
+    rows = [
+        ("Datum", values.get("date", "")),
+        ("Ons kenmerk", values.get("case_number", "")),
+        ("Onderwerp", values.get("subject", "")),
+    ]
+    if values.get("pupil.name"):
+        pupil = str(values["pupil.name"])
+        if values.get("pupil.birth_date"):
+            pupil += f", geboren op {values['pupil.birth_date']}"
+        rows.append(("Leerling", pupil))
+        if values.get("pupil.school"):
+            school = str(values["pupil.school"])
+            if values.get("pupil.school_city"):
+                school += f", {values['pupil.school_city']}"
+            rows.append(("School", school))
+    rows += [
+        ("Behandeld door", values.get("consultant.name", "")),
+        ("Telefoon", values.get("consultant.phone", "")),
+        ("E-mail", values.get("consultant.email", "")),
+    ]
+    data = [
+        [Paragraph(label, styles["label"]), Paragraph(escape_markup(str(value)), styles["meta"])]
+        for label, value in rows
+        if value
+    ]
+    table = Table(data, colWidths=[30 * mm, width - 30 * mm], hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("FONTNAME", (0, 0), (-1, -1), FONT),  # the table's own default is Helvetica, never embedded
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 0.5),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 0.5),
+    ]))
+    return table
+
+
+def _address_lines(values: Mapping[str, Any]) -> list[str]:
+    lines = [str(v) for v in values.get("addressee.name_lines") or []]
+    lines.append(str(values.get("addressee.address.street", "")))
+    postal = re.sub(r"\s+", " ", str(values.get("addressee.address.postal_code", ""))).strip()
+    city = str(values.get("addressee.address.city", "")).strip().upper()
+    # PostNL: two spaces between postcode and place name, place name in capitals.
+    lines.append(f"{postal}  {city}".strip())
+    return [line for line in lines if line]
+
+
+def letter_section(prepared: PreparedLetter, settings: LayoutSettings) -> Section:
+    styles = make_styles()
+    values = prepared.values
+    body: list[Flowable] = [_meta_table(values, styles, settings.body_width), Spacer(1, 7 * mm)]
+    body += blocks_to_flowables(fill_blocks(prepared.template, values), styles)
+    if OBJECTION_TEMPLATE in prepared.shared:
+        objection = blocks_to_flowables(fill_blocks(prepared.shared[OBJECTION_TEMPLATE], values), styles)
+        body.append(KeepTogether(objection))
+    signature: list[Flowable] = [
+        Spacer(1, 2 * mm),
+        Paragraph(fill(prepared.template.closing, values), styles["body"]),
+        Spacer(1, 9 * mm),
+        Paragraph(f"<b>{escape_markup(str(values.get('consultant.name', '')))}</b>", styles["meta"]),
+        Paragraph(escape_markup(str(values.get("consultant.function", ""))), styles["meta"]),
+    ]
+    if OBJECTION_TEMPLATE in prepared.shared and values.get("objection.body"):
+        signature.append(Paragraph(f"namens {escape_markup(str(values['objection.body']))}", styles["meta"]))
+    body.append(KeepTogether(signature))
+    enclosures = values.get("enclosures") or []
+    if enclosures:
+        body.append(Spacer(1, 5 * mm))
+        items = FilledBlock("bullets", tuple(escape_markup(e) for e in enclosures))
+        body.append(KeepTogether([Paragraph("Bijlage(n)", styles["heading"]),
+                                  *blocks_to_flowables([items], styles)]))
+    body.append(Spacer(1, 6 * mm))
+    body.append(KeepTogether(blocks_to_flowables(fill_blocks(prepared.shared[PRIVACY_TEMPLATE], values), styles,
+                                                  "small")))
+    address = [Paragraph(escape_markup(line), styles["address"]) for line in _address_lines(values)]
+    return Section(body=body, reference=str(values.get("case_number", "")), subject=prepared.subject,
+                   address=address)
+
+
+def _meta(prepared: Sequence[PreparedLetter]) -> DocumentMeta:
+    if len(prepared) == 1:
+        one = prepared[0]
+        return DocumentMeta(title=one.subject or one.template.title, subject=one.template.title,
+                            keywords=f"{one.kind}, {one.values.get('case_number', '')}")
+    return DocumentMeta(title=f"Brieven ({len(prepared)})", subject="Verzameling brieven",
+                        keywords=", ".join(sorted({p.kind for p in prepared})))
+
+
+def _render(prepared: PreparedLetter, settings: LayoutSettings, out: str | Path | BinaryIO | None) -> bytes:
+    pdf = build_pdf([letter_section(prepared, settings)], _meta([prepared]), settings)
+    assert pdf is not None
+    if out is not None:
+        if isinstance(out, str | Path):
+            Path(out).write_bytes(pdf)
+        else:
+            out.write(pdf)
+    return pdf
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Public entry points
+
+
+_default_store: TemplateStore | None = None
+
+
+def default_store() -> TemplateStore:
+    """The shipped templates only; the app passes a store with the local (synced) folder as well."""
+    global _default_store
+    if _default_store is None:
+        _default_store = TemplateStore()
+    return _default_store
+
+
+@dataclass(frozen=True)
+class GeneratedLetter:
+    pdf: bytes
+    record: LetterRecord
+
+
+def generate_letter(
+    kind: str,
+    context: LetterContext,
+    out: str | Path | BinaryIO | None = None,
+    settings: LayoutSettings | None = None,
+    store: TemplateStore | None = None,
+) -> GeneratedLetter:
+    """Make one letter; also returns the register record. Writes to ``out`` when given."""
+    settings = settings or LayoutSettings()
+    prepared = prepare_letter(kind, context, settings, store)
+    pdf = _render(prepared, settings, out)
+    return GeneratedLetter(pdf, prepared.record(pdf))
+
+
+def render_letter(
+    kind: str,
+    context: LetterContext,
+    out: str | Path | BinaryIO | None = None,
+    settings: LayoutSettings | None = None,
+    store: TemplateStore | None = None,
+) -> bytes | None:
+    """Render one letter to ``out`` (path or binary file) or, when ``out`` is None, return the PDF bytes."""
+    letter = generate_letter(kind, context, out, settings, store)
+    return letter.pdf if out is None else None
+
+
+def regenerate(
+    merge_data_json: str,
+    out: str | Path | BinaryIO | None = None,
+    store: TemplateStore | None = None,
+    invariant: bool = False,
+) -> bytes:
+    """Make a letter or report again from its register record: same template versions, values and layout."""
+    store = store or default_store()
+    payload = json.loads(merge_data_json)
+    if payload.get("format") != RECORD_FORMAT:
+        raise LetterError("Deze registratie heeft een onbekend formaat en kan niet opnieuw worden gemaakt.")
+    if payload.get("document") == "report":
+        from desktop.documents.official_reports import regenerate_report  # imports this module
+
+        return regenerate_report(payload, out, store, invariant)
+    kind = payload["kind"]
+    versions = payload["templates"]
+    template = store.find(kind, versions[kind]["version"], versions[kind]["sha256"])
+    shared = {
+        name: store.find(name, info["version"], info["sha256"]) for name, info in versions.items() if name != kind
+    }
+    settings = LayoutSettings.from_dict(payload["layout"], invariant=invariant)
+    prepared = PreparedLetter(kind, template, payload["fields"], shared, payload["layout"])
+    return _render(prepared, settings, out)
+
+
+def addressees_on(
+    birth_date: date, on: date, guardians: Sequence[Guardian], jongere: Addressee | None = None
+) -> list[Addressee]:
+    """The lawful addressees of a letter dated ``on`` about a pupil born on ``birth_date`` (Lpw art. 1b)."""
+    return addressees(letters_to_young_person(birth_date, on), guardians, jongere)
+
+
+def contexts_for_addressees(context: LetterContext, recipients: Sequence[Addressee]) -> list[LetterContext]:
+    """One context per addressee (parents living apart each get their own letter)."""
+    return [dataclasses.replace(context, addressee=recipient) for recipient in recipients]
+
+
+@dataclass(frozen=True)
+class BatchItem:
+    kind: str
+    context: LetterContext
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    record: LetterRecord
+    path: Path  # the letter's own file, or the shared batch file
+    section_index: int | None = None  # in one shared file: the letter's position in that file
+
+
+class BatchCancelled(Exception):
+    """The progress callback asked to stop."""
+
+
+ProgressCallback = Callable[[int, int], bool | None]
+
+
+def _safe_name(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", text).strip("_") or "brief"
+
+
+def render_batch(
+    items: Sequence[BatchItem],
+    out: str | Path,
+    one_file: bool,
+    progress: ProgressCallback | None = None,
+    settings: LayoutSettings | None = None,
+    store: TemplateStore | None = None,
+) -> list[BatchResult]:
+    """Render many letters: one PDF at ``out`` (a file path) or one PDF per letter in the folder ``out``.
+
+    ``progress(done, total)`` is called after each letter; returning False cancels (BatchCancelled).
+    Every template and required field is checked before the first page is made, so a batch fails early.
+    """
+    settings = settings or LayoutSettings()
+    store = store or default_store()
+    total = len(items)
+    prepared = [prepare_letter(item.kind, item.context, settings, store) for item in items]
+    out_path = Path(out)
+
+    def report(done: int) -> None:
+        if progress is not None and progress(done, total) is False:
+            raise BatchCancelled
+
+    results: list[BatchResult] = []
+    if one_file:
+        out_path.parent.mkdir(parents=True, exist_ok=True)
+        sections = [letter_section(p, settings) for p in prepared]
+        # Section i starting on paper means letters 0..i-1 are done.
+        build_pdf(sections, _meta(prepared), settings, out_path, on_section=lambda i: report(i) if i else None)
+        report(total)
+        pdf = out_path.read_bytes()
+        # In a shared file each record carries the hash of that file (computed once).
+        digest = hashlib.sha256(pdf).hexdigest()
+        return [BatchResult(p.record(pdf, digest), out_path, index) for index, p in enumerate(prepared)]
+    out_path.mkdir(parents=True, exist_ok=True)
+    for index, p in enumerate(prepared):
+        name = f"{index + 1:04d}-{p.kind}-{_safe_name(str(p.values.get('case_number', '')))}.pdf"
+        path = out_path / name
+        pdf = _render(p, settings, path)
+        results.append(BatchResult(p.record(pdf), path))
+        report(index + 1)
+    return results
+
+
+class _OverlayStore(TemplateStore):
+    """A store in which one template (being edited) replaces the stored one."""
+
+    def __init__(self, base: TemplateStore, template: LetterTemplate) -> None:
+        super().__init__(base.builtin_dir, base.local_dir)
+        self._overlay = template
+
+    def current(self, kind: str) -> LetterTemplate:
+        if kind == self._overlay.kind:
+            return self._overlay
+        return super().current(kind)
+
+
+def preview_template(
+    source: str, settings: LayoutSettings | None = None, store: TemplateStore | None = None
+) -> bytes:
+    """PDF preview of a template being edited, filled with fictitious example data.
+
+    Raises TemplateError (with field and line) when the text cannot be used; nothing is stored.
+    """
+    from desktop.documents.official_reports import REPORT_KINDS, render_report
+    from desktop.documents.samples import sample_context, sample_report_context
+
+    template = parse_template(source)
+    overlay = _OverlayStore(store or default_store(), template)
+    if template.document == "report":
+        if template.kind not in REPORT_KINDS:
+            raise TemplateError(f"Onbekende rapportsoort '{template.kind}'.")
+        pdf = render_report(template.kind, sample_report_context(template.kind), None, settings, overlay)
+    else:
+        kind = template.kind
+        if kind.startswith("_"):
+            # A shared part (bezwaarclausule, privacy) is previewed inside a decision letter.
+            kind = "besluit_vrijstelling_toegekend"
+        if kind not in LETTER_KINDS:
+            raise TemplateError(f"Onbekende briefsoort '{kind}'.")
+        pdf = generate_letter(kind, sample_context(kind), None, settings, overlay).pdf
+    assert pdf is not None
+    return pdf

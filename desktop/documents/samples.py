@@ -1,0 +1,203 @@
+"""Example merge data: for the template editor's preview, the test sheet and the benchmarks.
+
+All persons and numbers are fictitious.
+"""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+from desktop.documents.context import (
+    Absence,
+    AbsenceLine,
+    Addressee,
+    Appointment,
+    ChildProtectionReport,
+    Consultant,
+    Decision,
+    Guardian,
+    HaltReferral,
+    Leave,
+    LetterContext,
+    Officer,
+    PostalAddress,
+    Pupil,
+    ReportContext,
+    SchoolFeedback,
+    Statement,
+    Step,
+    Suspect,
+    SvbReport,
+)
+
+_ORGANISATIONS = {
+    "melding_raad": Addressee(
+        name_lines=["Raad voor de Kinderbescherming", "t.a.v. de intake"],
+        address=PostalAddress("Postbus 1234", "3300 AA", "Dordrecht"),
+        salutation="heer, mevrouw",
+        description="Raad voor de Kinderbescherming",
+    ),
+    "melding_svb": Addressee(
+        name_lines=["Sociale Verzekeringsbank", "afdeling Kinderbijslag"],
+        address=PostalAddress("Postbus 5678", "1180 AA", "Amstelveen"),
+        salutation="heer, mevrouw",
+        description="SVB",
+    ),
+    "terugkoppeling_school": Addressee(
+        name_lines=["Het Voorbeeldcollege", "t.a.v. de verzuimcoördinator"],
+        address=PostalAddress("Schoolstraat 10", "3311 BB", "Dordrecht"),
+        salutation="heer, mevrouw",
+        description="school",
+    ),
+}
+
+
+_MOTIVATIONS = {
+    "besluit_vrijstelling_toegekend": "Uit de verklaring van de onafhankelijke arts blijkt dat Sanne op dit moment "
+    "niet naar school kan. De verklaring is niet ouder dan drie maanden.",
+    "besluit_vrijstelling_afgewezen": "De verklaring die u heeft meegestuurd is afgegeven door de behandelend arts "
+    "van Sanne. De wet vraagt een verklaring van een arts, psycholoog of pedagoog die de gemeente heeft "
+    "aangewezen en die Sanne niet behandelt (artikel 7 van de Leerplichtwet 1969).",
+    "besluit_verlof_toegekend": "De ernstige ziekte van een grootouder is een gewichtige omstandigheid. De "
+    "directeur van de school heeft geen bezwaar.",
+    "besluit_verlof_afgewezen": "Een vakantie of familiebezoek buiten de schoolvakanties is geen gewichtige "
+    "omstandigheid. De directeur van de school heeft negatief geadviseerd.",
+}
+
+
+def sample_context(kind: str = "uitnodiging_gesprek", letter_date: date | None = None) -> LetterContext:
+    """A complete, fictitious context with every group filled, addressed as the kind requires."""
+    addressee = _ORGANISATIONS.get(
+        kind,
+        Addressee(
+            name_lines=["J. de Vries", "en A. de Vries-Jansen"],
+            address=PostalAddress("Voorstraat 100 A", "3311 AA", "Dordrecht"),
+            salutation="heer De Vries en mevrouw De Vries-Jansen",
+            description="ouders met gezag",
+        ),
+    )
+    return LetterContext(
+        addressee=addressee,
+        pupil=Pupil(
+            name="Sanne de Vries",
+            first_name="Sanne",
+            birth_date=date(2011, 4, 12),
+            school="Het Voorbeeldcollege",
+            school_city="Dordrecht",
+            bsn="",
+        ),
+        consultant=Consultant(
+            name="M. Bakker", function="consulent leerplicht", phone="078 000 00 00", email="m.bakker@example.nl"
+        ),
+        case_number="2025-000123",
+        date=letter_date or date(2025, 3, 5),
+        municipality="Dordrecht",
+        appointment=Appointment(
+            date=date(2025, 3, 18),
+            time=time(14, 30),
+            place="Het Voorbeeldcollege, Schoolstraat 10, Dordrecht",
+            reason="De school heeft gemeld dat Sanne de afgelopen weken vaak niet op school was.",
+            attendees=["u als ouders", "Sanne"],
+            bring=["een geldig identiteitsbewijs"],
+        ),
+        absence=Absence(
+            kind="relatief verzuim",
+            hours_absent="18",
+            times_late="4",
+            period_start=date(2025, 1, 27),
+            period_end=date(2025, 2, 21),
+            reported_on=date(2025, 2, 24),
+            school_actions="Gesprek met de mentor en met de ouders.",
+        ),
+        decision=Decision(
+            article="artikel 5 onder a",
+            request_received_on=date(2025, 2, 10),
+            motivation=_MOTIVATIONS.get(kind, _MOTIVATIONS["besluit_vrijstelling_toegekend"]),
+            valid_from=date(2025, 3, 1),
+            valid_until=date(2025, 7, 31),
+            schooljaar="2024-2025",
+        ),
+        leave=Leave(
+            start_date=date(2025, 4, 7),
+            end_date=date(2025, 4, 25),
+            days="15",
+            reason="Bezoek aan een ernstig zieke grootouder in het buitenland.",
+            head_heard_on=date(2025, 2, 28),
+        ),
+        halt=HaltReferral(
+            office="Halt Zuid-West Nederland",
+            consent_jongere=True,
+            consent_parents=True,
+            background="Sanne kwam de afgelopen maanden regelmatig te laat en bleef een aantal middagen weg.",
+        ),
+        child_protection=ChildProtectionReport(
+            concerns="Sanne is sinds november nauwelijks op school geweest. Afspraken met de ouders worden "
+            "niet nagekomen en vrijwillige hulp komt niet op gang.",
+            request="Ik vraag de Raad een onderzoek te doen naar de noodzaak van een beschermingsmaatregel.",
+            earlier_steps=["gesprek met ouders en Sanne op 18 november 2024", "verwijzing naar het wijkteam"],
+            parents_informed=True,
+        ),
+        svb=SvbReport(
+            reason="De jongere is uitgeschreven en heeft zich niet bij een andere opleiding ingeschreven.",
+            since=date(2025, 2, 1),
+            last_school="Het Voorbeeldcollege, Dordrecht",
+        ),
+        feedback=SchoolFeedback.from_codes(
+            "closed",
+            "back_to_school",
+            "pupil_seen",
+            duo_number="V123456789",
+            reported_on=date(2025, 2, 24),
+            agreements="Sanne gaat weer elke dag naar school. De mentor houdt de aanwezigheid bij.",
+            contact="mevrouw K. Smit, verzuimcoördinator",
+        ),
+        enclosures=["Folder 'Leerplicht, wat betekent dat voor u?'"],
+    )
+
+
+def sample_report_context(kind: str = "pv_ouders", report_date: date | None = None) -> ReportContext:
+    """A fictitious case for the report previews and tests."""
+    pupil = Pupil(name="Sanne de Vries", first_name="Sanne", birth_date=date(2011, 4, 12),
+                  school="Het Voorbeeldcollege", school_city="Dordrecht")
+    home = PostalAddress("Voorstraat 100 A", "3311 AA", "Dordrecht")
+    if kind == "pv_jongere":
+        suspects = [Suspect(name="Sanne de Vries", birth_date=pupil.birth_date, birth_place="Dordrecht",
+                            address=home, role="jongere")]
+    else:
+        suspects = [Suspect(name="Johan de Vries", birth_date=date(1980, 6, 3), birth_place="Rotterdam",
+                            address=home, role="ouder met gezag")]
+    return ReportContext(
+        case_number="2025-000123",
+        date=report_date or date(2025, 3, 20),
+        place="Dordrecht",
+        officer=Officer(name="M. Bakker", function="leerplichtambtenaar", boa_number="BOA-000000",
+                        municipality="Dordrecht", phone="078 000 00 00", email="m.bakker@example.nl"),
+        pupil=pupil,
+        facts="In de periode van 27 januari 2025 tot en met 21 februari 2025 heeft de leerling zonder geldige "
+        "reden lessen verzuimd, zoals blijkt uit de verzuimmeldingen hieronder.",
+        advice="Ik adviseer een taakstraf in de vorm van een leerstraf, gericht op het herstel van de schoolgang.",
+        additions="",
+        halt=HaltReferral(office="Halt Zuid-West Nederland", consent_jongere=True, consent_parents=True,
+                          background="Sanne kwam regelmatig te laat en bleef een aantal middagen weg."),
+        child_protection=ChildProtectionReport(
+            concerns="Sanne is sinds november nauwelijks op school geweest; vrijwillige hulp komt niet op gang.",
+            request="Onderzoek naar de noodzaak van een beschermingsmaatregel.",
+            parents_informed=True,
+        ),
+        earlier_conviction=False,
+        suspects=suspects,
+        absences=[
+            AbsenceLine(date(2025, 2, 24), date(2025, 1, 27), date(2025, 2, 21), "16 uur in 4 lesweken", 18, 4),
+            AbsenceLine(date(2024, 11, 12), date(2024, 10, 28), date(2024, 11, 8), "overig verzuim", 9.5, 6),
+        ],
+        earlier_steps=[
+            Step(date(2024, 11, 18), "Gesprek met ouders en Sanne; afspraken over de schoolgang."),
+            Step(date(2024, 12, 2), "Officiële waarschuwing verstuurd."),
+            Step(date(2025, 3, 4), "Verhoor van de ouders."),
+        ],
+        statements=[
+            Statement("Johan de Vries (vader)", date(2025, 3, 4),
+                      "Ik weet dat Sanne naar school moet. 's Ochtends lukt het niet om haar mee te krijgen."),
+        ],
+        guardians=[Guardian("J. de Vries", home, True), Guardian("A. de Vries-Jansen", home, True)],
+    )
