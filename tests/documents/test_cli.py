@@ -5,8 +5,8 @@ from __future__ import annotations
 import dataclasses
 import json
 
-from desktop.documents.letters_cli import main
 from desktop.documents.context import LetterContext, from_dict
+from desktop.documents.letters_cli import main
 from desktop.documents.samples import sample_context, sample_report_context
 from desktop.documents.templates import builtin_template_dir
 
