@@ -11,6 +11,7 @@ FEATURE_COMMANDS: tuple[str, ...] = (
     "desktop.documents.letters_cli",
     "desktop.privacy_commands",
     "desktop.models.importers.cli",
+    "desktop.documents.cli",
 )
 
 

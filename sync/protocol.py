@@ -67,6 +67,8 @@ class OpResult(BaseModel):
     server_row: dict[str, Any] | None = None
     reason: str | None = None
     message: str | None = None
+    # duplicate: what the first delivery of this operation got
+    original_status: OpStatus | None = None
 
 
 class PushResponse(BaseModel):

@@ -162,7 +162,7 @@ def test_end_before_start_refused_by_the_database(engine) -> None:
 
 
 def test_enum_values_are_checked(engine) -> None:
-    with pytest.raises(DomainError, match="kind"):
+    with pytest.raises(DomainError, match="soort"):
         School(brin="12AB", location="00", name="X", kind="HBO")
     assert School(brin="12AB", location="00", name="X", kind="PrO").kind is SchoolKind.PRO
     assert CaseKind("home_sitter").label == "Thuiszitter"

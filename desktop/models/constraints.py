@@ -83,6 +83,32 @@ def validates_period(start: str, end: str, label: str = "De einddatum") -> Calla
     return _check_period
 
 
+# Dutch names of the enum fields, for messages the user reads.
+FIELD_LABELS = {
+    "kind": "soort",
+    "status": "status",
+    "phase": "fase",
+    "route": "route",
+    "close_reason": "reden van sluiten",
+    "gender": "geslacht",
+    "relation": "relatie",
+    "role": "rol",
+    "article": "artikel",
+    "decision": "beslissing",
+    "decided_by": "beslisser",
+    "statement_by": "verklaring door",
+    "source": "bron",
+    "duo_status": "DUO-status",
+    "duo_close_reason": "DUO-reden afsluiten",
+    "duo_explanation": "DUO-toelichting",
+    "outcome": "resultaat",
+    "om_outcome": "afdoening OM",
+    "suspect": "verdachte",
+    "end_reason": "reden einde",
+    "vsv_kind": "soort vsv",
+}
+
+
 def _enum_setter(enum_cls: type[LabeledEnum], column_label: str) -> Callable[..., Any]:
     def coerce(_target: Any, value: Any, _old: Any, _initiator: Any) -> Any:
         if value is None or isinstance(value, enum_cls):
@@ -106,4 +132,5 @@ def _attach_enum_validators(mapper: Mapper[Any], class_: type) -> None:
             enum_cls = getattr(column.type, "enum_class", None)
             if isinstance(enum_cls, type) and issubclass(enum_cls, LabeledEnum):
                 attribute = getattr(class_, prop.key)
-                event.listen(attribute, "set", _enum_setter(enum_cls, prop.key), retval=True)
+                label = FIELD_LABELS.get(prop.key, prop.key)
+                event.listen(attribute, "set", _enum_setter(enum_cls, label), retval=True)

@@ -27,6 +27,13 @@ _hasher = PasswordHasher()
 _DUMMY_HASH = _hasher.hash("niet-bestaand-account")
 
 
+def set_hash_parameters(time_cost: int, memory_cost_kib: int) -> None:
+    """Change the Argon2id cost (the test suite lowers it; production keeps the defaults)."""
+    global _hasher, _DUMMY_HASH
+    _hasher = PasswordHasher(time_cost=time_cost, memory_cost=memory_cost_kib, parallelism=1)
+    _DUMMY_HASH = _hasher.hash("niet-bestaand-account")
+
+
 def hash_password(password: str) -> str:
     return _hasher.hash(password)
 
@@ -84,9 +91,7 @@ class AccessClaims:
     expires_at: int
 
 
-def sign_access_token(
-    secret: bytes, user_id: str, device_id: str, generation: int, now: float | None = None
-) -> str:
+def sign_access_token(secret: bytes, user_id: str, device_id: str, generation: int, now: float | None = None) -> str:
     issued = int(now if now is not None else time.time())
     header = {"alg": "HS256", "typ": "JWT"}
     payload = {
@@ -142,7 +147,7 @@ def hash_refresh_token(token: str) -> str:
 
 
 class RateLimiter:
-    """Sliding-window limit on login attempts per key (user name and client address)."""
+    """Sliding-window limit on failed login attempts per key (user name, client address)."""
 
     def __init__(self, attempts: int = 10, window_seconds: float = 60.0) -> None:
         self.attempts = attempts
@@ -150,16 +155,23 @@ class RateLimiter:
         self._hits: dict[str, deque[float]] = {}
         self._lock = threading.Lock()
 
-    def hit(self, key: str, now: float | None = None) -> float:
-        """Record an attempt; returns 0 when allowed, else the seconds to wait."""
+    def check(self, key: str, now: float | None = None) -> float:
+        """0 when another attempt is allowed, else the seconds to wait (records nothing)."""
         moment = now if now is not None else time.monotonic()
         with self._lock:
-            hits = self._hits.setdefault(key, deque())
+            hits = self._hits.get(key)
+            if not hits:
+                return 0.0
             while hits and hits[0] <= moment - self.window:
                 hits.popleft()
             if len(hits) >= self.attempts:
                 return max(1.0, hits[0] + self.window - moment)
-            hits.append(moment)
+            return 0.0
+
+    def hit(self, key: str, now: float | None = None) -> None:
+        """Record a failed attempt."""
+        moment = now if now is not None else time.monotonic()
+        with self._lock:
             if len(self._hits) > 100_000:
                 self._hits.clear()
-            return 0.0
+            self._hits.setdefault(key, deque()).append(moment)

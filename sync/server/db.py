@@ -81,6 +81,7 @@ records = Table(
     Index("ix_records_person_id", "person_id"),
     Index("ix_records_case_id", "case_id"),
     Index("ix_records_municipality_seq", "municipality_code", "server_seq"),
+    Index("ix_records_record_id", "record_id"),
 )
 
 # Which consultant may see which record (need-to-know caseload), maintained by scope.py.
@@ -90,6 +91,7 @@ record_access = Table(
     Column("user_id", String(36), primary_key=True),
     Column("table_name", String(64), primary_key=True),
     Column("record_id", String(36), primary_key=True),
+    Index("ix_record_access_record_id", "record_id"),
 )
 
 # A record that left someone's scope: the device purges it when it pulls past server_seq.

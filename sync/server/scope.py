@@ -105,8 +105,24 @@ def reads_by_municipality(principal: Principal) -> bool:
     return principal.role in (ADMINISTRATOR, TEAM_LEAD)
 
 
-def can_read(principal: Principal, table: str, municipality: str | None, access: set[str]) -> bool:
-    """Whether the principal may see one record with these scope values."""
+GEMEENTE_PREFIX = "gm:"
+
+
+def gemeente_key(code: str) -> str:
+    """The access principal of a gemeente (administrators and team leads read through it)."""
+    return GEMEENTE_PREFIX + code
+
+
+def is_gemeente_key(principal_key: str) -> bool:
+    return principal_key.startswith(GEMEENTE_PREFIX)
+
+
+def gemeente_keys(principal: Principal) -> list[str]:
+    return sorted(gemeente_key(code) for code in principal.municipality_codes)
+
+
+def can_read(principal: Principal, table: str, access: set[str]) -> bool:
+    """Whether the principal may see one record with this access set (users and gemeenten)."""
     if table in REFERENCE_TABLES:
         return True
     if principal.role == SYSTEM_ADMINISTRATOR:
@@ -114,7 +130,7 @@ def can_read(principal: Principal, table: str, municipality: str | None, access:
     if principal.role == CONSULTANT:
         return principal.user_id in access
     if reads_by_municipality(principal):
-        return municipality is not None and municipality in principal.municipality_codes
+        return any(gemeente_key(code) in access for code in principal.municipality_codes)
     return False
 
 

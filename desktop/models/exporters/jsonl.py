@@ -1,0 +1,151 @@
+"""The Vangnet interchange format (JSON Lines): every entity, one record per line, streamed.
+
+Line 1 is a header (``type: "vangnet-export"``), then one line per row with its ``type``, every column
+of the table (ids, versions, timestamps and tombstones included, so that an import reproduces the data
+exactly), and a closing ``type: "einde"`` line with the number of records, so a cut-off file is noticed.
+The JSON Schema is docs/vangnet-jsonl.schema.json.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.models.cases import AbsenceReport, Appointment, Case, Intervention, JournalEntry
+from desktop.models.exemptions import Exemption, LeaveRequest
+from desktop.models.records import DocumentRecord
+from desktop.models.registry import AddressHistory, Enrollment, Guardian, Municipality, Person, School, User
+from desktop.models.trajectories import DropoutTrajectory, HomeSitterEpisode, Transfer
+
+FORMAT_NAME = "vangnet-export"
+FORMAT_VERSION = 1
+END_TYPE = "einde"
+
+# Record types in an order where every reference points backwards (exemptions may refer to each other).
+RECORD_TYPES: tuple[tuple[str, type], ...] = (
+    ("municipality", Municipality),
+    ("user", User),
+    ("school", School),
+    ("person", Person),
+    ("address", AddressHistory),
+    ("guardian", Guardian),
+    ("enrollment", Enrollment),
+    ("case", Case),
+    ("absence_report", AbsenceReport),
+    ("journal_entry", JournalEntry),
+    ("appointment", Appointment),
+    ("intervention", Intervention),
+    ("exemption", Exemption),
+    ("leave_request", LeaveRequest),
+    ("home_sitter_episode", HomeSitterEpisode),
+    ("dropout_trajectory", DropoutTrajectory),
+    ("transfer", Transfer),
+    ("document_record", DocumentRecord),
+)
+TYPE_BY_TABLE = {model.__tablename__: name for name, model in RECORD_TYPES}
+MODEL_BY_TYPE = dict(RECORD_TYPES)
+
+ProgressCallback = Callable[[int, int, str], None]
+
+
+def encode_value(value: Any) -> Any:
+    """A column value as JSON: dates and times in ISO 8601, enums by their stored value."""
+    if value is None or isinstance(value, bool | int | float | str):
+        return value.value if hasattr(value, "value") and isinstance(value, str) else value
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, list | dict):
+        return value
+    return str(value)
+
+
+def _column_encoder(column: sa.Column) -> Callable[[Any], Any] | None:
+    """How one column's values become JSON (None: as they are)."""
+    if isinstance(column.type, sa.Date | sa.DateTime):
+        return lambda value: None if value is None else value.isoformat()
+    if getattr(column.type, "enum_class", None) is not None:
+        return lambda value: None if value is None else getattr(value, "value", value)
+    if isinstance(column.type, sa.String | sa.Text | sa.Integer | sa.Boolean | sa.JSON):
+        return None
+    return encode_value
+
+
+def iter_records(session: Session, batch_size: int = 2000) -> Iterator[dict[str, Any]]:
+    """Every row of every entity table, in reference order, as a JSON-ready dict."""
+    for type_name, model in RECORD_TYPES:
+        table: sa.Table = model.__table__
+        names = [column.name for column in table.columns]
+        encoders = [_column_encoder(column) for column in table.columns]
+        plain = all(encoder is None for encoder in encoders)
+        result = session.execute(
+            select(*table.columns).order_by(table.c.id).execution_options(yield_per=batch_size)
+        )
+        for row in result:
+            record: dict[str, Any] = {"type": type_name}
+            if plain:
+                record.update(zip(names, row, strict=True))
+            else:
+                for name, encoder, value in zip(names, encoders, row, strict=True):
+                    record[name] = value if encoder is None else encoder(value)
+            yield record
+
+
+def count_records(session: Session) -> int:
+    return sum(
+        session.scalar(select(sa.func.count()).select_from(model.__table__)) or 0 for _name, model in RECORD_TYPES
+    )
+
+
+def export_jsonl(session: Session, path: str | Path, progress: ProgressCallback | None = None) -> int:
+    """Write everything to ``path`` atomically (temp file, fsync, rename; owner-only). Returns the record count."""
+    path = Path(path)
+    total = count_records(session) if progress else 0
+    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    written = 0
+    try:
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            header = {
+                "type": FORMAT_NAME,
+                "format_version": FORMAT_VERSION,
+                "exported_at": dt.datetime.now(dt.UTC).isoformat(),
+            }
+            handle.write(json.dumps(header, ensure_ascii=False) + "\n")
+            encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+            for record in iter_records(session):
+                handle.write(encode(record))
+                handle.write("\n")
+                written += 1
+                if progress and written % 5000 == 0:
+                    progress(written, total, "Exporteren")
+            handle.write(json.dumps({"type": END_TYPE, "records": written}) + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp_name, path)
+    except BaseException:
+        if os.path.exists(temp_name):
+            os.unlink(temp_name)
+        raise
+    _audit_export(session, written)
+    if progress:
+        progress(written, written, "Klaar")
+    return written
+
+
+def _audit_export(session: Session, records: int) -> None:
+    try:
+        from desktop.models import audit
+    except ImportError:  # pragma: no cover
+        return
+    if sa.inspect(session.connection()).has_table(audit.AuditEntry.__tablename__):
+        audit.record(session, audit.AuditAction.EXPORT, "export:jsonl", None)

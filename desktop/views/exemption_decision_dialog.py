@@ -1,0 +1,99 @@
+"""Deciding on a request for a vrijstelling: granted or refused, with the motivation the letter needs."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+
+from desktop.models.enums import Decision
+from desktop.models.errors import DomainError
+from desktop.models.exemptions import Exemption
+from desktop.models.law import exemption_valid_until, objection_deadline
+from desktop.models.queries import decide_exemption
+from desktop.models.registry import Person
+from desktop.views.common import AppContext, Validation, date_edit, enum_combo, error_label, nl_date, to_date
+
+
+class ExemptionDecisionDialog(QDialog):
+    def __init__(self, ctx: AppContext, exemption_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.exemption_id = exemption_id
+        self.setWindowTitle(self.tr("Besluit op vrijstelling"))
+
+        def read(session):
+            exemption = session.get(Exemption, exemption_id)
+            return exemption, session.get(Person, exemption.person_id)
+
+        self.exemption, person = ctx.read(read)
+        summary = QLabel(
+            self.tr("<b>{name}</b><br>{article}<br>Ontvangen op {date}").format(
+                name=person.full_name, article=self.exemption.article.label, date=nl_date(self.exemption.received_on)
+            )
+        )
+        summary.setWordWrap(True)
+        self.decision = enum_combo(Decision, self.tr("Besluit"), with_empty=self.tr("(kies)"))
+        self.decided_on = date_edit(ctx.today(), self.tr("Datum besluit"))
+        self.motivation = QPlainTextEdit()
+        self.motivation.setAccessibleName(self.tr("Motivering"))
+        self.motivation.setPlaceholderText(self.tr("De motivering komt in de beschikking."))
+        self.motivation.setTabChangesFocus(True)
+        self.consequences = QLabel()
+        self.consequences.setWordWrap(True)
+        self.problems = error_label()
+        form = QFormLayout()
+        form.addRow(self.tr("&Besluit:"), self.decision)
+        form.addRow(self.tr("&Datum besluit:"), self.decided_on)
+        form.addRow(self.tr("&Motivering:"), self.motivation)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(summary)
+        layout.addLayout(form)
+        layout.addWidget(self.consequences)
+        layout.addWidget(self.problems)
+        layout.addWidget(self.buttons)
+        self.decision.currentIndexChanged.connect(self.revalidate)
+        self.decided_on.dateChanged.connect(self.revalidate)
+        self.motivation.textChanged.connect(self.revalidate)
+        self.setMinimumWidth(560)
+        self.revalidate()
+
+    def validate(self) -> Validation:
+        check = Validation()
+        decided = to_date(self.decided_on.date())
+        check.require("decision", self.decision.currentData() is not None, self.tr("Kies toekennen of afwijzen."))
+        check.require("date", decided >= self.exemption.received_on,
+                      self.tr("De beslisdatum ligt vóór de ontvangstdatum."))
+        check.require("date_future", decided <= self.ctx.today(), self.tr("De beslisdatum ligt in de toekomst."))
+        check.require("motivation", bool(self.motivation.toPlainText().strip()),
+                      self.tr("Een besluit heeft een motivering nodig."))
+        return check
+
+    def revalidate(self) -> Validation:
+        check = self.validate()
+        self.problems.setText("\n".join(check.problems.values()))
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(check.ok)
+        decided = to_date(self.decided_on.date())
+        lines = [self.tr("Bezwaar mogelijk tot en met {date}.").format(date=nl_date(objection_deadline(decided)))]
+        if self.decision.currentData() == Decision.GRANTED.value:
+            until = exemption_valid_until(self.exemption.article, decided, self.exemption.never_fit)
+            lines.insert(0, self.tr("Geldig tot en met {date}.").format(date=nl_date(until)) if until
+                         else self.tr("Geldig zonder einddatum (nooit geschikt)."))
+        self.consequences.setText(" ".join(lines))
+        return check
+
+    def submit(self) -> None:
+        if not self.revalidate().ok:
+            return
+        decision = self.decision.currentData()
+        decided = to_date(self.decided_on.date())
+        motivation = self.motivation.toPlainText()
+        try:
+            with self.ctx.session() as session:
+                decide_exemption(session, self.exemption_id, decision, decided, motivation)
+        except DomainError as exc:
+            self.problems.setText(str(exc))
+            return
+        self.ctx.changed.emit("exemption")
+        self.accept()

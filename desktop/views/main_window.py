@@ -1,0 +1,531 @@
+"""The main window: navigation, global search, records in tabs, sync status and the idle lock."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.background import wait_for_background
+from desktop.models.enums import CaseKind
+from desktop.models.exemptions import Exemption
+from desktop.models.queries import LIST_SPECS, WorkItem, read_sync_state
+from desktop.models.store import Store
+from desktop.views.case_view import CaseView
+from desktop.views.common import AppContext, nl_datetime, nl_number
+from desktop.views.figures_page import FiguresPage
+from desktop.views.person_file import PersonFileView
+from desktop.views.record_list import RecordListPage
+from desktop.views.search_box import SearchBox
+from desktop.views.unlock_dialog import UnlockPanel
+from desktop.views.worklist import WorklistPage
+
+log = logging.getLogger(__name__)
+
+NAVIGATION = (
+    ("worklist", "Werkvoorraad"),
+    ("persons", "Leerlingen"),
+    ("cases", "Zaken"),
+    ("exemptions", "Vrijstellingen"),
+    ("leave_requests", "Verlof"),
+    ("home_sitters", "Thuiszitters"),
+    ("dropouts", "Doorstroompunt"),
+    ("documents", "Documenten"),
+    ("figures", "Cijfers"),
+)
+USER_INPUT_EVENTS = {
+    QEvent.Type.KeyPress,
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseMove,
+    QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin,
+}
+
+
+class IdleWatcher(QObject):
+    """Restarts the idle timer on every key press, click, wheel or mouse move anywhere in the application."""
+
+    def __init__(self, timer: QTimer, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.timer = timer
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in USER_INPUT_EVENTS and self.timer.isActive():
+            self.timer.start()
+        return False
+
+
+class MainWindow(QMainWindow):
+    locked = Signal()
+    unlocked = Signal()
+
+    def __init__(self, ctx: AppContext, open_store: Callable[[str], Store] | None = None) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self._open_store = open_store
+        self._saved_state: dict | None = None
+        self.setWindowTitle(self.tr("Vangnet"))
+        self.setMinimumSize(1024, 640)
+
+        # Navigation and pages.
+        self.nav = QListWidget()
+        self.nav.setAccessibleName(self.tr("Navigatie"))
+        self.nav.setFixedWidth(190)
+        self.nav.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 7px 6px; }")
+        self.pages = QStackedWidget()
+        self.page_by_key: dict[str, QWidget] = {}
+        for number, (key, label) in enumerate(NAVIGATION, start=1):
+            item = QListWidgetItem(self.tr(label))
+            item.setToolTip(self.tr("{label} (Ctrl+{n})").format(label=label, n=number))
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.nav.addItem(item)
+            page = self._make_page(key)
+            self.page_by_key[key] = page
+            self.pages.addWidget(page)
+        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.setTabsClosable(True)
+        self.tabs.setAccessibleName(self.tr("Geopende dossiers"))
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.tabs.addTab(self.pages, self.tr("Overzicht"))
+        self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
+        # Choosing a list while a record is in front brings the lists back to the front.
+        self.nav.currentRowChanged.connect(lambda _row: self.tabs.setCurrentIndex(0))
+        self.nav.itemClicked.connect(lambda _item: self.tabs.setCurrentIndex(0))
+
+        workspace = QWidget()
+        workspace_layout = QHBoxLayout(workspace)
+        workspace_layout.setContentsMargins(4, 4, 4, 4)
+        workspace_layout.addWidget(self.nav)
+        workspace_layout.addWidget(self.tabs, 1)
+        self.workspace = workspace
+
+        self.lock_page = QWidget()
+        self.lock_layout = QVBoxLayout(self.lock_page)
+        self.lock_layout.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.unlock_panel: UnlockPanel | None = None
+
+        self.stack = QStackedWidget()
+        self.stack.addWidget(workspace)
+        self.stack.addWidget(self.lock_page)
+        self.setCentralWidget(self.stack)
+
+        # Search in the tool bar.
+        self.search = SearchBox(ctx)
+        self.search.attach_popup_to(self)
+        self.search.open_result.connect(self.open_search_result)
+        toolbar = QToolBar(self.tr("Zoeken"))
+        toolbar.setMovable(False)
+        toolbar.setObjectName("search_toolbar")
+        toolbar.addWidget(QLabel(self.tr("  Zoeken: ")))
+        toolbar.addWidget(self.search)
+        self.toolbar = toolbar
+        self.addToolBar(toolbar)
+
+        self._build_menus()
+        self._build_status_bar()
+
+        # Idle lock.
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setSingleShot(True)
+        self.idle_timer.timeout.connect(lambda: self.lock(automatic=True))
+        self.idle_watcher = IdleWatcher(self.idle_timer, self)
+        app = QApplication.instance()
+        if app is not None:
+            app.installEventFilter(self.idle_watcher)
+        self.apply_settings()
+
+        self.status_timer = QTimer(self)
+        self.status_timer.setInterval(60_000)
+        self.status_timer.timeout.connect(self.refresh_status)
+        self.status_timer.start()
+        ctx.changed.connect(self._data_changed)
+
+        geometry = ctx.settings.main_window_geometry
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        self.nav.setCurrentRow(0)
+        self.setTabOrder(self.search, self.nav)
+        self.setTabOrder(self.nav, self.tabs)
+
+    # -- building ---------------------------------------------------------------------------------
+
+    def _make_page(self, key: str) -> QWidget:
+        if key == "worklist":
+            page = WorklistPage(self.ctx)
+            page.open_item.connect(self.open_work_item)
+            self.worklist = page
+            return page
+        if key == "figures":
+            self.figures = FiguresPage(self.ctx)
+            return self.figures
+        page = RecordListPage(self.ctx, LIST_SPECS[key])
+        page.open_record.connect(self.open_list_record)
+        return page
+
+    def _action(self, text: str, shortcut: QKeySequence | str | None, slot, menu) -> QAction:
+        action = QAction(self.tr(text), self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&Bestand"))
+        self.lock_action = self._action("&Vergrendelen", "Ctrl+L", lambda: self.lock(), file_menu)
+        self._action("Tabblad &sluiten", QKeySequence.StandardKey.Close, self.close_current_tab, file_menu)
+        file_menu.addSeparator()
+        self._action("&Afsluiten", QKeySequence.StandardKey.Quit, self.close, file_menu)
+
+        register = bar.addMenu(self.tr("&Registreren"))
+        self._action("Nieuwe &verzuimmelding…", "Ctrl+M", lambda: self.register("absence"), register)
+        self._action("Nieuwe zaak &absoluut verzuim…", "Ctrl+Shift+A", lambda: self.register("case"), register)
+        self._action("V&rijstelling aanvragen…", "Ctrl+Shift+V", lambda: self.register("exemption"), register)
+        self._action("Ver&lofaanvraag…", "Ctrl+Shift+L", lambda: self.register("leave"), register)
+        self._action("&Thuiszitter…", "Ctrl+Shift+T", lambda: self.register("home_sitter"), register)
+        self._action("VSV-&traject…", "Ctrl+Shift+D", lambda: self.register("dropout"), register)
+
+        go = bar.addMenu(self.tr("&Ga naar"))
+        self._action("&Zoeken", QKeySequence.StandardKey.Find, self.focus_search, go)
+        go.addSeparator()
+        for number, (_key, label) in enumerate(NAVIGATION, start=1):
+            self._action(label, f"Ctrl+{number}", lambda _c=False, row=number - 1: self.navigate(row), go)
+
+        extra = bar.addMenu(self.tr("E&xtra"))
+        self._action("&Instellingen…", QKeySequence.StandardKey.Preferences, self.show_settings, extra)
+        self._action("&Wachtwoord wijzigen…", None, self.change_passphrase, extra)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self._action("&Over Vangnet", None, self.show_about, help_menu)
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        self.sync_label = QLabel()
+        self.sync_label.setAccessibleName(self.tr("Synchronisatie"))
+        self.last_sync_label = QLabel()
+        self.pending_label = QLabel()
+        self.conflicts_label = QLabel()
+        for label in (self.sync_label, self.last_sync_label, self.pending_label, self.conflicts_label):
+            label.setContentsMargins(8, 0, 8, 0)
+            status.addPermanentWidget(label)
+        self.refresh_status()
+
+    # -- settings and status ----------------------------------------------------------------------
+
+    def apply_settings(self) -> None:
+        self.idle_timer.setInterval(self.ctx.settings.idle_lock_minutes * 60_000)
+        if self.ctx.is_open:
+            self.idle_timer.start()
+
+    def _data_changed(self, _kind: str) -> None:
+        self.refresh_status()
+
+    def refresh_status(self) -> None:
+        if not self.ctx.is_open:
+            self.sync_label.setText(self.tr("Vergrendeld"))
+            for label in (self.last_sync_label, self.pending_label, self.conflicts_label):
+                label.clear()
+            return
+        state = self.ctx.read(lambda session: read_sync_state(session, self.ctx.settings.server_url))
+        if not state.configured:
+            self.sync_label.setText(self.tr("● Offline – geen server ingesteld"))
+            self.sync_label.setStyleSheet("color: #6d6d6d;")
+        elif state.online:
+            self.sync_label.setText(self.tr("● Online"))
+            self.sync_label.setStyleSheet("color: #1b5e20;")
+        else:
+            self.sync_label.setText(self.tr("● Offline"))
+            self.sync_label.setStyleSheet("color: #b26a00;")
+        self.last_sync_label.setText(
+            self.tr("Laatste synchronisatie: {when}").format(
+                when=nl_datetime(state.last_sync) if state.last_sync else self.tr("nog niet")
+            )
+        )
+        self.pending_label.setText(
+            self.tr("Te versturen: {n}").format(n=nl_number(state.pending) if state.pending is not None else "–")
+        )
+        conflicts = state.conflicts or 0
+        self.conflicts_label.setText(self.tr("Conflicten: {n}").format(n=nl_number(conflicts)))
+        self.conflicts_label.setStyleSheet("color: #b00020; font-weight: 600;" if conflicts else "")
+
+    # -- navigation -------------------------------------------------------------------------------
+
+    def navigate(self, row: int) -> None:
+        self.tabs.setCurrentIndex(0)
+        self.nav.setCurrentRow(row)
+        self.nav.setFocus()
+
+    def navigate_to(self, key: str) -> QWidget:
+        row = [k for k, _label in NAVIGATION].index(key)
+        self.navigate(row)
+        return self.page_by_key[key]
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _find_tab(self, kind: type, record_id: str) -> int:
+        for index in range(1, self.tabs.count()):
+            widget = self.tabs.widget(index)
+            if isinstance(widget, kind) and getattr(widget, "record_id", None) == record_id:
+                return index
+        return -1
+
+    def open_person(self, person_id: str) -> PersonFileView | None:
+        if not person_id:
+            return None
+        index = self._find_tab(PersonFileView, person_id)
+        if index >= 0:
+            self.tabs.setCurrentIndex(index)
+            return self.tabs.widget(index)
+        view = PersonFileView(self.ctx, person_id)
+        view.record_id = person_id
+        view.load()
+        view.open_case.connect(self.open_case)
+        view.open_exemption.connect(self.open_exemption)
+        view.register.connect(self.register)
+        index = self.tabs.addTab(view, view.title)
+        self.tabs.setTabToolTip(index, view.title)
+        self.tabs.setCurrentIndex(index)
+        return view
+
+    def open_case(self, case_id: str) -> CaseView | None:
+        if not case_id:
+            return None
+        index = self._find_tab(CaseView, case_id)
+        if index >= 0:
+            self.tabs.setCurrentIndex(index)
+            return self.tabs.widget(index)
+        view = CaseView(self.ctx, case_id)
+        view.record_id = case_id
+        view.load()
+        view.open_person.connect(self.open_person)
+        index = self.tabs.addTab(view, view.title)
+        self.tabs.setCurrentIndex(index)
+        return view
+
+    def open_exemption(self, exemption_id: str) -> None:
+        exemption = self.ctx.read(lambda session: session.get(Exemption, exemption_id))
+        if exemption is None:
+            return
+        if exemption.decision is None:
+            from desktop.views.exemption_decision_dialog import ExemptionDecisionDialog
+
+            ExemptionDecisionDialog(self.ctx, exemption_id, self).exec()
+        else:
+            self.open_person(exemption.person_id)
+
+    def open_list_record(self, list_name: str, record_id: str, person_id: str) -> None:
+        if list_name == "persons":
+            self.open_person(record_id)
+        elif list_name == "cases":
+            self.open_case(record_id)
+        elif list_name == "exemptions":
+            self.open_exemption(record_id)
+        else:
+            self.open_person(person_id)
+
+    def open_work_item(self, item: WorkItem) -> None:
+        if item.record_kind == "case" and item.record_id:
+            self.open_case(item.record_id)
+        elif item.record_kind == "exemption" and item.record_id:
+            self.open_exemption(item.record_id)
+        elif item.person_id:
+            self.open_person(item.person_id)
+
+    def open_search_result(self, kind: str, record_id: str) -> None:
+        self.search.clear()
+        if kind == "person":
+            self.open_person(record_id)
+        elif kind == "case":
+            self.open_case(record_id)
+        elif kind == "school":
+            page = self.navigate_to("persons")
+            page.set_filter("school", record_id)
+
+    def close_tab(self, index: int) -> None:
+        if index <= 0:
+            return
+        widget = self.tabs.widget(index)
+        self.tabs.removeTab(index)
+        widget.deleteLater()
+
+    def close_current_tab(self) -> None:
+        self.close_tab(self.tabs.currentIndex())
+
+    # -- registering ------------------------------------------------------------------------------
+
+    def register(self, form: str, person_id: str | None = None) -> QDialog | None:
+        if not self.ctx.is_open:
+            return None
+        if person_id is None:
+            current = self.tabs.currentWidget()
+            person_id = getattr(current, "person_id", None) if isinstance(current, PersonFileView) else None
+        dialog = self.make_register_dialog(form, person_id)
+        if dialog.exec() == QDialog.DialogCode.Accepted and form == "case" and dialog.saved_id:
+            self.open_case(dialog.saved_id)
+        return dialog
+
+    def make_register_dialog(self, form: str, person_id: str | None = None) -> QDialog:
+        from desktop.views.register_absence import AbsenceReportDialog
+        from desktop.views.register_case import NewCaseDialog
+        from desktop.views.register_dropout import DropoutTrajectoryDialog
+        from desktop.views.register_exemption import ExemptionRequestDialog
+        from desktop.views.register_home_sitter import HomeSitterDialog
+        from desktop.views.register_leave import LeaveRequestDialog
+
+        forms = {
+            "absence": AbsenceReportDialog,
+            "case": lambda ctx, pid, parent: NewCaseDialog(ctx, pid, parent, CaseKind.ABSOLUTE),
+            "exemption": ExemptionRequestDialog,
+            "leave": LeaveRequestDialog,
+            "home_sitter": HomeSitterDialog,
+            "dropout": DropoutTrajectoryDialog,
+        }
+        return forms[form](self.ctx, person_id, self)
+
+    # -- dialogs ----------------------------------------------------------------------------------
+
+    def show_settings(self) -> None:
+        from desktop.views.settings_dialog import SettingsDialog
+
+        if SettingsDialog(self.ctx.settings, self).exec() == QDialog.DialogCode.Accepted:
+            self.apply_settings()
+            self.refresh_status()
+
+    def show_about(self) -> None:
+        from desktop.views.about_dialog import AboutDialog
+
+        AboutDialog(self).exec()
+
+    def change_passphrase(self) -> None:
+        from desktop.views.change_passphrase_dialog import ChangePassphraseDialog
+
+        ChangePassphraseDialog(self.ctx.profile, self).exec()
+
+    # -- locking ----------------------------------------------------------------------------------
+
+    @property
+    def is_locked(self) -> bool:
+        return self.stack.currentWidget() is self.lock_page
+
+    def lock(self, automatic: bool = False) -> None:
+        """Hide every record, close the database and drop the key; remember where the user was."""
+        if self.is_locked or not self.ctx.is_open:
+            return
+        self.idle_timer.stop()
+        for dialog in self.findChildren(QDialog):
+            if dialog.isVisible():
+                dialog.reject()
+        self._saved_state = {
+            "nav": self.nav.currentRow(),
+            "tabs": [
+                (type(self.tabs.widget(i)).__name__, self.tabs.widget(i).record_id) for i in range(1, self.tabs.count())
+            ],
+            "current": self.tabs.currentIndex(),
+        }
+        while self.tabs.count() > 1:
+            self.close_tab(self.tabs.count() - 1)
+        self.search.clear()
+        self.search.hide_popup()
+        for page in self.page_by_key.values():
+            unload = getattr(page, "unload", None)
+            if unload is not None:
+                unload()
+        wait_for_background(10_000)
+        store = self.ctx.store
+        self.ctx.store = None
+        if store is not None:
+            store.close()
+        self.ctx.store_closed.emit()
+        log.info("Vangnet vergrendeld (%s)", "automatisch" if automatic else "door gebruiker")
+        self._show_lock_page(automatic)
+        self.refresh_status()
+        self.locked.emit()
+
+    def _show_lock_page(self, automatic: bool) -> None:
+        if self.unlock_panel is not None:
+            self.unlock_panel.deleteLater()
+        message = (
+            self.tr("Automatisch vergrendeld na {n} minuten zonder gebruik. Vul uw wachtwoord in om verder te gaan.")
+            .format(n=self.ctx.settings.idle_lock_minutes)
+            if automatic
+            else self.tr("Vul uw wachtwoord in om verder te gaan.")
+        )
+        self.unlock_panel = UnlockPanel(self.ctx.profile, self._open_store, self.lock_page, locked_message=message)
+        self.unlock_panel.setMaximumWidth(560)
+        self.unlock_panel.unlocked.connect(self._unlocked)
+        self.unlock_panel.quit_requested.connect(self.close)
+        self.lock_layout.addWidget(self.unlock_panel)
+        self.stack.setCurrentWidget(self.lock_page)
+        self.toolbar.setEnabled(False)
+        self.menuBar().setEnabled(False)
+        self.unlock_panel.focus_passphrase()
+
+    def _unlocked(self, store: Store) -> None:
+        self.ctx.store = store
+        self.ctx.store_opened.emit()
+        self.stack.setCurrentWidget(self.workspace)
+        self.toolbar.setEnabled(True)
+        self.menuBar().setEnabled(True)
+        state = self._saved_state or {}
+        self._saved_state = None
+        for kind, record_id in state.get("tabs", []):
+            try:
+                if kind == "PersonFileView":
+                    self.open_person(record_id)
+                elif kind == "CaseView":
+                    self.open_case(record_id)
+            except Exception:
+                log.warning("Een eerder geopend dossier kon niet opnieuw worden geopend")
+        self.nav.setCurrentRow(state.get("nav", 0))
+        page = self.pages.currentWidget()
+        if isinstance(page, RecordListPage):
+            page.ensure_loaded()
+        self.worklist.reload()
+        self.tabs.setCurrentIndex(min(state.get("current", 0), self.tabs.count() - 1))
+        self.refresh_status()
+        self.idle_timer.start()
+        self.unlocked.emit()
+
+    # -- start and end ----------------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Called once the store is open: load the worklist and start the idle timer."""
+        self.worklist.reload()
+        self.refresh_status()
+        self.idle_timer.start()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.ctx.settings.main_window_geometry = self.saveGeometry()
+        self.ctx.settings.sync()
+        self.idle_timer.stop()
+        self.status_timer.stop()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.idle_watcher)
+        wait_for_background(10_000)
+        if self.ctx.store is not None:
+            self.ctx.store.close()
+            self.ctx.store = None
+        self.search.popup.hide()
+        event.accept()

@@ -1,0 +1,164 @@
+"""Base of the registration forms: a person picker, validation as you type and one short write."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from desktop.models.errors import DomainError
+from desktop.models.law import is_valid_bsn
+from desktop.models.queries import person_choices
+from desktop.models.registry import Person
+from desktop.views.common import AppContext, Validation, error_label
+
+log = logging.getLogger(__name__)
+
+
+class PersonPicker(QWidget):
+    """Find a leerling by name, BSN or onderwijsnummer; a typed BSN is checked with the 11-proef."""
+
+    changed = Signal()
+
+    def __init__(self, ctx: AppContext, person_id: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.person_id: str | None = None
+        self.query = QLineEdit()
+        self.query.setPlaceholderText(self.tr("Naam, BSN of onderwijsnummer"))
+        self.query.setAccessibleName(self.tr("Leerling zoeken"))
+        self.choices = QComboBox()
+        self.choices.setAccessibleName(self.tr("Gevonden leerlingen"))
+        self.choices.setMinimumContentsLength(28)
+        self.choices.currentIndexChanged.connect(self._chosen)
+        self.hint = QLabel()
+        self.hint.setStyleSheet("color: #555555;")
+        self.hint.hide()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(150)
+        self._timer.timeout.connect(self.search)
+        self.query.textEdited.connect(lambda _t: self._timer.start())
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        row.addWidget(self.query, 1)
+        row.addWidget(self.choices, 2)
+        layout.addLayout(row)
+        layout.addWidget(self.hint)
+        if person_id:
+            self.set_person(person_id)
+
+    def set_person(self, person_id: str) -> None:
+        person = self.ctx.read(lambda session: session.get(Person, person_id))
+        if person is None:
+            return
+        self.choices.blockSignals(True)
+        self.choices.clear()
+        self.choices.addItem(f"{person.full_name} ({person.birth_date.strftime('%d-%m-%Y')})", person.id)
+        self.choices.blockSignals(False)
+        self._chosen()
+
+    def search(self) -> None:
+        self._timer.stop()
+        text = self.query.text().strip()
+        digits = text.replace(" ", "").replace(".", "")
+        self.hint.setStyleSheet("color: #555555;")
+        self.hint.clear()
+        if digits.isdigit() and len(digits) >= 8 and not is_valid_bsn(digits):
+            self.hint.setStyleSheet("color: #b00020;")
+            self.hint.setText(self.tr("Dit BSN is ongeldig: het voldoet niet aan de 11-proef."))
+        self.hint.setVisible(bool(self.hint.text()))
+        results = self.ctx.read(lambda session: person_choices(session, text)) if len(text) >= 2 else []
+        self.choices.blockSignals(True)
+        self.choices.clear()
+        if not results:
+            self.choices.addItem(self.tr("(geen leerling gevonden)") if text else self.tr("(zoek eerst)"), None)
+        for result in results:
+            self.choices.addItem(f"{result.title} ({result.subtitle})", result.id)
+        self.choices.blockSignals(False)
+        self._chosen()
+
+    def _chosen(self) -> None:
+        self.person_id = self.choices.currentData()
+        self.changed.emit()
+
+
+class RegisterDialog(QDialog):
+    """Subclasses add fields to ``self.form``, implement :meth:`validate` and :meth:`save`."""
+
+    title_text = "Registreren"
+    record_kind = "record"
+
+    def __init__(self, ctx: AppContext, person_id: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr(self.title_text))
+        self.saved_id: str | None = None
+        self.picker = PersonPicker(ctx, person_id)
+        self.picker.changed.connect(self.revalidate)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.addRow(self.tr("&Leerling:"), self.picker)
+        self.problems = error_label()
+        self.problems.setMinimumHeight(36)
+        self.problems.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.problems)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(620)
+
+    def finish_setup(self) -> None:
+        """Called by subclasses after adding their fields: connect every field to the live check."""
+        for child in self.findChildren(QWidget):
+            for signal_name in ("textChanged", "dateChanged", "currentIndexChanged", "valueChanged", "toggled"):
+                signal = getattr(child, signal_name, None)
+                if signal is not None and hasattr(signal, "connect") and child is not self.picker.query:
+                    with contextlib.suppress(RuntimeError, TypeError):
+                        signal.connect(self.revalidate)
+        self.revalidate()
+        if self.picker.person_id is None:
+            self.picker.query.setFocus()
+
+    def validate(self) -> Validation:
+        check = Validation()
+        check.require("person", self.picker.person_id is not None, self.tr("Kies een leerling."))
+        return check
+
+    def revalidate(self) -> Validation:
+        check = self.validate()
+        self.problems.setText("\n".join(check.problems.values()))
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(check.ok)
+        return check
+
+    def save(self, session: Session) -> str:
+        raise NotImplementedError
+
+    def submit(self) -> None:
+        if not self.revalidate().ok:
+            return
+        try:
+            with self.ctx.session() as session:
+                self.saved_id = self.save(session)
+        except DomainError as exc:
+            self.problems.setText(str(exc))
+            return
+        self.ctx.changed.emit(self.record_kind)
+        self.accept()

@@ -1,0 +1,624 @@
+"""The sync engine on the desktop: push the outbox, pull pages by server sequence, merge, repair, wipe."""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+import uuid
+from collections.abc import Callable, Iterable, Mapping
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import MetaData, Table, bindparam, delete, insert, select, text, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from sync.client import (
+    AuthenticationRequired,
+    ServerUnavailable,
+    SyncClient,
+    SyncError,
+    Tokens,
+    UpgradeRequired,
+    WipeRequired,
+)
+from sync.codec import NOT_SYNCED_FIELDS, from_json, to_json
+from sync.local_tables import SYNC_TABLES, sync_conflicts, sync_outbox, sync_parked, sync_state
+from sync.outbox import APPLYING_SERVER_CHANGES, next_device_counter
+from sync.protocol import (
+    CHECKSUM_MODULUS,
+    DEFAULT_PAGE_SIZE,
+    MAX_BATCH_BYTES,
+    MAX_BATCH_OPS,
+    OpResult,
+    PullResponse,
+    Purge,
+    PushOp,
+    RowState,
+    row_checksum,
+)
+
+log = logging.getLogger("vangnet.sync")
+
+Progress = Callable[[str, int, int | None], None]
+CURSOR_KEY = "pull_cursor"
+TOKEN_KEY = "tokens"  # noqa: S105 - a state key name, not a secret
+SYNC_COUNT_KEY = "sync_count"
+
+
+@dataclass
+class SyncResult:
+    """What one sync run did; `status` and `message` are what the status bar shows."""
+
+    status: str = "ok"  # ok | offline | upgrade_required | login_required | wiped | error
+    message: str = "Gesynchroniseerd."
+    pushed: int = 0
+    applied: int = 0
+    conflicts: int = 0
+    rejected: int = 0
+    pulled: int = 0
+    purged: int = 0
+    pages: int = 0
+    repaired: list[str] = field(default_factory=list)
+
+
+def synced_tables(metadata: MetaData) -> dict[str, Table]:
+    """The tables of a metadata that synchronise (id, version and deleted columns), parents first."""
+    return {
+        t.name: t
+        for t in metadata.sorted_tables
+        if {"id", "version", "deleted"} <= set(t.columns.keys()) and t.name not in {s.name for s in SYNC_TABLES}
+    }
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat()
+
+
+def get_state(session: Session, key: str, default: str | None = None) -> str | None:
+    value = session.execute(select(sync_state.c.value).where(sync_state.c.key == key)).scalar()
+    return default if value is None else value
+
+
+def set_state(session: Session, key: str, value: str) -> None:
+    found = session.execute(select(sync_state.c.key).where(sync_state.c.key == key)).first()
+    if found is None:
+        session.execute(insert(sync_state).values(key=key, value=value))
+    else:
+        session.execute(update(sync_state).where(sync_state.c.key == key).values(value=value))
+
+
+class SyncEngine:
+    """Synchronises one local database with the server. Thread-safe: one run at a time."""
+
+    def __init__(
+        self,
+        session_factory: Callable[[], Session],
+        client: SyncClient,
+        tables: Mapping[str, Table] | MetaData | None = None,
+        *,
+        on_wipe: Callable[[], None] | None = None,
+        page_size: int = DEFAULT_PAGE_SIZE,
+        integrity_every: int = 10,
+    ) -> None:
+        if tables is None:
+            from desktop.models.base import Base
+
+            tables = Base.metadata
+        self.tables: dict[str, Table] = synced_tables(tables) if isinstance(tables, MetaData) else dict(tables)
+        order = list(self.tables)
+        self._order = {name: i for i, name in enumerate(order)}
+        self.session_factory = session_factory
+        self.client = client
+        self.on_wipe = on_wipe
+        self.page_size = page_size
+        self.integrity_every = integrity_every
+        self._lock = threading.Lock()
+        client.on_tokens = self._save_tokens
+        if not client.tokens.access_token:
+            stored = self._load_tokens()
+            if stored is not None:
+                client.tokens = stored
+
+    # -- tokens ------------------------------------------------------------------------------------
+    def login(self, username: str, password: str, device_name: str = "") -> None:
+        self.client.login(username, password, device_name)
+
+    def _save_tokens(self, tokens: Tokens) -> None:
+        with self.session_factory() as s, s.begin():
+            set_state(s, TOKEN_KEY, json.dumps(tokens.__dict__))
+
+    def _load_tokens(self) -> Tokens | None:
+        with self.session_factory() as s:
+            raw = get_state(s, TOKEN_KEY)
+        return Tokens(**json.loads(raw)) if raw else None
+
+    # -- the run -----------------------------------------------------------------------------------
+    def sync(self, progress: Progress | None = None, verify: bool | None = None) -> SyncResult:
+        """Push, then pull, then (when something changed, or every n-th run) compare checksums."""
+        report = progress or (lambda _phase, _done, _total: None)
+        result = SyncResult()
+        with self._lock:
+            try:
+                with self.session_factory() as s:
+                    initial = get_state(s, CURSOR_KEY) is None
+                self._push(result, report)
+                self._pull(result, report)
+                with self.session_factory() as s, s.begin():
+                    runs = int(get_state(s, SYNC_COUNT_KEY, "0") or 0) + 1
+                    set_state(s, SYNC_COUNT_KEY, str(runs))
+                # Checksums after an initial sync, after purges and every n-th run: they catch drift
+                # (a bug, a restored backup) without costing every sync a full scan.
+                scheduled = result.purged or initial or runs % self.integrity_every == 1
+                if verify or (verify is None and scheduled):
+                    report("verify", 0, None)
+                    self._verify(result)
+            except WipeRequired as exc:
+                self.wipe()
+                result.status, result.message = "wiped", exc.message
+            except UpgradeRequired as exc:
+                result.status, result.message = "upgrade_required", exc.message
+            except AuthenticationRequired as exc:
+                result.status, result.message = "login_required", exc.message
+            except ServerUnavailable as exc:
+                result.status, result.message = "offline", exc.message
+            except SyncError as exc:
+                result.status, result.message = "error", exc.message
+        if result.status == "ok" and (result.conflicts or result.rejected):
+            result.message = (
+                f"Gesynchroniseerd; {result.conflicts} conflict(en) en {result.rejected} geweigerde "
+                "wijziging(en) wachten op u."
+            )
+        report("done", 1, 1)
+        return result
+
+    # -- push --------------------------------------------------------------------------------------
+    def _next_batch(self) -> list[PushOp]:
+        with self.session_factory() as s:
+            blocked = {(r[0], r[1]) for r in s.execute(select(sync_parked.c.table_name, sync_parked.c.record_id))}
+            rows = s.execute(select(sync_outbox).order_by(sync_outbox.c.device_counter).limit(MAX_BATCH_OPS * 4)).all()
+        batch: list[PushOp] = []
+        size = 0
+        for r in rows:
+            if (r.table_name, r.record_id) in blocked:
+                continue
+            op = PushOp(
+                op_id=r.op_id,
+                device_counter=r.device_counter,
+                table=r.table_name,
+                record_id=r.record_id,
+                kind=r.kind,
+                base_version=r.base_version,
+                changes=json.loads(r.changes),
+            )
+            op_size = len(r.changes) + 300
+            if batch and (len(batch) >= MAX_BATCH_OPS or size + op_size > MAX_BATCH_BYTES):
+                break
+            batch.append(op)
+            size += op_size
+        return batch
+
+    def _push(self, result: SyncResult, report: Progress) -> None:
+        sent: set[str] = set()
+        while True:
+            batch = [op for op in self._next_batch() if op.op_id not in sent]
+            if not batch:
+                return
+            report("push", result.pushed, None)
+            answer = self.client.push(batch)
+            by_id = {r.op_id: r for r in answer.results}
+            sent.update(op.op_id for op in batch)
+            self._record_answers(batch, by_id, result)
+
+    def _record_answers(self, batch: list[PushOp], by_id: dict[str, OpResult], result: SyncResult) -> None:
+        with self.session_factory() as s, s.begin():
+            for op in batch:
+                res = by_id.get(op.op_id)
+                if res is None:
+                    continue  # not answered: stays in the outbox for the next run
+                status = res.original_status if res.status == "duplicate" and res.original_status else res.status
+                result.pushed += 1
+                if status == "rejected":
+                    result.rejected += 1
+                    s.execute(
+                        insert(sync_parked).values(
+                            op_id=op.op_id,
+                            device_counter=op.device_counter,
+                            table_name=op.table,
+                            record_id=op.record_id,
+                            kind=op.kind,
+                            base_version=op.base_version,
+                            changes=json.dumps({k: v.model_dump() for k, v in op.changes.items()}),
+                            reason=res.reason or "rejected",
+                            message=res.message or "De server weigerde deze wijziging.",
+                            parked_at=_now(),
+                        )
+                    )
+                elif status == "conflict":
+                    result.conflicts += 1
+                    fields = {name: {"local": c.client, "server": c.server} for name, c in res.conflicts.items()}
+                    if res.conflict_kind == "edit_delete":
+                        fields = {name: {"local": ch.new, "server": None} for name, ch in op.changes.items()}
+                    s.execute(
+                        insert(sync_conflicts).values(
+                            id=str(uuid.uuid4()),
+                            table_name=op.table,
+                            record_id=op.record_id,
+                            kind=res.conflict_kind or "field",
+                            fields=json.dumps({"fields": fields, "server_row": res.server_row}, default=str),
+                            op_id=op.op_id,
+                            created_at=_now(),
+                        )
+                    )
+                else:
+                    result.applied += 1
+                s.execute(delete(sync_outbox).where(sync_outbox.c.op_id == op.op_id))
+
+    # -- pull --------------------------------------------------------------------------------------
+    def _pull(self, result: SyncResult, report: Progress) -> None:
+        with self.session_factory() as s:
+            cursor = int(get_state(s, CURSOR_KEY, "0") or 0)
+        # The next page is fetched while this one is applied (one request at a time on the client).
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="vangnet-pull") as pool:
+            upcoming: Future[PullResponse] | None = None
+            while True:
+                page = upcoming.result() if upcoming is not None else self.client.pull(cursor, self.page_size)
+                upcoming = pool.submit(self.client.pull, page.next, self.page_size) if page.has_more else None
+                try:
+                    with self.session_factory() as s, s.begin():
+                        s.info[APPLYING_SERVER_CHANGES] = True
+                        result.pulled += self._apply_rows(s, page.rows)
+                        result.purged += self._apply_purges(s, page.purges)
+                        # The page and the cursor commit together: an interrupted sync resumes right here.
+                        set_state(s, CURSOR_KEY, str(page.next))
+                except BaseException:
+                    if upcoming is not None:
+                        upcoming.cancel()
+                    raise
+                result.pages += 1
+                cursor = page.next
+                report("pull", result.pulled, None)
+                if upcoming is None:
+                    return
+
+    def _pending_fields(self, s: Session, table: str, ids: list[str]) -> dict[str, set[str]]:
+        """Fields of records with local changes not yet answered: the server must not overwrite them."""
+        pending: dict[str, set[str]] = {}
+        for chunk in _chunks(ids, 500):
+            for rid, kind, changes in s.execute(
+                select(sync_outbox.c.record_id, sync_outbox.c.kind, sync_outbox.c.changes).where(
+                    sync_outbox.c.table_name == table, sync_outbox.c.record_id.in_(chunk)
+                )
+            ):
+                names = pending.setdefault(rid, set())
+                names.update(json.loads(changes))
+                if kind == "delete":
+                    names.add("deleted")
+        return pending
+
+    def _apply_rows(self, s: Session, rows: Iterable[RowState]) -> int:
+        grouped: dict[str, list[RowState]] = {}
+        for row in rows:
+            if row.table in self.tables:
+                grouped.setdefault(row.table, []).append(row)
+        applied = 0
+        for name in sorted(grouped, key=lambda n: self._order[n]):
+            table = self.tables[name]
+            group = grouped[name]
+            ids = [r.id for r in group]
+            existing: set[str] = set()
+            for chunk in _chunks(ids, 500):
+                existing.update(x[0] for x in s.execute(select(table.c.id).where(table.c.id.in_(chunk))))
+            pending = self._pending_fields(s, name, ids)
+            try:
+                self._apply_bulk(s, table, group, existing, pending)
+                applied += len(group)
+                continue
+            except IntegrityError:
+                pass
+            # A local constraint (unique BSN, missing parent) refused the batch. No savepoints
+            # (pysqlite's default transaction handling breaks them): row by row, where a refused
+            # statement only undoes itself in SQLite; refused rows become visible conflicts and the
+            # cursor still moves on. Re-applying a row state that did go in is harmless.
+            for row in group:
+                exists = s.execute(select(table.c.id).where(table.c.id == row.id)).first() is not None
+                try:
+                    self._apply_bulk(s, table, [row], {row.id} if exists else set(), pending)
+                    applied += 1
+                except IntegrityError:
+                    self._apply_failed(s, row)
+        return applied
+
+    def _row_values(self, table: Table, row: RowState, protected: set[str]) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        for name, value in row.data.items():
+            column = table.c.get(name)
+            if column is None or name in NOT_SYNCED_FIELDS or name in protected:
+                continue
+            values[name] = from_json(column, value)
+        values["version"] = row.version
+        if "deleted" not in protected:
+            values["deleted"] = row.deleted
+        return values
+
+    def _apply_bulk(
+        self, s: Session, table: Table, rows: list[RowState], existing: set[str], pending: dict[str, set[str]]
+    ) -> None:
+        """Insert new rows and update known ones, one executemany per set of columns."""
+        inserts: dict[frozenset[str], list[dict[str, Any]]] = {}
+        updates: dict[frozenset[str], list[dict[str, Any]]] = {}
+        for row in rows:
+            values = self._row_values(table, row, pending.get(row.id, set()))
+            if row.id in existing:
+                updates.setdefault(frozenset(values), []).append(
+                    {"_rid": row.id, **{"_v_" + k: v for k, v in values.items()}}
+                )
+            else:
+                inserts.setdefault(frozenset(values), []).append({"id": row.id, **values})
+        for params in inserts.values():
+            s.execute(insert(table), params)
+        for keys, params in updates.items():
+            stmt = update(table).where(table.c.id == bindparam("_rid")).values({k: bindparam("_v_" + k) for k in keys})
+            s.execute(stmt, params)
+
+    def _apply_failed(self, s: Session, row: RowState) -> None:
+        already = s.execute(
+            select(sync_conflicts.c.id).where(
+                sync_conflicts.c.table_name == row.table,
+                sync_conflicts.c.record_id == row.id,
+                sync_conflicts.c.kind == "apply_failed",
+                sync_conflicts.c.resolved_at.is_(None),
+            )
+        ).first()
+        if already is None:
+            s.execute(
+                insert(sync_conflicts).values(
+                    id=str(uuid.uuid4()),
+                    table_name=row.table,
+                    record_id=row.id,
+                    kind="apply_failed",
+                    fields=json.dumps({"fields": {}, "server_row": {**row.data, "version": row.version}}),
+                    op_id=None,
+                    created_at=_now(),
+                )
+            )
+
+    def _apply_purges(self, s: Session, purges: list[Purge]) -> int:
+        grouped: dict[str, list[str]] = {}
+        for p in purges:
+            if p.table in self.tables:
+                grouped.setdefault(p.table, []).append(p.id)
+        count = 0
+        # Children before parents.
+        for name in sorted(grouped, key=lambda n: -self._order[n]):
+            count += self._delete_rows(s, self.tables[name], grouped[name])
+        return count
+
+    def _delete_rows(self, s: Session, table: Table, ids: list[str]) -> int:
+        count = 0
+        for chunk in _chunks(ids, 500):
+            try:
+                count += s.execute(delete(table).where(table.c.id.in_(chunk))).rowcount or 0
+            except IntegrityError:
+                for rid in chunk:
+                    try:
+                        count += s.execute(delete(table).where(table.c.id == rid)).rowcount or 0
+                    except IntegrityError:
+                        log.warning("een verwijderd gegeven wordt nog lokaal gebruikt; het blijft staan")
+        return count
+
+    # -- integrity ---------------------------------------------------------------------------------
+    def local_summary(self, name: str) -> tuple[int, int]:
+        table = self.tables[name]
+        with self.session_factory() as s:
+            rows = s.execute(select(table.c.id, table.c.version).where(table.c.version > 0)).all()
+        return len(rows), sum(row_checksum(r[0], r[1]) for r in rows) % CHECKSUM_MODULUS
+
+    def _verify(self, result: SyncResult) -> None:
+        summary = self.client.summary()
+        for name in self.tables:
+            server = summary.tables.get(name)
+            expected = (server.count, server.checksum) if server else (0, 0)
+            if self.local_summary(name) != expected:
+                self.repair(name)
+                result.repaired.append(name)
+
+    def repair(self, name: str) -> None:
+        """Bring one table in line with the server's manifest: fetch what differs, purge what is extra."""
+        table = self.tables[name]
+        manifest = self.client.manifest(name).versions
+        with self.session_factory() as s:
+            local = {r[0]: r[1] for r in s.execute(select(table.c.id, table.c.version).where(table.c.version > 0))}
+        differing = [rid for rid, version in manifest.items() if local.get(rid) != version]
+        extra = [rid for rid in local if rid not in manifest]
+        for chunk in _chunks(differing, DEFAULT_PAGE_SIZE):
+            rows = self.client.fetch(name, chunk).rows
+            with self.session_factory() as s, s.begin():
+                s.info[APPLYING_SERVER_CHANGES] = True
+                self._apply_rows(s, rows)
+        if extra:
+            with self.session_factory() as s, s.begin():
+                s.info[APPLYING_SERVER_CHANGES] = True
+                pending = self._pending_fields(s, name, extra)
+                self._delete_rows(s, table, [rid for rid in extra if rid not in pending])
+
+    # -- wipe --------------------------------------------------------------------------------------
+    def wipe(self) -> None:
+        """Remove every synced row and all sync state, then let the desktop wipe the rest of the profile."""
+        with self.session_factory() as s, s.begin():
+            s.info[APPLYING_SERVER_CHANGES] = True
+            if s.get_bind().dialect.name == "sqlite":
+                s.execute(text("PRAGMA defer_foreign_keys = ON"))
+            for name in reversed(list(self.tables)):
+                s.execute(delete(self.tables[name]))
+            for table in SYNC_TABLES:
+                s.execute(delete(table))
+        self.client.tokens = Tokens()
+        if self.on_wipe is not None:
+            self.on_wipe()
+
+    # -- what the user sees and decides -------------------------------------------------------------
+    def open_conflicts(self) -> list[dict[str, Any]]:
+        with self.session_factory() as s:
+            rows = s.execute(
+                select(sync_conflicts)
+                .where(sync_conflicts.c.resolved_at.is_(None))
+                .order_by(sync_conflicts.c.created_at)
+            ).all()
+        return [{**r._asdict(), "fields": json.loads(r.fields)} for r in rows]
+
+    def parked_operations(self) -> list[dict[str, Any]]:
+        with self.session_factory() as s:
+            rows = s.execute(select(sync_parked).order_by(sync_parked.c.device_counter)).all()
+        return [{**r._asdict(), "changes": json.loads(r.changes)} for r in rows]
+
+    def discard_parked(self, op_id: str) -> None:
+        """The user gives up a rejected change: the record's waiting edits go on.
+
+        A rejected insert of a record the server never had is removed locally as well.
+        """
+        with self.session_factory() as s, s.begin():
+            s.info[APPLYING_SERVER_CHANGES] = True
+            row = s.execute(select(sync_parked).where(sync_parked.c.op_id == op_id)).first()
+            s.execute(delete(sync_parked).where(sync_parked.c.op_id == op_id))
+            table = self.tables.get(row.table_name) if row is not None else None
+            if row is not None and row.kind == "insert" and table is not None:
+                waiting = s.execute(
+                    select(sync_outbox.c.op_id).where(
+                        sync_outbox.c.table_name == row.table_name, sync_outbox.c.record_id == row.record_id
+                    )
+                ).first()
+                if waiting is None:
+                    try:
+                        s.execute(delete(table).where(table.c.id == row.record_id, table.c.version == 0))
+                    except IntegrityError:
+                        log.warning("een geweigerd nieuw gegeven wordt nog lokaal gebruikt; het blijft staan")
+
+    def retry_parked(self, op_id: str) -> None:
+        """Send a rejected change again (e.g. after the administrator fixed a permission)."""
+        with self.session_factory() as s, s.begin():
+            row = s.execute(select(sync_parked).where(sync_parked.c.op_id == op_id)).first()
+            if row is None:
+                return
+            s.execute(delete(sync_parked).where(sync_parked.c.op_id == op_id))
+            s.execute(
+                insert(sync_outbox).values(
+                    op_id=str(uuid.uuid4()),
+                    device_counter=next_device_counter(s, 1),
+                    table_name=row.table_name,
+                    record_id=row.record_id,
+                    kind=row.kind,
+                    base_version=row.base_version,
+                    changes=row.changes,
+                    created_at=_now(),
+                )
+            )
+
+    def resolve_conflict(self, conflict_id: str, keep: str) -> None:
+        """keep='server' accepts the server state; keep='local' sends the local choice again, winning."""
+        if keep not in ("local", "server"):
+            raise ValueError(keep)
+        with self.session_factory() as s, s.begin():
+            s.info[APPLYING_SERVER_CHANGES] = True
+            c = s.execute(select(sync_conflicts).where(sync_conflicts.c.id == conflict_id)).first()
+            if c is None or c.resolved_at is not None:
+                return
+            s.execute(
+                update(sync_conflicts)
+                .where(sync_conflicts.c.id == conflict_id)
+                .values(resolved_at=_now(), resolution=keep)
+            )
+            table = self.tables.get(c.table_name)
+            if keep == "server" or table is None:
+                return
+            current = s.execute(select(table).where(table.c.id == c.record_id)).first()
+            if current is None:
+                return
+            info = json.loads(c.fields)
+            kind = "update"
+            changes: dict[str, Any] = {}
+            if c.kind == "delete_edit":
+                kind = "delete"
+                s.execute(update(table).where(table.c.id == c.record_id).values(deleted=True))
+            else:
+                values = {n: v["local"] for n, v in info["fields"].items() if n in table.c}
+                if c.kind == "edit_delete":
+                    changes["deleted"] = {"old": True, "new": False}
+                    s.execute(update(table).where(table.c.id == c.record_id).values(deleted=False))
+                for n, v in values.items():
+                    changes[n] = {"old": to_json(getattr(current, n)), "new": v}
+                if values:
+                    s.execute(
+                        update(table)
+                        .where(table.c.id == c.record_id)
+                        .values(**{n: from_json(table.c[n], v) for n, v in values.items()})
+                    )
+            s.execute(
+                insert(sync_outbox).values(
+                    op_id=str(uuid.uuid4()),
+                    device_counter=next_device_counter(s, 1),
+                    table_name=c.table_name,
+                    record_id=c.record_id,
+                    kind=kind,
+                    base_version=current.version,
+                    changes=json.dumps(changes),
+                    created_at=_now(),
+                )
+            )
+
+
+def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+class BackgroundSync:
+    """Runs the engine every `interval` seconds and on demand, in a daemon thread; never stops on errors."""
+
+    def __init__(
+        self,
+        engine: SyncEngine,
+        interval: float = 300.0,
+        on_result: Callable[[SyncResult], None] | None = None,
+        progress: Progress | None = None,
+    ) -> None:
+        self.engine = engine
+        self.interval = interval
+        self.on_result = on_result
+        self.progress = progress
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self.last_result: SyncResult | None = None
+
+    def start(self) -> None:
+        self._thread = threading.Thread(target=self._run, name="vangnet-sync", daemon=True)
+        self._thread.start()
+
+    def request(self) -> None:
+        """Sync now (the 'Synchroniseren' button)."""
+        self._wake.set()
+
+    def stop(self, timeout: float = 30.0) -> None:
+        self._stop.set()
+        self._wake.set()
+        if self._thread is not None:
+            self._thread.join(timeout)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                self.last_result = self.engine.sync(self.progress)
+            except Exception as exc:  # the loop must survive anything, or the queue stalls silently
+                log.error("synchronisatie mislukt: %s", type(exc).__name__)
+                self.last_result = SyncResult(status="error", message="Synchroniseren is mislukt.")
+            if self.on_result is not None:
+                self.on_result(self.last_result)
+            if self.last_result.status in ("wiped", "upgrade_required", "login_required"):
+                self._wake.wait()
+            else:
+                self._wake.wait(self.interval)
+            self._wake.clear()

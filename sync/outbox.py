@@ -1,0 +1,128 @@
+"""The outbox: every local change of a synced row writes its operation in the same transaction."""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Callable
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import event, insert, inspect, select, update
+from sqlalchemy.orm import Session
+
+from sync.codec import NOT_SYNCED_FIELDS, to_json
+from sync.local_tables import sync_outbox, sync_state
+
+# Session.info flag: set while the sync engine applies server rows, so they make no operations.
+APPLYING_SERVER_CHANGES = "vangnet_sync_applying"
+DEVICE_COUNTER_KEY = "device_counter"
+
+
+def is_synced(obj: Any) -> bool:
+    table = getattr(type(obj), "__table__", None)
+    return table is not None and {"id", "version", "deleted"} <= set(table.columns.keys())
+
+
+def install_outbox(target: Any, device_id_provider: Callable[[], str] | None = None) -> Callable[[], None]:
+    """Listen on a Session class or sessionmaker; returns a function that removes the listener.
+
+    device_id_provider is kept for callers that want the device in each operation; the server
+    learns the device from the access token, so operations do not carry it.
+    """
+
+    def before_flush(session: Session, _context: Any, _instances: Any) -> None:
+        if session.info.get(APPLYING_SERVER_CHANGES):
+            return
+        ops = _collect(session)
+        if ops:
+            _write(session, ops)
+
+    event.listen(target, "before_flush", before_flush)
+    return lambda: event.remove(target, "before_flush", before_flush)
+
+
+def _collect(session: Session) -> list[dict[str, Any]]:
+    ops: list[dict[str, Any]] = []
+    for obj in list(session.new):
+        if not is_synced(obj):
+            continue
+        if obj.id is None:
+            obj.id = str(uuid.uuid4())
+        mapper = inspect(obj).mapper
+        changes = {}
+        for attr in mapper.column_attrs:
+            name = attr.columns[0].name
+            if name in NOT_SYNCED_FIELDS:
+                continue
+            value = getattr(obj, attr.key)
+            if value is None:
+                default = attr.columns[0].default
+                if default is not None and getattr(default, "is_scalar", False):
+                    value = default.arg
+            if value is not None:
+                changes[name] = {"old": None, "new": to_json(value)}
+        ops.append(_op(obj, "insert", changes))
+    for obj in list(session.dirty):
+        if not is_synced(obj) or not session.is_modified(obj, include_collections=False):
+            continue
+        state = inspect(obj)
+        changes = {}
+        deleting = False
+        for attr in state.mapper.column_attrs:
+            name = attr.columns[0].name
+            hist = state.attrs[attr.key].history
+            if not hist.has_changes():
+                continue
+            old = hist.deleted[0] if hist.deleted else None
+            new = hist.added[0] if hist.added else None
+            if name == "deleted":
+                if new and not old:
+                    deleting = True
+                elif old and not new:
+                    changes["deleted"] = {"old": True, "new": False}
+                continue
+            if name in NOT_SYNCED_FIELDS or to_json(old) == to_json(new):
+                continue
+            changes[name] = {"old": to_json(old), "new": to_json(new)}
+        if deleting:
+            ops.append(_op(obj, "delete", {}))
+        elif changes:
+            ops.append(_op(obj, "update", changes))
+    for obj in list(session.deleted):
+        if is_synced(obj):
+            ops.append(_op(obj, "delete", {}))
+    return ops
+
+
+def _op(obj: Any, kind: str, changes: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "op_id": str(uuid.uuid4()),
+        "table_name": type(obj).__table__.name,
+        "record_id": str(obj.id),
+        "kind": kind,
+        "base_version": int(obj.version or 0),
+        "changes": json.dumps(changes, sort_keys=True),
+        "created_at": datetime.now(UTC).isoformat(),
+    }
+
+
+def next_device_counter(session: Session, count: int) -> int:
+    """Reserve `count` counter values; returns the first. Runs in the caller's transaction."""
+    with session.no_autoflush:
+        current = session.execute(select(sync_state.c.value).where(sync_state.c.key == DEVICE_COUNTER_KEY)).scalar()
+        if current is None:
+            session.execute(insert(sync_state).values(key=DEVICE_COUNTER_KEY, value=str(count)))
+            return 1
+        session.execute(
+            update(sync_state).where(sync_state.c.key == DEVICE_COUNTER_KEY).values(value=str(int(current) + count))
+        )
+        return int(current) + 1
+
+
+def _write(session: Session, ops: list[dict[str, Any]]) -> None:
+    first = next_device_counter(session, len(ops))
+    for offset, op in enumerate(ops):
+        op["device_counter"] = first + offset
+    with session.no_autoflush:
+        session.execute(insert(sync_outbox), ops)

@@ -1,0 +1,190 @@
+"""`vangnet-server`: run the sync server, or manage accounts and devices (admin commands)."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+import uuid
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select, update
+
+from sync.server import scope, store
+from sync.server.auth import hash_password
+from sync.server.db import accounts, devices, make_engine
+from sync.server.migrate import upgrade
+
+DEFAULT_DATA_DIR = Path(os.environ.get("VANGNET_SERVER_DATA", "vangnet-server-data"))
+
+
+def _database_url(args: argparse.Namespace) -> str:
+    url = args.database_url or os.environ.get("VANGNET_DATABASE_URL")
+    if url:
+        return url
+    return f"sqlite:///{(Path(args.data_dir) / 'vangnet-server.sqlite3').resolve()}"
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="vangnet-server", description="Vangnet synchronisatieserver")
+    parser.add_argument("--database-url", default=None, help="standaard: VANGNET_DATABASE_URL of SQLite")
+    parser.add_argument("--data-dir", default=str(DEFAULT_DATA_DIR))
+    sub = parser.add_subparsers(dest="command")
+    serve = sub.add_parser("serve", help="start de server (standaard)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8443)
+    serve.add_argument("--development", action="store_true", help="OpenAPI-beschrijving op /api/docs")
+
+    users = sub.add_parser("users").add_subparsers(dest="action", required=True)
+    add = users.add_parser("add")
+    add.add_argument("username")
+    add.add_argument("--role", choices=scope.ROLES, required=True)
+    add.add_argument("--gemeente", action="append", default=[], help="CBS-code, bv. GM0505 (herhaalbaar)")
+    add.add_argument("--display-name", default="")
+    add.add_argument("--password-stdin", action="store_true", help="lees het wachtwoord van stdin")
+    disable = users.add_parser("disable")
+    disable.add_argument("username")
+    users.add_parser("list")
+
+    devs = sub.add_parser("devices").add_subparsers(dest="action", required=True)
+    dl = devs.add_parser("list")
+    dl.add_argument("username", nargs="?")
+    dr = devs.add_parser("revoke")
+    dr.add_argument("device_id")
+    return parser
+
+
+def _with_default_command(argv: list[str]) -> list[str]:
+    """Without a command, or with only options, the server starts (`vangnet-server --port N`)."""
+    commands = {"serve", "users", "devices", "-h", "--help"}
+    if not any(a in commands for a in argv):
+        return [*_global_opts(argv)[0], "serve", *_global_opts(argv)[1]]
+    return argv
+
+
+def _global_opts(argv: list[str]) -> tuple[list[str], list[str]]:
+    head: list[str] = []
+    rest: list[str] = []
+    it = iter(argv)
+    for arg in it:
+        name = arg.split("=", 1)[0]
+        if name in ("--database-url", "--data-dir"):
+            head.append(arg)
+            if "=" not in arg:
+                head.append(next(it, ""))
+        else:
+            rest.append(arg)
+    return head, rest
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(_with_default_command(list(sys.argv[1:] if argv is None else argv)))
+    url = _database_url(args)
+    if args.command == "serve":
+        import uvicorn
+
+        from sync.server.app import create_app
+
+        app = create_app(url, data_dir=Path(args.data_dir), development=args.development)
+        uvicorn.run(app, host=args.host, port=args.port, log_level="info", server_header=False)
+        return 0
+    engine = make_engine(url)
+    upgrade(engine)
+    if args.command == "users":
+        return _users(engine, args)
+    return _devices(engine, args)
+
+
+def create_account(
+    engine: Any, username: str, password: str, role: str, municipality_codes: list[str], display_name: str = ""
+) -> str:
+    """A new server account plus its `users` reference record (same id); returns the id."""
+    if role not in scope.ROLES:
+        raise ValueError("Onbekende rol.")
+    user_id = str(uuid.uuid4())
+    codes = sorted(set(municipality_codes))
+    with engine.begin() as conn:
+        if conn.execute(select(accounts.c.id).where(accounts.c.username == username)).first():
+            raise ValueError("Deze gebruikersnaam bestaat al.")
+        conn.execute(
+            accounts.insert().values(
+                id=user_id,
+                username=username,
+                display_name=display_name,
+                role=role,
+                municipality_codes=json.dumps(codes),
+                password_hash=hash_password(password),
+                active=True,
+                created_at=store.now_iso(),
+            )
+        )
+        store.upsert_reference(
+            conn,
+            "users",
+            user_id,
+            {
+                "username": username,
+                "display_name": display_name,
+                "role": role,
+                "municipality_codes": codes,
+                "active": True,
+            },
+        )
+        store.audit(conn, "user_add", "ok", account_id=user_id)
+    return user_id
+
+
+def _users(engine: object, args: argparse.Namespace) -> int:
+    if args.action == "add":
+        password = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass("Wachtwoord: ")
+        if len(password) < 12:
+            print("Het wachtwoord moet minstens 12 tekens hebben.", file=sys.stderr)
+            return 2
+        try:
+            user_id = create_account(engine, args.username, password, args.role, args.gemeente, args.display_name)
+        except ValueError as exc:
+            print(str(exc), file=sys.stderr)
+            return 1
+        print(user_id)
+        return 0
+    if args.action == "disable":
+        with engine.begin() as conn:  # type: ignore[attr-defined]
+            row = conn.execute(select(accounts.c.id).where(accounts.c.username == args.username)).first()
+            if row is None:
+                print("Onbekende gebruiker.", file=sys.stderr)
+                return 1
+            conn.execute(update(accounts).where(accounts.c.id == row.id).values(active=False))
+            store.upsert_reference(conn, "users", row.id, {"active": False})
+            store.audit(conn, "user_disable", "ok", account_id=row.id)
+        print("Gebruiker uitgeschakeld; de apparaten worden bij het volgende contact gewist.")
+        return 0
+    with engine.connect() as conn:  # type: ignore[attr-defined]
+        for r in conn.execute(select(accounts).order_by(accounts.c.username)):
+            print(f"{r.id}  {r.username}  {r.role}  {'actief' if r.active else 'uitgeschakeld'}")
+    return 0
+
+
+def _devices(engine: object, args: argparse.Namespace) -> int:
+    if args.action == "revoke":
+        from sync.server.app import revoke_device
+
+        if not revoke_device(engine, args.device_id):  # type: ignore[arg-type]
+            print("Onbekend apparaat.", file=sys.stderr)
+            return 1
+        print("Apparaat ingetrokken; het wordt bij het volgende contact gewist.")
+        return 0
+    stmt = select(devices, accounts.c.username).join(accounts, accounts.c.id == devices.c.account_id)
+    if args.username:
+        stmt = stmt.where(accounts.c.username == args.username)
+    with engine.connect() as conn:  # type: ignore[attr-defined]
+        for r in conn.execute(stmt.order_by(devices.c.created_at)):
+            status = "ingetrokken" if r.revoked_at else "actief"
+            print(f"{r.id}  {r.username}  {r.name or '-'}  laatst gezien {r.last_seen_at or '-'}  {status}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

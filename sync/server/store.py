@@ -1,0 +1,859 @@
+"""Applying pushed operations (field-level merge, scope checks) and serving pulls, on the server DB."""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, and_, bindparam, delete, exists, func, insert, or_, select, update
+from sqlalchemy.exc import IntegrityError
+
+from sync.protocol import (
+    CHECKSUM_MODULUS,
+    FieldConflict,
+    OpResult,
+    Purge,
+    PushOp,
+    RowState,
+    TableSummary,
+    row_checksum,
+)
+from sync.server import scope
+from sync.server.db import applied_ops, audit_log, counters, dumps, purges, record_access, records
+from sync.server.scope import Principal
+
+# Fields whose change can change who sees a file.
+SCOPE_FIELDS = frozenset({"assigned_user_id", "person_id", "case_id", "municipality_code", "deleted"})
+FIELD_NAME = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
+MAX_VALUE_CHARS = 100_000
+
+MESSAGES = {
+    "unknown_table": "Dit soort gegevens kan niet worden gesynchroniseerd.",
+    "forbidden": "U hebt geen toegang tot dit gegeven.",
+    "not_found": "Dit gegeven bestaat niet (meer) op de server.",
+    "invalid_field": "Een veld van deze wijziging is ongeldig.",
+    "append_only": "Journaalregels kunnen niet worden gewijzigd of verwijderd.",
+    "out_of_scope": "Na deze wijziging zou het gegeven buiten uw caseload vallen.",
+    "reassign_forbidden": "Alleen een administratief medewerker of teamleider kan een zaak toewijzen.",
+    "idempotency_mismatch": "Deze wijziging is eerder met een andere inhoud verstuurd.",
+}
+
+
+def now_iso() -> str:
+    return datetime.now(UTC).isoformat()
+
+
+def audit(
+    conn: Connection,
+    action: str,
+    result: str,
+    principal: Principal | None = None,
+    obj: str | None = None,
+    account_id: str | None = None,
+    device_id: str | None = None,
+) -> None:
+    """One audit row; object is 'table:uuid' at most, never a field value."""
+    conn.execute(
+        insert(audit_log).values(
+            at=now_iso(),
+            account_id=principal.user_id if principal else account_id,
+            device_id=principal.device_id if principal else device_id,
+            action=action,
+            object=obj,
+            result=result,
+        )
+    )
+
+
+@dataclass
+class _Row:
+    table: str
+    record_id: str
+    data: dict[str, Any]
+    version: int
+    deleted: bool
+    field_versions: dict[str, int]
+    municipality: str | None
+    owner: str | None
+    assigned: str | None
+    person_id: str | None
+    case_id: str | None
+    exists: bool = True
+
+
+class _Ctx:
+    """One push transaction: cached rows and access sets, and the writes flushed in bulk at the end.
+
+    Pushes are serialised (the counter row is locked first), so the cache cannot go stale.
+    """
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.rows: dict[tuple[str, str], _Row | None] = {}
+        self.access: dict[tuple[str, str], set[str]] = {}
+        self.access_before: dict[tuple[str, str], set[str]] = {}
+        self.dirty: dict[tuple[str, str], _Row] = {}
+        self.touched: dict[tuple[str, str], int] = {}
+        self.purges: list[tuple[str, str, str | None, str | None]] = []
+        self.persons: set[str] = set()
+        self.cases: set[str] = set()
+        self.person_cases: dict[str, set[str]] = {}
+        self.audits: list[dict[str, Any]] = []
+
+    def touch(self, key: tuple[str, str]) -> None:
+        self.touched.setdefault(key, len(self.touched))
+
+    def audit(self, principal: Principal, action: str, result: str, obj: str) -> None:
+        self.audits.append(
+            {
+                "at": now_iso(),
+                "account_id": principal.user_id,
+                "device_id": principal.device_id,
+                "action": action,
+                "object": obj,
+                "result": result,
+            }
+        )
+
+    def load(self, keys: Iterable[tuple[str, str]]) -> None:
+        wanted = [k for k in set(keys) if k not in self.rows and k[1]]
+        for chunk in _chunked(wanted, 500):
+            ids = sorted({k[1] for k in chunk})
+            found = self.conn.execute(select(records).where(records.c.record_id.in_(ids))).mappings().all()
+            for r in found:
+                key = (r["table_name"], r["record_id"])
+                if key not in self.rows:
+                    self.rows[key] = _row_from(r)
+            for k in chunk:
+                self.rows.setdefault(k, None)
+        self.load_access(wanted)
+
+    def load_access(self, keys: Iterable[tuple[str, str]]) -> None:
+        wanted = [k for k in set(keys) if k not in self.access and k[1]]
+        for chunk in _chunked(wanted, 500):
+            ids = sorted({k[1] for k in chunk})
+            members = set(chunk)
+            for k in chunk:
+                self.access[k] = set()
+            for user_id, table, record_id in self.conn.execute(
+                select(record_access.c.user_id, record_access.c.table_name, record_access.c.record_id).where(
+                    record_access.c.record_id.in_(ids)
+                )
+            ):
+                if (table, record_id) in members:
+                    self.access[(table, record_id)].add(user_id)
+            for k in chunk:
+                self.access_before[k] = set(self.access[k])
+
+    def row(self, table: str, record_id: str | None) -> _Row | None:
+        if record_id is None:
+            return None
+        key = (table, record_id)
+        if key not in self.rows:
+            self.load([key])
+        return self.rows[key]
+
+    def access_of(self, table: str, record_id: str | None) -> set[str]:
+        if record_id is None:
+            return set()
+        key = (table, record_id)
+        if key not in self.access:
+            self.load_access([key])
+        return self.access[key]
+
+    def load_person_cases(self, person_ids: Iterable[str]) -> None:
+        wanted = [p for p in set(person_ids) if p and p not in self.person_cases]
+        for chunk in _chunked(wanted, 500):
+            for p in chunk:
+                self.person_cases[p] = set()
+            found = (
+                self.conn.execute(
+                    select(records).where(records.c.table_name == scope.CASES, records.c.person_id.in_(chunk))
+                )
+                .mappings()
+                .all()
+            )
+            for r in found:
+                key = (scope.CASES, r["record_id"])
+                self.rows.setdefault(key, _row_from(r))
+                row = self.rows[key]
+                if row is not None and row.person_id in self.person_cases:
+                    self.person_cases[row.person_id].add(r["record_id"])
+
+    def cases_of_person(self, person_id: str) -> list[_Row]:
+        self.load_person_cases([person_id])
+        rows = [self.rows.get((scope.CASES, c)) for c in self.person_cases[person_id]]
+        return [r for r in rows if r is not None and r.person_id == person_id]
+
+    def store(self, row: _Row, old_person: str | None) -> None:
+        key = (row.table, row.record_id)
+        self.rows[key] = row
+        self.dirty[key] = row
+        if row.table == scope.CASES:
+            if old_person and old_person in self.person_cases:
+                self.person_cases[old_person].discard(row.record_id)
+            if row.person_id:
+                self.load_person_cases([row.person_id])
+                self.person_cases[row.person_id].add(row.record_id)
+
+    def set_access(self, key: tuple[str, str], new: set[str]) -> bool:
+        old = self.access_of(*key)
+        if old == new:
+            return False
+        for user_id in old - new:
+            self.purges.append((key[0], key[1], user_id, None))
+        self.access[key] = set(new)
+        return True
+
+
+def _row_from(r: Any) -> _Row:
+    return _Row(
+        r["table_name"],
+        r["record_id"],
+        json.loads(r["data"]),
+        r["version"],
+        bool(r["deleted"]),
+        json.loads(r["field_versions"]),
+        r["municipality_code"],
+        r["owner_user_id"],
+        r["assigned_user_id"],
+        r["person_id"],
+        r["case_id"],
+    )
+
+
+def _chunked(items: list[Any], size: int) -> Iterable[list[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _case_consultants(row: _Row | None) -> set[str]:
+    """Consultants who see a case: its assignee while the case is not deleted."""
+    if row is None or row.deleted:
+        return set()
+    if row.assigned:
+        return {row.assigned}
+    return {row.owner} if row.owner else set()
+
+
+def _person_consultants(ctx: _Ctx, person_id: str) -> set[str]:
+    users = {u for c in ctx.cases_of_person(person_id) for u in _case_consultants(c)}
+    if not users:
+        person = ctx.row(scope.PERSONS, person_id)
+        if person is not None and person.owner:
+            users = {person.owner}
+    return users
+
+
+def _compute_scope(ctx: _Ctx, row: _Row, dossier: set[str] | None = None) -> tuple[str | None, set[str]]:
+    """(own gemeente, principals with access) of a row.
+
+    Principals are consultant user ids and 'gm:<code>' for gemeenten. A person's whole file (the
+    person and everything with its person_id) is visible to every gemeente any of its records names,
+    so a device never holds a child record whose parent it may not see.
+    """
+    table = row.table
+    own = scope.own_municipality(table, row.data)
+    if table in scope.REFERENCE_TABLES:
+        return own, set()
+    gemeenten = {scope.gemeente_key(own)} if own else set()
+    if dossier is not None:
+        gemeenten |= dossier
+    elif row.person_id:
+        gemeenten |= {a for a in ctx.access_of(scope.PERSONS, row.person_id) if scope.is_gemeente_key(a)}
+    if table == scope.CASES:
+        users = _case_consultants(row)
+    elif table == scope.PERSONS:
+        users = {u for c in ctx.cases_of_person(row.record_id) for u in _case_consultants(c)}
+        if not users and row.owner:
+            users = {row.owner}
+    elif row.case_id:
+        users = _case_consultants(ctx.row(scope.CASES, row.case_id))
+    elif row.person_id:
+        users = _person_consultants(ctx, row.person_id)
+    else:
+        users = {row.owner} if row.owner else set()
+    return own, users | gemeenten
+
+
+def _reject(op: PushOp, reason: str) -> OpResult:
+    return OpResult(op_id=op.op_id, status="rejected", reason=reason, message=MESSAGES[reason])
+
+
+def _refresh_links(row: _Row) -> None:
+    row.person_id, row.case_id = scope.derive_links(row.table, row.record_id, row.data)
+    row.assigned = _text(row.data.get("assigned_user_id")) if row.table == scope.CASES else None
+
+
+def _text(value: Any) -> str | None:
+    return None if value in (None, "") else str(value)
+
+
+def _apply_op(ctx: _Ctx, principal: Principal, op: PushOp) -> OpResult:
+    table = op.table
+    obj = f"{table}:{op.record_id}"
+    if table not in scope.SYNCED_TABLES:
+        return _reject(op, "unknown_table")
+    if not scope.can_write_table(principal, table):
+        ctx.audit(principal, "push_" + op.kind, "denied", obj)
+        return _reject(op, "forbidden")
+    for name, change in op.changes.items():
+        if not FIELD_NAME.match(name) or (name in scope.RESERVED_FIELDS and name != "deleted"):
+            return _reject(op, "invalid_field")
+        if len(dumps(change.new)) > MAX_VALUE_CHARS:
+            return _reject(op, "invalid_field")
+    if op.kind == "insert" and "deleted" in op.changes:
+        return _reject(op, "invalid_field")
+
+    cached = ctx.row(table, op.record_id)
+    # A copy: a rejection further down must leave the cached state untouched.
+    row = copy.deepcopy(cached)
+    if row is not None and not scope.can_read(principal, table, ctx.access_of(table, op.record_id)):
+        ctx.audit(principal, "push_" + op.kind, "denied", obj)
+        # An existing record outside the scope looks exactly like a record that does not exist.
+        return _reject(op, "not_found" if op.kind != "insert" else "forbidden")
+
+    if op.kind == "insert":
+        if row is not None:
+            return OpResult(
+                op_id=op.op_id,
+                status="conflict",
+                conflict_kind="exists",
+                server_row=_public(row),
+                version=row.version,
+            )
+        data = {name: change.new for name, change in op.changes.items()}
+        row = _Row(
+            table,
+            op.record_id,
+            data,
+            1,
+            False,
+            {name: [1, principal.device_id] for name in data},
+            None,
+            principal.user_id,
+            None,
+            None,
+            None,
+            exists=False,
+        )
+        conflicts: dict[str, FieldConflict] = {}
+        changed = True
+    else:
+        if row is None:
+            return _reject(op, "not_found")
+        if table in scope.APPEND_ONLY_TABLES:
+            return _reject(op, "append_only")
+        changed, conflicts = False, {}
+        if op.kind == "delete":
+            if row.deleted:
+                return OpResult(op_id=op.op_id, status="applied", version=row.version)
+            if any(_changed_by_other(row, name, op.base_version, principal.device_id) for name in row.field_versions):
+                return OpResult(
+                    op_id=op.op_id,
+                    status="conflict",
+                    conflict_kind="delete_edit",
+                    server_row=_public(row),
+                    version=row.version,
+                )
+            row.deleted = True
+            row.version += 1
+            row.field_versions["deleted"] = [row.version, principal.device_id]
+            changed = True
+        else:
+            restoring = "deleted" in op.changes and op.changes["deleted"].new is False
+            if row.deleted and not restoring:
+                return OpResult(
+                    op_id=op.op_id,
+                    status="conflict",
+                    conflict_kind="edit_delete",
+                    server_row=_public(row),
+                    version=row.version,
+                )
+            new_version = row.version + 1
+            for name, change in op.changes.items():
+                current = row.deleted if name == "deleted" else row.data.get(name)
+                if not _changed_by_other(row, name, op.base_version, principal.device_id):
+                    if current != change.new or name not in row.data:
+                        _set_field(row, name, change.new)
+                        row.field_versions[name] = [new_version, principal.device_id]
+                        changed = True
+                elif current != change.new:
+                    conflicts[name] = FieldConflict(client=change.new, server=current)
+            if changed:
+                row.version = new_version
+
+    old_person, old_assigned = row.person_id, row.assigned
+    _refresh_links(row)
+    municipality, access = _compute_scope(ctx, row)
+    if (
+        table == scope.CASES
+        and row.assigned != old_assigned
+        and op.kind != "insert"
+        and principal.role not in scope.CAN_ASSIGN_CASES
+    ):
+        ctx.audit(principal, "push_" + op.kind, "denied", obj)
+        return _reject(op, "reassign_forbidden")
+    # A deleted case leaves its consultant's scope on purpose; any other change must stay in scope.
+    if op.kind != "delete" and not scope.can_read(principal, table, access):
+        ctx.audit(principal, "push_" + op.kind, "denied", obj)
+        return _reject(op, "out_of_scope")
+    if changed:
+        row.municipality = municipality
+        key = (table, row.record_id)
+        ctx.store(row, old_person)
+        ctx.set_access(key, access)
+        ctx.touch(key)
+        # A change of who/where in a person's file changes who sees the file: recompute it at the end.
+        if _changes_file_scope(op, row, old_person):
+            ctx.persons.update(p for p in (old_person, row.person_id) if p)
+            if table == scope.CASES:
+                ctx.cases.add(row.record_id)
+    status = "conflict" if conflicts else "applied"
+    return OpResult(
+        op_id=op.op_id,
+        status=status,
+        version=row.version,
+        conflict_kind="field" if conflicts else None,
+        conflicts=conflicts,
+        server_row=_public(row) if conflicts else None,
+    )
+
+
+def _changes_file_scope(op: PushOp, row: _Row, old_person: str | None) -> bool:
+    parent = row.table in (scope.PERSONS, scope.CASES)
+    if op.kind != "update":
+        return parent or (op.kind == "insert" and scope.own_municipality(row.table, row.data) is not None)
+    touched = SCOPE_FIELDS & set(op.changes)
+    return bool(touched) and (parent or "municipality_code" in touched or old_person != row.person_id)
+
+
+def _changed_by_other(row: _Row, name: str, base_version: int, device_id: str) -> bool:
+    """Whether another device changed this field after the version the client started from.
+
+    field_versions holds [version, device] per field: a device's later edit of a field it wrote
+    itself (before it pulled that write back) is not a conflict with itself.
+    """
+    entry = row.field_versions.get(name)
+    if entry is None:
+        return False
+    version, writer = (entry, None) if isinstance(entry, int) else (entry[0], entry[1])
+    return version > base_version and writer != device_id
+
+
+def _set_field(row: _Row, name: str, value: Any) -> None:
+    if name == "deleted":
+        row.deleted = bool(value)
+    else:
+        row.data[name] = value
+
+
+def _public(row: _Row) -> dict[str, Any]:
+    return {**row.data, "id": row.record_id, "version": row.version, "deleted": row.deleted}
+
+
+def _cascade(ctx: _Ctx) -> None:
+    """Recompute who sees the files (persons and everything hanging off them) this transaction changed."""
+    if not ctx.persons and not ctx.cases:
+        return
+    persons = set(ctx.persons)
+    ctx.load_person_cases(persons)
+    cases = set(ctx.cases) | {c for p in persons for c in ctx.person_cases.get(p, set())}
+    keys: set[tuple[str, str]] = {(scope.PERSONS, p) for p in persons}
+    ctx.load(keys)
+    for column, values in ((records.c.person_id, persons), (records.c.case_id, cases)):
+        for chunk in _chunked(sorted(values), 500):
+            for r in ctx.conn.execute(select(records).where(column.in_(chunk))).mappings():
+                key = (r["table_name"], r["record_id"])
+                ctx.rows.setdefault(key, _row_from(r))
+                keys.add(key)
+    for key, row in ctx.rows.items():
+        if row is not None and (row.person_id in persons or row.case_id in cases):
+            keys.add(key)
+    keys = {k for k in keys if ctx.rows.get(k) is not None}
+    ctx.load_access(keys)
+    dossiers: dict[str, set[str]] = {}
+    for key in keys:
+        row = ctx.rows[key]
+        own = scope.own_municipality(row.table, row.data) if row.table not in scope.REFERENCE_TABLES else None
+        if row.person_id and own:
+            dossiers.setdefault(row.person_id, set()).add(scope.gemeente_key(own))
+    for key in sorted(keys):
+        row = ctx.rows[key]
+        dossier = dossiers.get(row.person_id, set()) if row.person_id in persons else None
+        _own, access = _compute_scope(ctx, row, dossier)
+        if ctx.set_access(key, access):
+            ctx.touch(key)
+
+
+def _flush(ctx: _Ctx) -> dict[tuple[str, str], int]:
+    """Number the touched rows and purges from the locked counter and write everything in bulk."""
+    conn = ctx.conn
+    value = conn.execute(select(counters.c.value).where(counters.c.name == "server_seq")).scalar_one()
+    _cascade(ctx)
+    ordered = sorted(ctx.touched, key=lambda key: (scope.table_order(key[0]), ctx.touched[key]))
+    seqs: dict[tuple[str, str], int] = {}
+    for key in ordered:
+        value += 1
+        seqs[key] = value
+    now = now_iso()
+    inserts, updates = [], []
+    for key, row in ctx.dirty.items():
+        values = {
+            "data": dumps(row.data),
+            "version": row.version,
+            "deleted": row.deleted,
+            "field_versions": dumps(row.field_versions),
+            "municipality_code": row.municipality,
+            "owner_user_id": row.owner,
+            "assigned_user_id": row.assigned,
+            "person_id": row.person_id,
+            "case_id": row.case_id,
+            "chk": row_checksum(row.record_id, row.version),
+            "updated_at": now,
+            "server_seq": seqs[key],
+        }
+        if row.exists:
+            updates.append({"k_table": key[0], "k_id": key[1], **values})
+        else:
+            inserts.append({"table_name": key[0], "record_id": key[1], **values})
+            row.exists = True
+    where = and_(records.c.table_name == bindparam("k_table"), records.c.record_id == bindparam("k_id"))
+    if inserts:
+        conn.execute(insert(records), inserts)
+    if updates:
+        cols = [c for c in updates[0] if not c.startswith("k_")]
+        conn.execute(update(records).where(where).values({c: bindparam(c) for c in cols}), updates)
+    seq_only = [{"k_table": k[0], "k_id": k[1], "server_seq": seqs[k]} for k in ordered if k not in ctx.dirty]
+    if seq_only:
+        conn.execute(update(records).where(where).values(server_seq=bindparam("server_seq")), seq_only)
+    # Access: write the difference with what was read.
+    grants, revokes = [], []
+    for key, now_set in ctx.access.items():
+        before = ctx.access_before.get(key, set())
+        grants += [{"user_id": u, "table_name": key[0], "record_id": key[1]} for u in sorted(now_set - before)]
+        revokes += [{"k_user": u, "k_table": key[0], "k_id": key[1]} for u in sorted(before - now_set)]
+    if revokes:
+        conn.execute(
+            delete(record_access).where(
+                record_access.c.user_id == bindparam("k_user"),
+                record_access.c.table_name == bindparam("k_table"),
+                record_access.c.record_id == bindparam("k_id"),
+            ),
+            revokes,
+        )
+    if grants:
+        conn.execute(insert(record_access), grants)
+    if ctx.purges:
+        rows = []
+        # Children before parents, so a device never holds a child whose parent it already removed.
+        for table, record_id, user_id, municipality in sorted(ctx.purges, key=lambda p: -scope.table_order(p[0])):
+            value += 1
+            rows.append(
+                {
+                    "server_seq": value,
+                    "table_name": table,
+                    "record_id": record_id,
+                    "user_id": user_id,
+                    "municipality_code": municipality,
+                }
+            )
+        conn.execute(insert(purges), rows)
+    if ctx.audits:
+        conn.execute(insert(audit_log), ctx.audits)
+    conn.execute(update(counters).where(counters.c.name == "server_seq").values(value=value))
+    return seqs
+
+
+def _lock_counter(conn: Connection) -> None:
+    """Serialise writers: the counter row stays locked until commit, so sequence order is commit order."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(select(counters.c.value).where(counters.c.name == "server_seq").with_for_update())
+
+
+_sqlite_write_lock = threading.Lock()
+
+
+def push(engine: Any, principal: Principal, ops: list[PushOp]) -> list[OpResult]:
+    """Apply a batch in one transaction (writers are serialised; pulls run alongside)."""
+    for attempt in range(3):
+        try:
+            if engine.dialect.name == "sqlite":
+                with _sqlite_write_lock:
+                    return _push_once(engine, principal, ops)
+            return _push_once(engine, principal, ops)
+        except IntegrityError:
+            if attempt == 2:
+                raise
+    raise RuntimeError("unreachable")
+
+
+def _push_once(engine: Any, principal: Principal, ops: list[PushOp]) -> list[OpResult]:
+    with engine.begin() as conn:
+        _lock_counter(conn)
+        ctx = _Ctx(conn)
+        previous: dict[str, tuple[str, str]] = {}
+        for chunk in _chunked(sorted({o.op_id for o in ops}), 500):
+            for op_id, body_hash, result in conn.execute(
+                select(applied_ops.c.op_id, applied_ops.c.body_hash, applied_ops.c.result).where(
+                    applied_ops.c.op_id.in_(chunk)
+                )
+            ):
+                previous[op_id] = (body_hash, result)
+        keys = {(o.table, o.record_id) for o in ops}
+        for o in ops:
+            for name, table in (("person_id", scope.PERSONS), ("case_id", scope.CASES)):
+                change = o.changes.get(name)
+                if change is not None and isinstance(change.new, str):
+                    keys.add((table, change.new))
+        ctx.load(keys)
+        # Parents of the records being changed, their access and the cases of their persons: in bulk.
+        parents = set()
+        person_ids = {o.record_id for o in ops if o.table == scope.PERSONS}
+        for key in keys:
+            row = ctx.rows.get(key)
+            if row is not None:
+                if row.person_id:
+                    parents.add((scope.PERSONS, row.person_id))
+                    person_ids.add(row.person_id)
+                if row.case_id:
+                    parents.add((scope.CASES, row.case_id))
+        ctx.load(parents)
+        ctx.load_person_cases(person_ids)
+        results: list[OpResult] = []
+        recorded: dict[str, tuple[PushOp, str, OpResult]] = {}
+        blocked: set[tuple[str, str]] = set()
+        for op in ops:
+            key = (op.table, op.record_id)
+            if key in blocked:
+                # Later edits of a record whose earlier edit was rejected wait (unanswered) on the device.
+                continue
+            body_hash = op.body_hash()
+            earlier: OpResult | None = None
+            if op.op_id in recorded:
+                if recorded[op.op_id][1] != body_hash:
+                    earlier = _reject(op, "idempotency_mismatch")
+                else:
+                    earlier = recorded[op.op_id][2]
+            elif op.op_id in previous:
+                if previous[op.op_id][0] != body_hash:
+                    ctx.audit(principal, "push_" + op.kind, "idempotency_mismatch", f"{op.table}:{op.record_id}")
+                    results.append(_reject(op, "idempotency_mismatch"))
+                    continue
+                earlier = OpResult.model_validate_json(previous[op.op_id][1])
+            if earlier is not None:
+                if earlier.status == "rejected" and earlier.reason == "idempotency_mismatch":
+                    results.append(earlier)
+                    continue
+                results.append(earlier.model_copy(update={"status": "duplicate", "original_status": earlier.status}))
+                if earlier.status == "rejected":
+                    blocked.add(key)
+                continue
+            result = _apply_op(ctx, principal, op)
+            if result.status == "rejected":
+                blocked.add(key)
+            results.append(result)
+            recorded[op.op_id] = (op, body_hash, result)
+        seqs = _flush(ctx)
+        ledger = []
+        now = now_iso()
+        for op, body_hash, result in recorded.values():
+            if result.status in ("applied", "conflict"):
+                result.server_seq = seqs.get((op.table, op.record_id), result.server_seq)
+            ledger.append(
+                {
+                    "op_id": op.op_id,
+                    "device_id": principal.device_id,
+                    "body_hash": body_hash,
+                    "result": result.model_dump_json(),
+                    "created_at": now,
+                }
+            )
+        if ledger:
+            conn.execute(insert(applied_ops), ledger)
+        return results
+
+
+def _visible_parts(principal: Principal) -> list[Any]:
+    """SQL conditions whose union is what this principal may read (no record matches two of them)."""
+    parts: list[Any] = [records.c.table_name.in_(sorted(scope.REFERENCE_TABLES))]
+    if principal.role == scope.CONSULTANT:
+        keys = [principal.user_id]
+    elif scope.reads_by_municipality(principal):
+        keys = scope.gemeente_keys(principal)
+    else:
+        keys = []
+    if keys:
+        parts.append(
+            exists().where(
+                record_access.c.user_id.in_(keys),
+                record_access.c.table_name == records.c.table_name,
+                record_access.c.record_id == records.c.record_id,
+            )
+        )
+    return parts
+
+
+def _visible(principal: Principal) -> Any:
+    """SQL condition: the records this principal may read."""
+    return or_(*_visible_parts(principal))
+
+
+def encode_rows(rows: list[Any]) -> str:
+    """JSON of row states with the stored document spliced in as is (no parse and re-serialise)."""
+    parts = []
+    for r in rows:
+        head = json.dumps(
+            {
+                "table": r.table_name,
+                "id": r.record_id,
+                "version": r.version,
+                "server_seq": r.server_seq,
+                "deleted": bool(r.deleted),
+            }
+        )
+        parts.append(head[:-1] + ',"data":' + r.data + "}")
+    return "[" + ",".join(parts) + "]"
+
+
+def _row_state(r: Any) -> RowState:
+    return RowState(
+        table=r.table_name,
+        id=r.record_id,
+        version=r.version,
+        server_seq=r.server_seq,
+        deleted=bool(r.deleted),
+        data=json.loads(r.data),
+    )
+
+
+def pull(conn: Connection, principal: Principal, since: int, limit: int) -> tuple[list[Any], list[Purge], int, bool]:
+    """One page of row states (raw rows, data as stored JSON text) and purges after `since`, in order."""
+    high = conn.execute(select(counters.c.value).where(counters.c.name == "server_seq")).scalar_one()
+    cols = [
+        records.c.table_name,
+        records.c.record_id,
+        records.c.version,
+        records.c.server_seq,
+        records.c.deleted,
+        records.c.data,
+    ]
+    # One query per part of the scope: an OR of them would make PostgreSQL hash all access rows per page.
+    row_list = []
+    for part in _visible_parts(principal):
+        row_list += conn.execute(
+            select(*cols)
+            .where(records.c.server_seq > since, records.c.server_seq <= high, part)
+            .order_by(records.c.server_seq)
+            .limit(limit + 1)
+        ).all()
+    purge_cond = purges.c.user_id == principal.user_id
+    if scope.reads_by_municipality(principal) and principal.municipality_codes:
+        purge_cond = or_(purge_cond, purges.c.user_id.in_(scope.gemeente_keys(principal)))
+    purge_list = conn.execute(
+        select(purges.c.server_seq, purges.c.table_name, purges.c.record_id)
+        .where(purges.c.server_seq > since, purges.c.server_seq <= high, purge_cond)
+        .order_by(purges.c.server_seq)
+        .limit(limit + 1)
+    ).all()
+    combined: list[tuple[int, Any, bool]] = [(r.server_seq, r, True) for r in row_list]
+    combined += [(p.server_seq, p, False) for p in purge_list]
+    combined.sort(key=lambda item: item[0])
+    has_more = len(combined) > limit
+    if has_more:
+        combined = combined[:limit]
+        next_seq = combined[-1][0]
+    else:
+        next_seq = max(high, since)
+    rows = [item for _, item, is_row in combined if is_row]
+    candidates = [item for _, item, is_row in combined if not is_row]
+    purge_out: list[Purge] = []
+    if candidates:
+        still_visible = _visible_keys(conn, principal, {(p.table_name, p.record_id) for p in candidates})
+        sent = {(r.table_name, r.record_id) for r in rows}
+        done: set[tuple[str, str]] = set()
+        for p in candidates:
+            key = (p.table_name, p.record_id)
+            if key in still_visible or key in sent or key in done:
+                continue
+            done.add(key)
+            purge_out.append(Purge(table=p.table_name, id=p.record_id, server_seq=p.server_seq))
+    return rows, purge_out, next_seq, has_more
+
+
+def _visible_keys(conn: Connection, principal: Principal, keys: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
+    found: set[tuple[str, str]] = set()
+    key_list = list(keys)
+    for start in range(0, len(key_list), 500):
+        chunk = key_list[start : start + 500]
+        cond = or_(*[and_(records.c.table_name == t, records.c.record_id == i) for t, i in chunk])
+        for r in conn.execute(select(records.c.table_name, records.c.record_id).where(cond, _visible(principal))):
+            found.add((r[0], r[1]))
+    return found
+
+
+def summary(conn: Connection, principal: Principal) -> dict[str, TableSummary]:
+    rows = conn.execute(
+        select(records.c.table_name, func.count(), func.coalesce(func.sum(records.c.chk), 0))
+        .where(_visible(principal))
+        .group_by(records.c.table_name)
+    ).all()
+    return {t: TableSummary(count=int(c), checksum=int(s) % CHECKSUM_MODULUS) for t, c, s in rows}
+
+
+def manifest(conn: Connection, principal: Principal, table: str) -> dict[str, int]:
+    rows = conn.execute(
+        select(records.c.record_id, records.c.version).where(records.c.table_name == table, _visible(principal))
+    )
+    return {r[0]: r[1] for r in rows}
+
+
+def fetch(conn: Connection, principal: Principal, table: str, ids: list[str]) -> list[RowState]:
+    rows = conn.execute(
+        select(records).where(records.c.table_name == table, records.c.record_id.in_(ids), _visible(principal))
+    ).all()
+    return [_row_state(r) for r in rows]
+
+
+def current_seq(conn: Connection) -> int:
+    return conn.execute(select(counters.c.value).where(counters.c.name == "server_seq")).scalar_one()
+
+
+def upsert_reference(conn: Connection, table: str, record_id: str, data: dict[str, Any]) -> None:
+    """Server-side write of a reference record (e.g. the users row of a new account)."""
+    _lock_counter(conn)
+    ctx = _Ctx(conn)
+    row = ctx.row(table, record_id)
+    if row is None:
+        row = _Row(
+            table,
+            record_id,
+            dict(data),
+            1,
+            False,
+            {k: [1, None] for k in data},
+            None,
+            None,
+            None,
+            None,
+            None,
+            exists=False,
+        )
+    else:
+        changed = {k: v for k, v in data.items() if row.data.get(k) != v}
+        if not changed:
+            return
+        row.version += 1
+        for k, v in changed.items():
+            row.data[k] = v
+            row.field_versions[k] = [row.version, None]
+    row.municipality = scope.own_municipality(table, row.data)
+    ctx.store(row, None)
+    ctx.touch((table, record_id))
+    _flush(ctx)
