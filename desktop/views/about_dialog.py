@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from desktop.crash import app_version
+from desktop.version import build_info
 
 
 class AboutDialog(QDialog):
@@ -16,6 +17,10 @@ class AboutDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Over Vangnet"))
         title = QLabel(self.tr("<h2>Vangnet {version}</h2>").format(version=app_version()))
+        build = build_info()
+        if build.get("commit"):
+            title.setText(title.text() + self.tr("<p>Build {commit} van {date}</p>").format(
+                commit=build["commit"], date=build.get("date", "")))
         text = QLabel(
             self.tr(
                 "Casemanagement voor leerplicht en voortijdig schoolverlaten.<br><br>"
