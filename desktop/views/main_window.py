@@ -194,6 +194,7 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&Bestand"))
         self.lock_action = self._action("&Vergrendelen", "Ctrl+L", lambda: self.lock(), file_menu)
         self._action("Tabblad &sluiten", QKeySequence.StandardKey.Close, self.close_current_tab, file_menu)
+        self.import_action = self._action("&Importeren…", "Ctrl+I", self.show_import, file_menu)
         file_menu.addSeparator()
         self._action("&Afsluiten", QKeySequence.StandardKey.Quit, self.close, file_menu)
 
@@ -216,6 +217,12 @@ class MainWindow(QMainWindow):
         self._action("&Wachtwoord wijzigen…", None, self.change_passphrase, extra)
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action("&Over Vangnet", None, self.show_about, help_menu)
+
+    def show_import(self) -> None:
+        from desktop.views.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.ctx, self)
+        dialog.exec()
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()

@@ -190,3 +190,13 @@ def test_list_page_shows_first_rows_at_once_and_the_rest_from_the_background(qtb
     assert page.model.rowCount() == 253
     assert page.count_label.text() == "253 gevonden"
     assert page.model.index(252, 0).data() == "Vries, Sanne de"
+
+
+def test_import_is_reachable_from_the_file_menu(main_window, qtbot, monkeypatch):
+    from desktop.views import import_dialog
+
+    shown = []
+    monkeypatch.setattr(import_dialog.ImportDialog, "exec", lambda self: shown.append(self.windowTitle()) or 0)
+    main_window.import_action.trigger()
+    assert shown == ["Bestand importeren"]
+    assert main_window.import_action.shortcut().toString() == "Ctrl+I"
