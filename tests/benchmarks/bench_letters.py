@@ -23,11 +23,11 @@ ONE_LETTER_TARGET = 0.100
 BATCH_TARGET = 60.0
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--count", type=int, default=1000)
     parser.add_argument("--separate", action="store_true", help="one PDF per letter instead of one file")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     settings = LayoutSettings()
     kinds = sorted(LETTER_KINDS)
 
