@@ -127,8 +127,8 @@ def make_previous_schema_profile(data_dir: Path) -> str:
     from desktop.models.migrate import alembic_config, upgrade
     from desktop.models.store import Profile
 
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    previous = ScriptDirectory.from_config(alembic_config()).get_revision(head).down_revision
+    scripts = ScriptDirectory.from_config(alembic_config())
+    previous = scripts.get_revision(scripts.get_current_head()).down_revision
     store = Profile(data_dir).create(SMOKE_PASSPHRASE, kdf=KdfParams.minimum(), migrate=False)
     try:
         upgrade(store, backup_first=False, target=previous)

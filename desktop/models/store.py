@@ -19,7 +19,6 @@ from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlcipher
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -49,6 +48,12 @@ BUSY_TIMEOUT_MS = 10_000
 # Wrong attempts allowed without waiting; after that the wait doubles up to the cap.
 FREE_ATTEMPTS = 3
 MAX_DELAY_SECONDS = 300
+
+
+def wipe_key(key: bytearray) -> None:
+    """Overwrite a key held in memory (a bytearray, so it can be cleared in place)."""
+    for index in range(len(key)):
+        key[index] = 0
 
 
 def key_pragma(key: bytes | bytearray) -> str:
@@ -142,8 +147,7 @@ class Store:
             self.engine.dispose()
             self.engine = None
         if self._key is not None:
-            for index in range(len(self._key)):
-                self._key[index] = 0
+            wipe_key(self._key)
             self._key = None
         if self._lock_handle is not None:
             _release_lock(self._lock_handle)
@@ -293,8 +297,7 @@ class Profile:
             params = kdf or KeyFile.load(self.key_path).params
             KeyFile.wrap(bytes(key), new, params).save(self.key_path)
         finally:
-            for index in range(len(key)):
-                key[index] = 0
+            wipe_key(key)
 
     # -- backups ----------------------------------------------------------------------------------
 
@@ -363,8 +366,7 @@ class Profile:
             return aside
         finally:
             _release_lock(lock_handle)
-            for index in range(len(key)):
-                key[index] = 0
+            wipe_key(key)
 
 
 def verify_database(db_path: Path, key: bytes | bytearray) -> None:
@@ -429,6 +431,3 @@ def _release_lock(handle) -> None:
             fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
     handle.close()
 
-
-def is_database_error(exc: BaseException) -> bool:
-    return isinstance(exc, SADatabaseError | sqlcipher.DatabaseError)
