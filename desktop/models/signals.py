@@ -451,21 +451,12 @@ def _open_objection_periods(ctx: _Context) -> Iterable[Signal]:
         )
     )
     for exemption, person in ctx.session.execute(exemptions):
-        deadline = law.objection_deadline(exemption.decided_on)
-        if deadline < ctx.today:
-            continue
-        yield Signal(
-            kind=SignalKind.OBJECTION_PERIOD_OPEN,
-            due=deadline,
-            title=f"Bezwaartermijn loopt: {_name(person)}",
-            detail=(
-                f"Besluit {exemption.decision.label.lower()} ({_article_label(exemption)}) van "
-                f"{dutch_date(exemption.decided_on)}: bezwaar mogelijk tot en met {dutch_date(deadline)}."
-            ),
-            record_type="exemption",
-            record_id=exemption.id,
-            person_id=person.id,
+        signal = _objection_signal(
+            ctx, person, exemption.decided_on, "exemption", exemption.id,
+            f"Besluit {exemption.decision.label.lower()} ({_article_label(exemption)})",
         )
+        if signal is not None:
+            yield signal
     leave = (
         select(LeaveRequest, Person)
         .join(Person, Person.id == LeaveRequest.person_id)
@@ -478,21 +469,30 @@ def _open_objection_periods(ctx: _Context) -> Iterable[Signal]:
         )
     )
     for request, person in ctx.session.execute(leave):
-        deadline = law.objection_deadline(request.decided_on)
-        if deadline < ctx.today:
-            continue
-        yield Signal(
-            kind=SignalKind.OBJECTION_PERIOD_OPEN,
-            due=deadline,
-            title=f"Bezwaartermijn loopt: {_name(person)}",
-            detail=(
-                f"Besluit verlof {request.decision.label.lower()} ({request.days} dagen) van "
-                f"{dutch_date(request.decided_on)}: bezwaar mogelijk tot en met {dutch_date(deadline)}."
-            ),
-            record_type="leave_request",
-            record_id=request.id,
-            person_id=person.id,
+        signal = _objection_signal(
+            ctx, person, request.decided_on, "leave_request", request.id,
+            f"Besluit verlof {request.decision.label.lower()} ({request.days} dagen)",
         )
+        if signal is not None:
+            yield signal
+
+
+def _objection_signal(
+    ctx: _Context, person: Person, decided_on: date, record_type: str, record_id: str, decision_text: str
+) -> Signal | None:
+    """The open-bezwaar signal for one decision, or None when its period has ended."""
+    deadline = law.objection_deadline(decided_on)
+    if deadline < ctx.today:
+        return None
+    return Signal(
+        kind=SignalKind.OBJECTION_PERIOD_OPEN,
+        due=deadline,
+        title=f"Bezwaartermijn loopt: {_name(person)}",
+        detail=f"{decision_text} van {dutch_date(decided_on)}: bezwaar mogelijk tot en met {dutch_date(deadline)}.",
+        record_type=record_type,
+        record_id=record_id,
+        person_id=person.id,
+    )
 
 
 def _halt_eligible_cases(ctx: _Context) -> Iterable[Signal]:
