@@ -128,11 +128,24 @@ def cmd_gui(args: argparse.Namespace) -> int:
     return run_gui(data_dir, smoke_test=getattr(args, "smoke_test", False))
 
 
-def build_parser() -> argparse.ArgumentParser:
+class _VersionAction(argparse.Action):
+    """`--version`, with the version read only when asked for (reading package metadata costs start-up time)."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, help=None) -> None:
+        super().__init__(option_strings, dest=dest, default=default, nargs=0, help=help)
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        print(version_text())
+        parser.exit()
+
+
+def build_parser(with_feature_commands: bool = True) -> argparse.ArgumentParser:
+    """The command line. Without ``with_feature_commands`` only the core commands are there: starting the
+    program then does not import the letters, import and statistics code it does not need."""
     parser = argparse.ArgumentParser(
         prog="vangnet", description="Vangnet: casemanagement voor leerplicht en voortijdig schoolverlaten."
     )
-    parser.add_argument("--version", action="version", version=version_text())
+    parser.add_argument("--version", action=_VersionAction, help="toon versie- en buildgegevens en stop")
     parser.add_argument("--data-dir", help="map van het profiel (standaard: VANGNET_DATA_DIR of de gebruikersmap)")
     parser.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="OPDRACHT")
@@ -154,8 +167,29 @@ def build_parser() -> argparse.ArgumentParser:
     add("passwd", cmd_passwd, "wijzig het wachtwoord van het profiel")
     gui = add("gui", cmd_gui, "start het programma (standaard)")
     gui.add_argument("--smoke-test", action="store_true", help="open het hoofdvenster zonder scherm en stop")
-    _add_optional_commands(add)
+    if with_feature_commands:
+        _add_optional_commands(add)
     return parser
+
+
+CORE_COMMANDS = frozenset({"init", "demo", "backup", "restore", "passwd", "gui"})
+
+
+def _needs_feature_commands(argv: Sequence[str]) -> bool:
+    """Whether the command line names a feature command or asks for the full list of commands."""
+    tokens = list(argv)
+    index = 0
+    while index < len(tokens):
+        word = tokens[index]
+        if word == "--data-dir":
+            index += 2
+            continue
+        if word in ("-h", "--help"):
+            return True
+        if not word.startswith("-"):
+            return word not in CORE_COMMANDS
+        index += 1
+    return False
 
 
 def _add_optional_commands(add) -> None:
@@ -169,7 +203,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(
         level=os.environ.get("VANGNET_LOG_LEVEL", "WARNING"), format="%(levelname)s %(name)s: %(message)s"
     )
-    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(with_feature_commands=_needs_feature_commands(argv))
     args = parser.parse_args(argv)
     if not hasattr(args, "data_dir"):
         args.data_dir = None

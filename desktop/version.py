@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 import platform
-from importlib import metadata
 
 from desktop.paths import resource_path
 
 
 def version() -> str:
+    from importlib import metadata  # imported when asked: it costs start-up time
+
     try:
         return metadata.version("vangnet")
     except metadata.PackageNotFoundError:

@@ -41,3 +41,27 @@ def test_unlocking_a_current_profile_runs_no_migration_and_makes_no_backup(profi
     store.close()
     profile.unlock(PASSPHRASE).close()
     assert profile.backups() == []
+
+
+def test_head_read_from_the_scripts_is_alembics_head():
+    from alembic.script import ScriptDirectory
+
+    from desktop.models.migrate import alembic_config
+
+    assert head_revision() == ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def test_opening_a_profile_at_the_newest_schema_does_not_import_alembic(profile, store, tmp_path):
+    import subprocess
+    import sys
+
+    store.close()
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from desktop.models.store import Profile\n"
+        f"Profile(Path({str(profile.path)!r})).unlock({PASSPHRASE!r}).close()\n"
+        "print('alembic' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True)
+    assert result.stdout.strip() == "False"
