@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import MetaData, Table, bindparam, delete, insert, select, text, update
+from sqlalchemy import MetaData, Table, bindparam, delete, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -47,13 +47,18 @@ Progress = Callable[[str, int, int | None], None]
 CURSOR_KEY = "pull_cursor"
 TOKEN_KEY = "tokens"  # noqa: S105 - a state key name, not a secret
 SYNC_COUNT_KEY = "sync_count"
+LAST_SYNC_KEY = "last_sync_at"
+
+
+class SyncCancelled(Exception):
+    """Raised inside a run when the app asks sync to stop (locking, quitting); what was committed stays."""
 
 
 @dataclass
 class SyncResult:
     """What one sync run did; `status` and `message` are what the status bar shows."""
 
-    status: str = "ok"  # ok | offline | upgrade_required | login_required | wiped | error
+    status: str = "ok"  # ok | offline | upgrade_required | login_required | wiped | error | cancelled
     message: str = "Gesynchroniseerd."
     pushed: int = 0
     applied: int = 0
@@ -150,6 +155,7 @@ class SyncEngine:
                 with self.session_factory() as s, s.begin():
                     runs = int(get_state(s, SYNC_COUNT_KEY, "0") or 0) + 1
                     set_state(s, SYNC_COUNT_KEY, str(runs))
+                    set_state(s, LAST_SYNC_KEY, _now())
                 # Checksums after an initial sync, after purges and every n-th run: they catch drift
                 # (a bug, a restored backup) without costing every sync a full scan.
                 scheduled = result.purged or initial or runs % self.integrity_every == 1
@@ -167,6 +173,8 @@ class SyncEngine:
                 result.status, result.message = "offline", exc.message
             except SyncError as exc:
                 result.status, result.message = "error", exc.message
+            except SyncCancelled:
+                result.status, result.message = "cancelled", "Synchroniseren is onderbroken."
         if result.status == "ok" and (result.conflicts or result.rejected):
             result.message = (
                 f"Gesynchroniseerd; {result.conflicts} conflict(en) en {result.rejected} geweigerde "
@@ -575,8 +583,54 @@ def _chunks(items: list[str], size: int) -> Iterable[list[str]]:
         yield items[start : start + size]
 
 
+@dataclass
+class LocalStatus:
+    """What the status bar shows from the local database: waiting changes, open conflicts, last sync."""
+
+    pending: int = 0
+    conflicts: int = 0
+    parked: int = 0
+    last_sync: datetime | None = None
+
+
+def local_status(session: Session) -> LocalStatus:
+    pending = session.execute(select(func.count()).select_from(sync_outbox)).scalar_one()
+    conflicts = session.execute(
+        select(func.count()).select_from(sync_conflicts).where(sync_conflicts.c.resolved_at.is_(None))
+    ).scalar_one()
+    parked = session.execute(select(func.count()).select_from(sync_parked)).scalar_one()
+    raw = get_state(session, LAST_SYNC_KEY)
+    return LocalStatus(pending, conflicts, parked, datetime.fromisoformat(raw) if raw else None)
+
+
+def record_problems(session: Session, table: str, record_ids: Iterable[str]) -> tuple[int, int]:
+    """(open conflicts, parked operations) of some records of one table: the banner on a file."""
+    ids = [i for i in record_ids if i]
+    if not ids:
+        return 0, 0
+    conflicts = session.execute(
+        select(func.count())
+        .select_from(sync_conflicts)
+        .where(
+            sync_conflicts.c.table_name == table,
+            sync_conflicts.c.record_id.in_(ids),
+            sync_conflicts.c.resolved_at.is_(None),
+        )
+    ).scalar_one()
+    parked = session.execute(
+        select(func.count())
+        .select_from(sync_parked)
+        .where(sync_parked.c.table_name == table, sync_parked.c.record_id.in_(ids))
+    ).scalar_one()
+    return conflicts, parked
+
+
 class BackgroundSync:
-    """Runs the engine every `interval` seconds and on demand, in a daemon thread; never stops on errors."""
+    """Runs the engine every `interval` seconds and on demand, in a daemon thread; never stops on errors.
+
+    `stop()` interrupts a run at its next safe point (between batches and pages, or while waiting to
+    retry): what was committed stays, the rest continues on the next start.
+    """
 
     def __init__(
         self,
@@ -584,15 +638,28 @@ class BackgroundSync:
         interval: float = 300.0,
         on_result: Callable[[SyncResult], None] | None = None,
         progress: Progress | None = None,
+        *,
+        on_start: Callable[[], None] | None = None,
+        after_sync: Callable[[SyncResult], None] | None = None,
     ) -> None:
         self.engine = engine
         self.interval = interval
         self.on_result = on_result
         self.progress = progress
+        self.on_start = on_start
+        self.after_sync = after_sync
         self._wake = threading.Event()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self.last_result: SyncResult | None = None
+
+    @property
+    def stopping(self) -> bool:
+        return self._stop.is_set()
+
+    @property
+    def running(self) -> bool:
+        return self._thread is not None and self._thread.is_alive()
 
     def start(self) -> None:
         self._thread = threading.Thread(target=self._run, name="vangnet-sync", daemon=True)
@@ -602,21 +669,44 @@ class BackgroundSync:
         """Sync now (the 'Synchroniseren' button)."""
         self._wake.set()
 
-    def stop(self, timeout: float = 30.0) -> None:
+    def stop(self, timeout: float = 30.0) -> bool:
+        """Ask the loop to end and wait for it; False when it did not end within `timeout`."""
         self._stop.set()
         self._wake.set()
         if self._thread is not None:
             self._thread.join(timeout)
+            return not self._thread.is_alive()
+        return True
+
+    def sleep(self, seconds: float) -> None:
+        """A retry wait for the client that ends at once when the loop is stopped."""
+        if self._stop.wait(seconds):
+            raise SyncCancelled
+
+    def _report(self, phase: str, done: int, total: int | None) -> None:
+        if self._stop.is_set() and phase != "done":
+            raise SyncCancelled
+        if self.progress is not None:
+            self.progress(phase, done, total)
 
     def _run(self) -> None:
         while not self._stop.is_set():
+            if self.on_start is not None:
+                self.on_start()
             try:
-                self.last_result = self.engine.sync(self.progress)
+                self.last_result = self.engine.sync(self._report)
             except Exception as exc:  # the loop must survive anything, or the queue stalls silently
                 log.error("synchronisatie mislukt: %s", type(exc).__name__)
                 self.last_result = SyncResult(status="error", message="Synchroniseren is mislukt.")
+            if self.last_result.status == "ok" and self.after_sync is not None and not self._stop.is_set():
+                try:
+                    self.after_sync(self.last_result)
+                except Exception as exc:  # an extra after a good round never turns it into a failure
+                    log.warning("nawerk na synchronisatie mislukt: %s", type(exc).__name__)
             if self.on_result is not None:
                 self.on_result(self.last_result)
+            if self._stop.is_set():
+                return
             if self.last_result.status in ("wiped", "upgrade_required", "login_required"):
                 self._wake.wait()
             else:
