@@ -6,6 +6,7 @@ import logging
 import os
 import sys
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from sqlalchemy import event
@@ -108,6 +109,12 @@ def run_gui(data_dir: Path, smoke_test: bool = False, passphrase: str | None = N
     if not logging.getLogger().handlers:
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     started = time.perf_counter()
+    passphrase = passphrase or os.environ.get(PASSPHRASE_ENV)
+    profile = Profile(data_dir)
+    # With the passphrase known up front, the key derivation (half a second of Argon2id, which releases the
+    # GIL) runs while Qt starts and the windows are imported.
+    opening = _open_in_background(profile, passphrase) if passphrase and profile.exists() else None
+
     app = make_application()
     crash.install(show_dialog=not smoke_test and os.environ.get(crash.NO_DIALOG_ENV) != "1")
 
@@ -118,7 +125,6 @@ def run_gui(data_dir: Path, smoke_test: bool = False, passphrase: str | None = N
     from desktop.views.main_window import MainWindow
     from desktop.views.unlock_dialog import UnlockDialog
 
-    profile = Profile(data_dir)
     if not profile.exists():
         message = f"Er is geen profiel in {data_dir}. Maak er een met 'vangnet init'."
         if smoke_test:
@@ -127,20 +133,19 @@ def run_gui(data_dir: Path, smoke_test: bool = False, passphrase: str | None = N
             QMessageBox.critical(None, "Vangnet", message)
         return 2
 
-    passphrase = passphrase or os.environ.get(PASSPHRASE_ENV)
     store: Store | None = None
     kdf_seconds = 0.0
-    if passphrase:
-        kdf_started = time.perf_counter()
+    if opening is not None:
+        waiting = time.perf_counter()
         try:
-            store = open_store(profile, passphrase)
+            store = opening.result()
         except VangnetError as exc:
             if smoke_test:
                 sys.stderr.write(exc.message + "\n")
                 return 3
             # Fall through to the dialog: it shows the same message after a new attempt.
             log.warning("Ontgrendelen met het opgegeven wachtwoord mislukt: %s", type(exc).__name__)
-        kdf_seconds = time.perf_counter() - kdf_started
+        kdf_seconds = time.perf_counter() - waiting
     elif smoke_test:
         sys.stderr.write(f"Zet {PASSPHRASE_ENV} voor de rooktest.\n")
         return 3
@@ -165,6 +170,15 @@ def run_gui(data_dir: Path, smoke_test: bool = False, passphrase: str | None = N
     code = app.exec()
     crash.uninstall()
     return code
+
+
+def _open_in_background(profile: Profile, passphrase: str) -> Future:
+    """Unlock on a worker thread; the caller collects the store (or the error) with ``result()``."""
+    executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ontgrendelen")
+    try:
+        return executor.submit(open_store, profile, passphrase)
+    finally:
+        executor.shutdown(wait=False)
 
 
 def check_search_index_later(ctx) -> None:
