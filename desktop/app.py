@@ -26,8 +26,13 @@ PAGE_CACHE_MIB = 48
 
 def open_store(profile: Profile, passphrase: str) -> Store:
     """Unlock (key derivation, migrations) and make sure the search index is there; runs off the GUI thread."""
+    from desktop.sync_service import ensure_outbox
+
     store = profile.unlock(passphrase)
     try:
+        # Every edit from now on is queued for the server in its own transaction, also before a
+        # server is set up: nothing made offline is left behind.
+        ensure_outbox(store)
         enlarge_page_cache(store)
         # Table and triggers only; the full count check runs in the background once the window is up.
         ensure_search_index(store.engine, verify_counts=False)

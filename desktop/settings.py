@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -11,6 +12,9 @@ DEFAULT_IDLE_LOCK_MINUTES = 10
 MIN_IDLE_LOCK_MINUTES = 1
 MAX_IDLE_LOCK_MINUTES = 120
 DEFAULT_SERVER_URL = ""
+DEFAULT_SYNC_INTERVAL_MINUTES = 5
+MIN_SYNC_INTERVAL_MINUTES = 1
+MAX_SYNC_INTERVAL_MINUTES = 60
 DEFAULT_LANGUAGE = "nl"
 LANGUAGES = {"nl": "Nederlands"}
 
@@ -62,6 +66,20 @@ class Settings:
     def server_url(self, url: str) -> None:
         self._qs.setValue("sync/server_url", url.strip())
 
+    @property
+    def sync_interval_minutes(self) -> int:
+        """Minutes between two background syncs (F5 syncs at once)."""
+        raw = self._qs.value("sync/interval_minutes", DEFAULT_SYNC_INTERVAL_MINUTES)
+        try:
+            minutes = int(raw)
+        except (TypeError, ValueError):
+            return DEFAULT_SYNC_INTERVAL_MINUTES
+        return max(MIN_SYNC_INTERVAL_MINUTES, min(MAX_SYNC_INTERVAL_MINUTES, minutes))
+
+    @sync_interval_minutes.setter
+    def sync_interval_minutes(self, minutes: int) -> None:
+        self._qs.setValue("sync/interval_minutes", int(minutes))
+
     # -- language ---------------------------------------------------------------------------------
 
     @property
@@ -89,7 +107,10 @@ class Settings:
 
 
 def is_valid_server_url(url: str) -> bool:
-    """An empty address (no server) or an http(s) address without credentials in it."""
+    """An empty address (no server), an https address, or http to this computer itself (development);
+    never credentials in it."""
+    from sync.client import is_loopback_host
+
     url = url.strip()
     if not url:
         return True
@@ -97,4 +118,6 @@ def is_valid_server_url(url: str) -> bool:
         return False
     rest = url.split("://", 1)[1]
     host = rest.split("/", 1)[0]
-    return bool(host) and "@" not in host and " " not in url
+    if not host or "@" in host or " " in url:
+        return False
+    return url.startswith("https://") or is_loopback_host(urlsplit(url).hostname or "")

@@ -53,6 +53,7 @@ from desktop.models.queries import (
     set_case_route,
 )
 from desktop.views.common import DUTCH, AppContext, date_edit, enum_combo, error_label, nl_date, nl_datetime, to_date
+from desktop.views.conflict_banner import ConflictBanner
 from desktop.views.person_file import _fill, _table
 
 STEP_STYLE_DONE = "background: #c8e6c9; color: #1b5e20; border-radius: 4px; padding: 6px 10px;"
@@ -142,6 +143,7 @@ class CaseView(QWidget):
         self.tabs.addTab(self._close_tab(), self.tr("Af&sluiten"))
 
         layout = QVBoxLayout(self)
+        layout.addWidget(ConflictBanner.for_case(ctx, case_id))
         layout.addLayout(head)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)

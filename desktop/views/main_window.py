@@ -6,7 +6,7 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
+    QProgressBar,
     QStackedWidget,
     QTabWidget,
     QToolBar,
@@ -25,8 +27,9 @@ from PySide6.QtWidgets import (
 from desktop.background import wait_for_background
 from desktop.models.enums import CaseKind
 from desktop.models.exemptions import Exemption
-from desktop.models.queries import LIST_SPECS, WorkItem, read_sync_state
+from desktop.models.queries import LIST_SPECS, WorkItem
 from desktop.models.store import Store
+from desktop.sync_service import SyncService, ensure_outbox
 from desktop.views.case_view import CaseView
 from desktop.views.common import AppContext, nl_datetime, nl_number
 from desktop.views.figures_page import FiguresPage
@@ -35,6 +38,7 @@ from desktop.views.record_list import RecordListPage
 from desktop.views.search_box import SearchBox
 from desktop.views.unlock_dialog import UnlockPanel
 from desktop.views.worklist import WorklistPage
+from sync.engine import local_status
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +75,25 @@ class IdleWatcher(QObject):
         return False
 
 
+SYNC_PHASES = {
+    "push": "wijzigingen versturen",
+    "pull": "wijzigingen ontvangen",
+    "verify": "controleren",
+    "done": "afronden",
+}
+
+
+class ClickableLabel(QLabel):
+    """A status bar label that acts like a link (conflicts, sign in)."""
+
+    clicked = Signal()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+        super().mousePressEvent(event)
+
+
 class MainWindow(QMainWindow):
     locked = Signal()
     unlocked = Signal()
@@ -80,6 +103,14 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self._open_store = open_store
         self._saved_state: dict | None = None
+        self.wiped = False
+        self.login_dialog = None
+        self.sync = SyncService(ctx, interval=ctx.settings.sync_interval_minutes * 60.0, parent=self)
+        self.sync.started.connect(self.refresh_status)
+        self.sync.progressed.connect(self._sync_progress)
+        self.sync.finished.connect(self._sync_finished)
+        self.sync.login_required.connect(self.ask_login)
+        self.sync.wipe_required.connect(self.wipe_device)
         self.setWindowTitle(self.tr("Vangnet"))
         self.setMinimumSize(1024, 640)
 
@@ -213,6 +244,11 @@ class MainWindow(QMainWindow):
             self._action(label, f"Ctrl+{number}", lambda _c=False, row=number - 1: self.navigate(row), go)
 
         extra = bar.addMenu(self.tr("E&xtra"))
+        self.sync_action = self._action("Nu &synchroniseren", "F5", self.sync_now, extra)
+        self.sync_action.setShortcuts([QKeySequence("F5"), QKeySequence("Ctrl+R")])
+        self.conflicts_action = self._action("&Conflicten…", None, self.open_conflicts, extra)
+        self.login_action = self._action("&Aanmelden bij de server…", None, lambda: self.ask_login(""), extra)
+        extra.addSeparator()
         self._action("&Instellingen…", QKeySequence.StandardKey.Preferences, self.show_settings, extra)
         self._action("&Wachtwoord wijzigen…", None, self.change_passphrase, extra)
         help_menu = bar.addMenu(self.tr("&Help"))
@@ -226,11 +262,25 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
-        self.sync_label = QLabel()
+        self.sync_label = ClickableLabel()
         self.sync_label.setAccessibleName(self.tr("Synchronisatie"))
+        self.sync_label.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.sync_label.clicked.connect(self._sync_label_clicked)
+        self.sync_progress = QProgressBar()
+        self.sync_progress.setRange(0, 0)  # the total is not known in advance: a busy indicator
+        self.sync_progress.setMaximumWidth(120)
+        self.sync_progress.setMaximumHeight(14)
+        self.sync_progress.setTextVisible(False)
+        self.sync_progress.setAccessibleName(self.tr("Voortgang van de synchronisatie"))
+        self.sync_progress.hide()
         self.last_sync_label = QLabel()
         self.pending_label = QLabel()
-        self.conflicts_label = QLabel()
+        self.conflicts_label = ClickableLabel()
+        self.conflicts_label.setAccessibleName(self.tr("Conflicten"))
+        self.conflicts_label.setToolTip(self.tr("Conflicten en geweigerde wijzigingen bekijken"))
+        self.conflicts_label.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.conflicts_label.clicked.connect(self.open_conflicts)
+        status.addPermanentWidget(self.sync_progress)
         for label in (self.sync_label, self.last_sync_label, self.pending_label, self.conflicts_label):
             label.setContentsMargins(8, 0, 8, 0)
             status.addPermanentWidget(label)
@@ -249,30 +299,188 @@ class MainWindow(QMainWindow):
     def refresh_status(self) -> None:
         if not self.ctx.is_open:
             self.sync_label.setText(self.tr("Vergrendeld"))
+            self.sync_label.setStyleSheet("")
+            self.sync_label.setToolTip("")
+            self.sync_progress.hide()
             for label in (self.last_sync_label, self.pending_label, self.conflicts_label):
                 label.clear()
             return
-        state = self.ctx.read(lambda session: read_sync_state(session, self.ctx.settings.server_url))
-        if not state.configured:
-            self.sync_label.setText(self.tr("● Offline – geen server ingesteld"))
-            self.sync_label.setStyleSheet("color: #6d6d6d;")
-        elif state.online:
-            self.sync_label.setText(self.tr("● Online"))
-            self.sync_label.setStyleSheet("color: #1b5e20;")
-        else:
-            self.sync_label.setText(self.tr("● Offline"))
-            self.sync_label.setStyleSheet("color: #b26a00;")
+        state = self.ctx.read(lambda session: local_status(session))
+        text, color, tip = self._sync_state_text()
+        self.sync_label.setText(text)
+        self.sync_label.setStyleSheet(f"color: {color};")
+        self.sync_label.setToolTip(tip)
+        self.sync_progress.setVisible(self.sync.syncing)
         self.last_sync_label.setText(
             self.tr("Laatste synchronisatie: {when}").format(
-                when=nl_datetime(state.last_sync) if state.last_sync else self.tr("nog niet")
+                when=nl_datetime(state.last_sync.astimezone()) if state.last_sync else self.tr("nog niet")
             )
         )
-        self.pending_label.setText(
-            self.tr("Te versturen: {n}").format(n=nl_number(state.pending) if state.pending is not None else "–")
+        self.pending_label.setText(self.tr("Te versturen: {n}").format(n=nl_number(state.pending)))
+        text = self.tr("Conflicten: {n}").format(n=nl_number(state.conflicts))
+        if state.parked:
+            text += self.tr(" · geweigerd: {n}").format(n=nl_number(state.parked))
+        self.conflicts_label.setText(text)
+        self.conflicts_label.setStyleSheet(
+            "color: #b00020; font-weight: 600; text-decoration: underline;"
+            if state.conflicts or state.parked
+            else "text-decoration: underline;"
         )
-        conflicts = state.conflicts or 0
-        self.conflicts_label.setText(self.tr("Conflicten: {n}").format(n=nl_number(conflicts)))
-        self.conflicts_label.setStyleSheet("color: #b00020; font-weight: 600;" if conflicts else "")
+
+    def _sync_state_text(self) -> tuple[str, str, str]:
+        """The first status bar label: (text, colour, tooltip)."""
+        if not self.sync.configured:
+            tip = self.tr("Stel een server in via Extra › Instellingen.")
+            return self.tr("● Offline – geen server ingesteld"), "#6d6d6d", tip
+        if self.sync.setup_error:
+            return self.tr("● Niet verbonden"), "#b00020", self.sync.setup_error
+        if self.sync.syncing:
+            phase = SYNC_PHASES.get(self.sync.phase, "")
+            text = self.tr("⟳ Synchroniseren…")
+            if phase:
+                text = self.tr("⟳ Synchroniseren: {phase}").format(phase=phase)
+            if self.sync.phase in ("push", "pull") and self.sync.done:
+                text += f" ({nl_number(self.sync.done)})"
+            return text, "#0d47a1", ""
+        result = self.sync.last_result
+        hint = self.tr("Klik of druk op F5 om nu te synchroniseren.")
+        if result is None:
+            return self.tr("● Verbinden…"), "#6d6d6d", hint
+        if result.status == "ok":
+            return self.tr("● Online"), "#1b5e20", result.message + " " + hint
+        if result.status == "offline":
+            return self.tr("● Offline"), "#b26a00", result.message + " " + hint
+        if result.status == "login_required":
+            return self.tr("● Aanmelden nodig"), "#b00020", self.tr("Klik om u aan te melden bij de server.")
+        if result.status == "upgrade_required":
+            return self.tr("● Nieuwe versie nodig"), "#b00020", result.message
+        if result.status == "cancelled":
+            return self.tr("● Onderbroken"), "#6d6d6d", hint
+        return self.tr("● Fout bij synchroniseren"), "#b00020", result.message + " " + hint
+
+    # -- synchronisation --------------------------------------------------------------------------
+
+    def start_sync(self) -> None:
+        """Start syncing the open store; without a server only the outbox is installed."""
+        if self.ctx.store is not None:
+            ensure_outbox(self.ctx.store)
+        self.sync.start()
+        self.refresh_status()
+
+    def sync_now(self) -> None:
+        if not self.ctx.is_open:
+            return
+        if not self.sync.configured:
+            self.statusBar().showMessage(self.tr("Er is geen server ingesteld (Extra › Instellingen)."), 8000)
+            return
+        if not self.sync.running:
+            self.start_sync()
+        elif not self.sync.has_tokens:
+            self.ask_login("")
+        else:
+            self.sync.request()
+        self.statusBar().showMessage(self.tr("Synchroniseren gestart…"), 3000)
+
+    def _sync_progress(self, _phase: str, _done: int) -> None:
+        self.refresh_status()
+
+    def _sync_finished(self, result) -> None:
+        self.refresh_status()
+        if result.status == "ok" and (result.conflicts or result.rejected):
+            self.statusBar().showMessage(result.message, 10_000)
+
+    def _sync_label_clicked(self) -> None:
+        result = self.sync.last_result
+        if result is not None and result.status == "login_required":
+            self.ask_login(result.message)
+        else:
+            self.sync_now()
+
+    def ask_login(self, message: str = "") -> None:
+        """The login dialog, window-modal and not blocking; sync resumes once it is accepted."""
+        if not self.ctx.is_open or not self.sync.configured or self.is_locked:
+            return
+        if self.login_dialog is not None and self.login_dialog.isVisible():
+            return
+        if not self.sync.running and not self.sync.start():
+            return
+        from desktop.views.login_dialog import LoginDialog
+
+        dialog = LoginDialog(self.sync.login, self.sync.server_url, message, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self._logged_in)
+        dialog.wipe_required.connect(self.wipe_device)
+        dialog.destroyed.connect(lambda _obj=None: setattr(self, "login_dialog", None))
+        self.login_dialog = dialog
+        dialog.open()
+
+    def _logged_in(self) -> None:
+        self.sync.logged_in()
+        self.statusBar().showMessage(self.tr("Aangemeld; synchroniseren…"), 5000)
+        self.refresh_status()
+
+    def open_conflicts(self):
+        """The Conflicten view in its own tab (one at most)."""
+        if not self.ctx.is_open:
+            return None
+        from desktop.views.conflicts_view import ConflictsView
+
+        index = self._find_tab(ConflictsView, "conflicts")
+        if index >= 0:
+            self.tabs.setCurrentIndex(index)
+            view = self.tabs.widget(index)
+            view.reload()
+            return view
+        view = ConflictsView(self.ctx, self.sync)
+        view.changed.connect(self.sync.request)
+        view.changed.connect(self.refresh_status)
+        view.open_record.connect(self._open_conflict_record)
+        index = self.tabs.addTab(view, view.title)
+        self.tabs.setCurrentIndex(index)
+        view.reload()
+        return view
+
+    def _open_conflict_record(self, table: str, record_id: str) -> None:
+        if table == "cases":
+            self.open_case(record_id)
+        elif table == "persons":
+            self.open_person(record_id)
+
+    def wipe_device(self, message: str) -> None:
+        """The server revoked this device: remove the profile from this computer, tell the user, close."""
+        if self.wiped:
+            return
+        self.wiped = True
+        from desktop.models.wipe import wipe_profile
+
+        log.warning("Dit apparaat is ingetrokken; het profiel wordt gewist")
+        self.sync.stop()
+        self.idle_timer.stop()
+        for dialog in self.findChildren(QDialog):
+            if dialog.isVisible():
+                dialog.reject()
+        while self.tabs.count() > 1:
+            self.close_tab(self.tabs.count() - 1)
+        wait_for_background(10_000)
+        store = self.ctx.store
+        self.ctx.store = None
+        if store is not None:
+            store.close()
+        self.ctx.store_closed.emit()
+        try:
+            wipe_profile(self.ctx.profile.path)
+            text = self.tr(
+                "De beheerder heeft dit apparaat ingetrokken. Alle gegevens van Vangnet op deze computer zijn "
+                "gewist. Neem contact op met uw beheerder als u weer met Vangnet wilt werken."
+            )
+        except Exception as exc:  # the user must hear that the wipe did not complete
+            log.error("Wissen van het profiel mislukt: %s", type(exc).__name__)
+            text = self.tr(
+                "De beheerder heeft dit apparaat ingetrokken, maar de gegevens konden niet volledig worden "
+                "gewist. Gebruik 'vangnet wipe --yes' of neem contact op met uw beheerder."
+            )
+        QMessageBox.information(self, self.tr("Apparaat ingetrokken"), text)
+        self.close()
 
     # -- navigation -------------------------------------------------------------------------------
 
@@ -417,6 +625,9 @@ class MainWindow(QMainWindow):
 
         if SettingsDialog(self.ctx.settings, self).exec() == QDialog.DialogCode.Accepted:
             self.apply_settings()
+            self.sync.interval = self.ctx.settings.sync_interval_minutes * 60.0
+            if self.ctx.is_open:
+                self.start_sync()
             self.refresh_status()
 
     def show_about(self) -> None:
@@ -458,6 +669,7 @@ class MainWindow(QMainWindow):
             unload = getattr(page, "unload", None)
             if unload is not None:
                 unload()
+        self.sync.stop()
         wait_for_background(10_000)
         store = self.ctx.store
         self.ctx.store = None
@@ -502,6 +714,8 @@ class MainWindow(QMainWindow):
                     self.open_person(record_id)
                 elif kind == "CaseView":
                     self.open_case(record_id)
+                elif kind == "ConflictsView":
+                    self.open_conflicts()
             except Exception:
                 log.warning("Een eerder geopend dossier kon niet opnieuw worden geopend")
         self.nav.setCurrentRow(state.get("nav", 0))
@@ -510,21 +724,23 @@ class MainWindow(QMainWindow):
             page.ensure_loaded()
         self.worklist.reload()
         self.tabs.setCurrentIndex(min(state.get("current", 0), self.tabs.count() - 1))
-        self.refresh_status()
+        self.start_sync()
         self.idle_timer.start()
         self.unlocked.emit()
 
     # -- start and end ----------------------------------------------------------------------------
 
     def start(self) -> None:
-        """Called once the store is open: load the worklist and start the idle timer."""
+        """Called once the store is open: load the worklist, start syncing and the idle timer."""
         self.worklist.reload()
-        self.refresh_status()
+        self.start_sync()
         self.idle_timer.start()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.ctx.settings.main_window_geometry = self.saveGeometry()
-        self.ctx.settings.sync()
+        if not self.wiped:  # a wiped profile folder must not come back for one settings file
+            self.ctx.settings.main_window_geometry = self.saveGeometry()
+            self.ctx.settings.sync()
+        self.sync.stop()
         self.idle_timer.stop()
         self.status_timer.stop()
         app = QApplication.instance()

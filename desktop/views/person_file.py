@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop.models.law import age_on
 from desktop.models.queries import PersonFile, load_person_file, mask_bsn, record_person_view, reveal_bsn
 from desktop.views.common import AppContext, nl_date
+from desktop.views.conflict_banner import ConflictBanner
 
 log = logging.getLogger(__name__)
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -170,6 +171,7 @@ class PersonFileView(QWidget):
         self.tabs.addTab(self.timeline, self.tr("T&ijdlijn"))
 
         layout = QVBoxLayout(self)
+        layout.addWidget(ConflictBanner.for_person(ctx, person_id))
         layout.addLayout(head)
         layout.addLayout(actions)
         layout.addWidget(self.tabs, 1)

@@ -13,7 +13,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.settings import LANGUAGES, MAX_IDLE_LOCK_MINUTES, MIN_IDLE_LOCK_MINUTES, Settings, is_valid_server_url
+from desktop.settings import (
+    LANGUAGES,
+    MAX_IDLE_LOCK_MINUTES,
+    MAX_SYNC_INTERVAL_MINUTES,
+    MIN_IDLE_LOCK_MINUTES,
+    MIN_SYNC_INTERVAL_MINUTES,
+    Settings,
+    is_valid_server_url,
+)
 from desktop.views.common import error_label
 
 
@@ -30,6 +38,11 @@ class SettingsDialog(QDialog):
         self.server_url = QLineEdit(settings.server_url)
         self.server_url.setPlaceholderText("https://vangnet.example.nl")
         self.server_url.setAccessibleName(self.tr("Adres van de server"))
+        self.sync_minutes = QSpinBox()
+        self.sync_minutes.setRange(MIN_SYNC_INTERVAL_MINUTES, MAX_SYNC_INTERVAL_MINUTES)
+        self.sync_minutes.setSuffix(self.tr(" minuten"))
+        self.sync_minutes.setValue(settings.sync_interval_minutes)
+        self.sync_minutes.setAccessibleName(self.tr("Synchroniseren elke"))
         self.language = QComboBox()
         self.language.setAccessibleName(self.tr("Taal"))
         for code, name in LANGUAGES.items():
@@ -39,6 +52,7 @@ class SettingsDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.tr("&Vergrendelen na inactiviteit:"), self.idle_minutes)
         form.addRow(self.tr("&Serveradres:"), self.server_url)
+        form.addRow(self.tr("S&ynchroniseren elke:"), self.sync_minutes)
         form.addRow(self.tr("&Taal:"), self.language)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
@@ -64,6 +78,7 @@ class SettingsDialog(QDialog):
             return
         self.settings.idle_lock_minutes = self.idle_minutes.value()
         self.settings.server_url = self.server_url.text()
+        self.settings.sync_interval_minutes = self.sync_minutes.value()
         self.settings.language = self.language.currentData()
         self.settings.sync()
         super().accept()

@@ -1,0 +1,466 @@
+"""Synchronisation in the app: the outbox on the open store, the sync engine in a background thread, and
+the state the status bar, the login dialog and the Conflicten view show."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import platform
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from sqlalchemy import Enum as SqlEnum
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.models.audit import set_actor
+from desktop.models.base import Base
+from desktop.models.store import Store
+from sync.client import InsecureServer, SyncClient, Tokens
+from sync.codec import from_json
+from sync.engine import (
+    BackgroundSync,
+    LocalStatus,
+    SyncCancelled,
+    SyncEngine,
+    SyncResult,
+    local_status,
+    record_problems,
+)
+from sync.outbox import install_outbox
+
+log = logging.getLogger(__name__)
+
+SERVER_URL_ENV = "VANGNET_SERVER_URL"
+DEFAULT_INTERVAL_SECONDS = 300.0
+STOP_TIMEOUT_SECONDS = 15.0
+_OUTBOX_ATTR = "_vangnet_outbox_uninstall"
+
+
+def configured_server_url(settings: Any) -> str:
+    """The server address: ``VANGNET_SERVER_URL`` when set (automation, ``./run``), else the setting."""
+    return (os.environ.get(SERVER_URL_ENV) or "").strip() or (settings.server_url or "").strip()
+
+
+def ensure_outbox(store: Store) -> None:
+    """Every edit in this store writes its outbox entry in the same transaction (once per store)."""
+    if getattr(store, _OUTBOX_ATTR, None) is None:
+        setattr(store, _OUTBOX_ATTR, install_outbox(store.Session))
+
+
+# -- what a record and a field are called on screen ------------------------------------------------
+
+TABLE_LABELS = {
+    "persons": "Leerling",
+    "cases": "Zaak",
+    "guardians": "Ouder of verzorger",
+    "enrollments": "Inschrijving",
+    "exemptions": "Vrijstelling",
+    "leave_requests": "Verlofaanvraag",
+    "transfers": "Overstap",
+    "address_history": "Adres",
+    "journal_entries": "Journaalregel",
+    "appointments": "Afspraak",
+    "interventions": "Interventie",
+    "absence_reports": "Verzuimmelding",
+    "home_sitter_episodes": "Thuiszitter",
+    "dropout_trajectories": "VSV-traject",
+    "document_records": "Document",
+    "municipalities": "Gemeente",
+    "schools": "School",
+    "users": "Gebruiker",
+}
+
+FIELD_LABELS = {
+    "phase": "Fase",
+    "route": "Route",
+    "route_motivation": "Motivering route",
+    "status": "Status",
+    "kind": "Soort",
+    "assigned_user_id": "Toegewezen aan",
+    "opened_on": "Geopend op",
+    "closed_on": "Gesloten op",
+    "close_reason": "Reden van sluiten",
+    "close_explanation": "Toelichting bij sluiten",
+    "summary": "Samenvatting",
+    "needs_investigation": "Onderzoek nodig",
+    "first_names": "Voornamen",
+    "prefix": "Tussenvoegsel",
+    "last_name": "Achternaam",
+    "birth_date": "Geboortedatum",
+    "gender": "Geslacht",
+    "street": "Straat",
+    "house_number": "Huisnummer",
+    "postal_code": "Postcode",
+    "city": "Woonplaats",
+    "phone": "Telefoon",
+    "email": "E-mail",
+    "municipality_code": "Gemeente",
+    "school_id": "School",
+    "decision": "Besluit",
+    "decided_on": "Besloten op",
+    "received_on": "Ontvangen op",
+    "start_date": "Begindatum",
+    "end_date": "Einddatum",
+    "text": "Tekst",
+    "name": "Naam",
+    "deleted": "Verwijderd",
+    "days": "Dagen",
+    "reason": "Reden",
+    "notes": "Opmerkingen",
+}
+
+EMPTY = "(leeg)"
+
+
+def field_label(name: str) -> str:
+    return FIELD_LABELS.get(name, name.replace("_", " ").capitalize())
+
+
+def table_label(name: str) -> str:
+    return TABLE_LABELS.get(name, name.replace("_", " ").capitalize())
+
+
+def display_value(table: str, name: str, value: Any) -> str:
+    """A field value as a person reads it: Dutch enum labels, dates as '5 maart 2025', Ja/Nee."""
+    if value is None or value == "":
+        return EMPTY
+    column = Base.metadata.tables[table].c.get(name) if table in Base.metadata.tables else None
+    if column is not None and isinstance(column.type, SqlEnum) and column.type.enum_class is not None:
+        try:
+            return column.type.enum_class(value).label
+        except (ValueError, AttributeError):
+            return str(value)
+    if isinstance(value, bool):
+        return "Ja" if value else "Nee"
+    if column is not None:
+        try:
+            typed = from_json(column, value)
+        except (TypeError, ValueError):
+            typed = value
+        if isinstance(typed, dt.datetime):
+            from babel.dates import format_datetime
+
+            return format_datetime(typed, "d MMMM yyyy HH:mm", locale="nl_NL")
+        if isinstance(typed, dt.date):
+            from babel.dates import format_date
+
+            return format_date(typed, format="long", locale="nl_NL")
+        if isinstance(typed, bool):
+            return "Ja" if typed else "Nee"
+    return str(value)
+
+
+def describe_record(session: Session, table: str, record_id: str) -> str:
+    """'Zaak 2026-000001 – Sanne de Vries': what the record is, without its BSN."""
+    tables = Base.metadata.tables
+    label = table_label(table)
+    if table not in tables:
+        return label
+    t = tables[table]
+    row = session.execute(select(t).where(t.c.id == record_id)).first()
+    if row is None:
+        return f"{label} (niet meer op dit apparaat)"
+    values = row._mapping
+    person = None
+    if table == "persons":
+        person = values
+    elif values.get("person_id"):
+        persons = tables["persons"]
+        person = session.execute(select(persons).where(persons.c.id == values["person_id"])).first()
+        person = person._mapping if person is not None else None
+    name = ""
+    if person is not None:
+        name = " ".join(p for p in (person["first_names"], person["prefix"], person["last_name"]) if p)
+    if table == "cases":
+        return f"Zaak {values['case_number']}" + (f" – {name}" if name else "")
+    if table == "persons":
+        return f"Leerling {name}"
+    if table in ("schools", "municipalities") and values.get("name"):
+        return f"{label} {values['name']}"
+    return label + (f" van {name}" if name else "")
+
+
+@dataclass
+class ConflictField:
+    name: str
+    label: str
+    local: str
+    server: str
+
+
+@dataclass
+class ConflictItem:
+    id: str
+    table: str
+    record_id: str
+    kind: str
+    record: str
+    fields: list[ConflictField]
+
+
+@dataclass
+class ParkedItem:
+    op_id: str
+    table: str
+    record_id: str
+    kind: str
+    record: str
+    reason: str
+    changes: list[tuple[str, str]]
+
+
+KIND_LABELS = {"insert": "Nieuw", "update": "Wijziging", "delete": "Verwijdering"}
+
+
+class SyncService(QObject):
+    """Owns the sync engine of the open store. Signals arrive on the GUI thread."""
+
+    started = Signal()
+    progressed = Signal(str, int)
+    finished = Signal(object)  # SyncResult
+    login_required = Signal(str)
+    wipe_required = Signal(str)
+    # Emitted from the sync thread; connected queued to the handlers below.
+    _thread_started = Signal()
+    _thread_progress = Signal(str, int)
+    _thread_result = Signal(object)
+
+    def __init__(
+        self,
+        ctx: Any,
+        *,
+        interval: float = DEFAULT_INTERVAL_SECONDS,
+        client_factory: Callable[[str], SyncClient] | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.interval = interval
+        self._client_factory = client_factory or (lambda url: SyncClient(url))
+        self.engine: SyncEngine | None = None
+        self.background: BackgroundSync | None = None
+        self.syncing = False
+        self.phase = ""
+        self.done = 0
+        self.last_result: SyncResult | None = None
+        self.setup_error = ""
+        self._thread_started.connect(self._on_started)
+        self._thread_progress.connect(self._on_progress)
+        self._thread_result.connect(self._on_result)
+
+    # -- state ------------------------------------------------------------------------------------
+
+    @property
+    def server_url(self) -> str:
+        return configured_server_url(self.ctx.settings)
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.server_url)
+
+    @property
+    def running(self) -> bool:
+        return self.background is not None
+
+    @property
+    def has_tokens(self) -> bool:
+        return self.engine is not None and bool(self.engine.client.tokens.refresh_token)
+
+    @property
+    def tokens(self) -> Tokens | None:
+        return self.engine.client.tokens if self.engine is not None else None
+
+    def status(self) -> LocalStatus:
+        return self.ctx.read(local_status)
+
+    # -- start and stop ---------------------------------------------------------------------------
+
+    def start(self) -> bool:
+        """Start syncing the open store (at start and after unlocking); False when there is no server."""
+        self.stop()
+        store = self.ctx.store
+        if store is None or not store.is_open:
+            return False
+        ensure_outbox(store)
+        self.setup_error = ""
+        url = self.server_url
+        if not url:
+            return False
+        try:
+            client = self._client_factory(url)
+        except InsecureServer as exc:
+            self.setup_error = exc.message
+            return False
+        background: BackgroundSync | None = None
+
+        def session_factory() -> Session:
+            # Locking closes the store: a run that is still going must not open the database again.
+            if not store.is_open or (background is not None and background.stopping):
+                raise SyncCancelled
+            return store.Session()
+
+        self.engine = SyncEngine(session_factory, client, Base.metadata)
+        background = BackgroundSync(
+            self.engine,
+            interval=self.interval,
+            on_result=self._thread_result.emit,
+            progress=lambda phase, done, _total: self._thread_progress.emit(phase, int(done)),
+            on_start=self._thread_started.emit,
+            after_sync=lambda _result: self._after_sync(store, client),
+        )
+        client.sleep = background.sleep
+        self.background = background
+        self._announce_actor()
+        background.start()
+        return True
+
+    def stop(self) -> None:
+        """Stop at the next safe point and wait for it (locking, quitting, another server)."""
+        background, engine = self.background, self.engine
+        self.background = None
+        self.engine = None
+        self.syncing = False
+        if background is not None and not background.stop(STOP_TIMEOUT_SECONDS):
+            log.warning("De synchronisatie stopte niet op tijd")
+        if engine is not None:
+            engine.client.close()
+
+    def request(self) -> bool:
+        """Sync now; False when sync is not running (no server, locked)."""
+        if self.background is None:
+            return False
+        self.background.request()
+        return True
+
+    def _after_sync(self, store: Store, client: SyncClient) -> None:
+        try:
+            from sync.audit_sync import push_audit
+        except ImportError:
+            return
+        push_audit(store, client)
+
+    def _announce_actor(self) -> None:
+        tokens = self.tokens
+        if tokens is not None and tokens.user_id:
+            set_actor(tokens.user_id, tokens.device_id)
+
+    # -- signals from the sync thread -------------------------------------------------------------
+
+    def _on_started(self) -> None:
+        if self.background is None:
+            return
+        self.syncing = True
+        self.phase, self.done = "", 0
+        self.started.emit()
+
+    def _on_progress(self, phase: str, done: int) -> None:
+        if self.background is None:
+            return
+        self.phase, self.done = phase, done
+        self.progressed.emit(phase, done)
+
+    def _on_result(self, result: SyncResult) -> None:
+        if self.background is None:
+            return  # stopped meanwhile: the store may be closed already
+        self.syncing = False
+        self.last_result = result
+        if result.status == "ok" and (
+            result.pulled or result.purged or result.conflicts or result.rejected or result.repaired
+        ):
+            self.ctx.changed.emit("sync")
+        self.finished.emit(result)
+        if result.status == "login_required":
+            self.login_required.emit(result.message)
+        elif result.status == "wiped":
+            self.wipe_required.emit(result.message)
+
+    # -- login ------------------------------------------------------------------------------------
+
+    def login(self, username: str, password: str) -> Tokens:
+        """Sign this device in (runs off the GUI thread); tokens are stored, the password is not."""
+        engine = self.engine
+        if engine is None:
+            raise InsecureServer(self.setup_error or "Er is geen server ingesteld.", "no_server")
+        engine.login(username, password, platform.node()[:200])
+        return engine.client.tokens
+
+    def logged_in(self) -> None:
+        """After a successful login (GUI thread): name the actor in the access log and sync now."""
+        self._announce_actor()
+        self.request()
+
+    # -- conflicts and parked operations ----------------------------------------------------------
+
+    def _local_engine(self) -> SyncEngine:
+        """The running engine, or one for local work only (no server set now, conflicts from before)."""
+        if self.engine is not None:
+            return self.engine
+        store = self.ctx.store
+        if store is None or not store.is_open:
+            raise SyncCancelled
+        # Resolving and discarding are local writes; this client is never asked to connect.
+        return SyncEngine(store.Session, SyncClient("http://127.0.0.1"), Base.metadata)
+
+    def conflicts(self) -> list[ConflictItem]:
+        engine = self._local_engine()
+        items = []
+        with engine.session_factory() as session:
+            for c in engine.open_conflicts():
+                fields = c["fields"].get("fields", {})
+                server_row = c["fields"].get("server_row") or {}
+                shown = [
+                    ConflictField(
+                        name,
+                        field_label(name),
+                        display_value(c["table_name"], name, both.get("local")),
+                        display_value(c["table_name"], name, both.get("server")),
+                    )
+                    for name, both in sorted(fields.items())
+                ]
+                if c["kind"] == "edit_delete":
+                    shown.insert(0, ConflictField("deleted", "Gegeven", "Gewijzigd op dit apparaat",
+                                                  "Verwijderd op de server"))
+                elif c["kind"] == "delete_edit":
+                    shown.insert(0, ConflictField("deleted", "Gegeven", "Verwijderd op dit apparaat",
+                                                  "Gewijzigd op de server"))
+                elif c["kind"] == "apply_failed" and not shown:
+                    shown.append(ConflictField("", "Gegeven", "Past niet bij de gegevens op dit apparaat",
+                                               "Versie " + str(server_row.get("version", "?"))))
+                items.append(
+                    ConflictItem(c["id"], c["table_name"], c["record_id"], c["kind"],
+                                 describe_record(session, c["table_name"], c["record_id"]), shown)
+                )
+        return items
+
+    def parked(self) -> list[ParkedItem]:
+        engine = self._local_engine()
+        items = []
+        with engine.session_factory() as session:
+            for p in engine.parked_operations():
+                changes = [
+                    (field_label(name), display_value(p["table_name"], name, (change or {}).get("new")))
+                    for name, change in sorted(p["changes"].items())
+                ]
+                items.append(
+                    ParkedItem(p["op_id"], p["table_name"], p["record_id"], KIND_LABELS.get(p["kind"], p["kind"]),
+                               describe_record(session, p["table_name"], p["record_id"]), p["message"], changes)
+                )
+        return items
+
+    def resolve(self, conflict_id: str, keep: str) -> None:
+        self._local_engine().resolve_conflict(conflict_id, keep)
+
+    def retry(self, op_id: str) -> None:
+        self._local_engine().retry_parked(op_id)
+
+    def discard(self, op_id: str) -> None:
+        self._local_engine().discard_parked(op_id)
+
+    def problems_of(self, table: str, record_ids: list[str]) -> tuple[int, int]:
+        """(open conflicts, parked operations) of records shown on one file."""
+        return self.ctx.read(lambda session: record_problems(session, table, record_ids))
+

@@ -1,0 +1,96 @@
+"""A banner on a case or person file while the record has an open sync conflict or a refused change."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from desktop.views.common import AppContext
+from sync.engine import record_problems
+
+BANNER_STYLE = (
+    "QFrame#conflictBanner { background: #fff4e5; border: 1px solid #e0a040; border-radius: 4px; }"
+    " QLabel { color: #5c3b00; }"
+)
+
+
+class ConflictBanner(QFrame):
+    """Hidden unless ``problems(session)`` finds open conflicts or parked changes for the record."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        noun: str,
+        problems: Callable[[Session], tuple[int, int]],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.noun = noun
+        self._problems = problems
+        self.setObjectName("conflictBanner")
+        self.setStyleSheet(BANNER_STYLE)
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.open_button = QPushButton(self.tr("Conflicten bekijken"))
+        self.open_button.clicked.connect(self.open_conflicts)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.open_button)
+        self.hide()
+        # A bound method: Qt drops the connection when the file's tab is closed.
+        ctx.changed.connect(self._data_changed)
+        self.refresh()
+
+    @classmethod
+    def for_case(cls, ctx: AppContext, case_id: str, parent: QWidget | None = None) -> ConflictBanner:
+        return cls(ctx, "Deze zaak", lambda session: record_problems(session, "cases", [case_id]), parent)
+
+    @classmethod
+    def for_person(cls, ctx: AppContext, person_id: str, parent: QWidget | None = None) -> ConflictBanner:
+        def problems(session: Session) -> tuple[int, int]:
+            from desktop.models.cases import Case
+
+            case_ids = list(session.scalars(select(Case.id).where(Case.person_id == person_id)))
+            own = record_problems(session, "persons", [person_id])
+            cases = record_problems(session, "cases", case_ids)
+            return own[0] + cases[0], own[1] + cases[1]
+
+        return cls(ctx, "Dit dossier", problems, parent)
+
+    def _data_changed(self, _kind: str) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        if not self.ctx.is_open:
+            self.hide()
+            return
+        conflicts, parked = self.ctx.read(self._problems)
+        if not conflicts and not parked:
+            self.hide()
+            return
+        parts = []
+        if conflicts:
+            parts.append(self.tr("een conflict met de server") if conflicts == 1
+                         else self.tr("{n} conflicten met de server").format(n=conflicts))
+        if parked:
+            parts.append(self.tr("een wijziging die de server weigerde") if parked == 1
+                         else self.tr("{n} wijzigingen die de server weigerde").format(n=parked))
+        after = (
+            self.tr("Tot u kiest, geldt de waarde van de server.")
+            if conflicts
+            else self.tr("Uw wijziging staat nog niet op de server.")
+        )
+        what = self.tr(" en ").join(parts)
+        self.text.setText(self.tr("{noun} heeft {what}. {after}").format(noun=self.noun, what=what, after=after))
+        self.show()
+
+    def open_conflicts(self) -> None:
+        window = self.window()
+        opener = getattr(window, "open_conflicts", None)
+        if opener is not None:
+            opener()
