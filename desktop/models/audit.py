@@ -72,16 +72,52 @@ class AuditEntry(Base):
     entry_hash: Mapped[str] = mapped_column(String(64))
     synced_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
+    @property
+    def stamp(self) -> str:
+        """The UTC time as hashed and as sent to the server."""
+        return format_stamp(self.occurred_at)
+
     def canonical(self) -> bytes:
-        stamp = self.occurred_at.astimezone(UTC) if self.occurred_at.tzinfo else self.occurred_at.replace(tzinfo=UTC)
-        fields = [
-            self.seq, self.entry_id, stamp.strftime("%Y-%m-%dT%H:%M:%S.%fZ"), self.actor, self.device,
-            self.action, self.object_type, self.object_id, self.result, self.prev_hash,
-        ]
-        return json.dumps(fields, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+        return canonical_form(
+            self.seq, self.entry_id, self.stamp, self.actor, self.device, self.action, self.object_type,
+            self.object_id, self.result, self.prev_hash,
+        )
 
     def compute_hash(self) -> str:
         return hashlib.sha256(self.canonical()).hexdigest()
+
+    def wire(self) -> dict:
+        """The entry as the server receives it (see sync/audit_sync.py)."""
+        return {
+            "entry_id": self.entry_id, "seq": self.seq, "occurred_at": self.stamp, "actor": self.actor,
+            "device": self.device, "action": self.action, "object_type": self.object_type,
+            "object_id": self.object_id, "result": self.result, "prev_hash": self.prev_hash,
+            "entry_hash": self.entry_hash,
+        }
+
+
+def format_stamp(moment: datetime) -> str:
+    stamp = moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return stamp.strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def canonical_form(
+    seq: int, entry_id: str, stamp: str, actor: str, device: str, action: str, object_type: str,
+    object_id: str | None, result: str, prev_hash: str,
+) -> bytes:
+    """The bytes an entry's hash covers. The server recomputes it for entries it receives."""
+    fields = [seq, entry_id, stamp, actor, device, action, object_type, object_id, result, prev_hash]
+    return json.dumps(fields, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+def entry_hash_of(wire: dict) -> str:
+    """The hash an entry in wire form (see :meth:`AuditEntry.wire`) ought to carry."""
+    return hashlib.sha256(
+        canonical_form(
+            wire["seq"], wire["entry_id"], wire["occurred_at"], wire["actor"], wire["device"], wire["action"],
+            wire["object_type"], wire["object_id"], wire["result"], wire["prev_hash"],
+        )
+    ).hexdigest()
 
 
 class LocalMeta(Base):

@@ -37,7 +37,9 @@ from sync.protocol import (
     SummaryResponse,
     TokenResponse,
 )
-from sync.server import auth, store
+from sync.server import audit_chain, audit_deletions, auth, scope, store
+from sync.server.audit_chain import AuditPushRequest, AuditPushResponse
+from sync.server.audit_deletions import RetentionRequest, RetentionResponse
 from sync.server.auth import TokenError
 from sync.server.db import accounts, devices, make_engine, refresh_tokens
 from sync.server.migrate import upgrade
@@ -118,6 +120,31 @@ class GuardMiddleware:
                 raise
 
 
+class SealMiddleware:
+    """After every write request and every refusal, the new server audit rows are sealed into the chain."""
+
+    def __init__(self, app: ASGIApp, engine: Engine) -> None:
+        self.app = app
+        self.engine = engine
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        is_post = scope.get("method") == "POST"
+
+        async def seal_then_send(message: Message) -> None:
+            # Before the answer leaves: whoever got an answer finds its audit rows in the chain.
+            if message["type"] == "http.response.start" and (is_post or message["status"] >= 400):
+                try:
+                    await run_in_threadpool(audit_chain.seal, self.engine)
+                except Exception as exc:  # the next request seals these rows
+                    log.error("verzegelen van het toegangslogboek mislukt: %s", type(exc).__name__)
+            await send(message)
+
+        await self.app(scope, receive, seal_then_send)
+
+
 @dataclass
 class ServerState:
     engine: Engine
@@ -154,6 +181,7 @@ def create_app(
     )
     app.state.vangnet = state
     app.add_middleware(GuardMiddleware)
+    app.add_middleware(SealMiddleware, engine=engine)
 
     @app.exception_handler(ApiError)
     async def _api_error(_request: Request, exc: ApiError) -> JSONResponse:
@@ -328,7 +356,50 @@ def create_app(
         except ValueError:
             raise ApiError(422, "invalid_request", "Het verzoek is ongeldig.") from None
         results = await run_in_threadpool(store.push, engine, who, body.ops)
+        tables = {op.op_id: op.table for op in body.ops}
+        for result in results:
+            _redact_answer(who, tables.get(result.op_id, ""), result)
         return PushResponse(results=results)
+
+    def _read_limited(request: Request, limit: int) -> None:
+        length = request.headers.get("content-length")
+        if length is not None and length.isdigit() and int(length) > limit:
+            raise ApiError(413, "too_large", "Het verzoek is te groot.")
+
+    @app.post("/api/v1/audit/push", response_model=AuditPushResponse)
+    async def audit_push(request: Request, who: Auth) -> AuditPushResponse:
+        """Entries of the device's access log; only the pushing user's and device's own (idempotent by id)."""
+        _read_limited(request, audit_chain.MAX_AUDIT_BYTES)
+        raw = await request.body()
+        if len(raw) > audit_chain.MAX_AUDIT_BYTES:
+            raise ApiError(413, "too_large", "Het verzoek is te groot.")
+        try:
+            body = AuditPushRequest.model_validate_json(raw)
+        except ValueError:
+            raise ApiError(422, "invalid_request", "Het verzoek is ongeldig.") from None
+
+        def work() -> AuditPushResponse:
+            with engine.connect() as conn:
+                username = conn.execute(select(accounts.c.username).where(accounts.c.id == who.user_id)).scalar()
+            results = audit_chain.receive(engine, who, username or who.user_id, body.entries, store.now_iso())
+            with engine.connect() as conn:
+                return AuditPushResponse(results=results, chain_length=audit_chain.chain_length(conn))
+
+        return await run_in_threadpool(work)
+
+    @app.post("/api/v1/retention/markers", response_model=RetentionResponse)
+    async def retention_markers(request: Request, who: Auth) -> RetentionResponse:
+        """Records a device removed because their keeping period passed: removed here too (idempotent)."""
+        _read_limited(request, audit_deletions.MAX_MARKER_BYTES)
+        raw = await request.body()
+        if len(raw) > audit_deletions.MAX_MARKER_BYTES:
+            raise ApiError(413, "too_large", "Het verzoek is te groot.")
+        try:
+            body = RetentionRequest.model_validate_json(raw)
+        except ValueError:
+            raise ApiError(422, "invalid_request", "Het verzoek is ongeldig.") from None
+        results = await run_in_threadpool(audit_deletions.apply_markers, engine, who, body.markers)
+        return RetentionResponse(results=results)
 
     @app.get("/api/v1/sync/pull", response_model=PullResponse)
     def pull(
@@ -338,6 +409,7 @@ def create_app(
     ) -> Response:
         with engine.connect() as conn:
             rows, purge_list, next_seq, has_more = store.pull(conn, who, since, limit)
+        rows = [_redacted_row(who, r) for r in rows]
         # Built by hand: the stored documents go out without being parsed and serialised again.
         body = (
             '{"rows":'
@@ -365,9 +437,39 @@ def create_app(
     @app.post("/api/v1/sync/fetch", response_model=FetchResponse)
     def fetch(who: Auth, body: FetchRequest) -> FetchResponse:
         with engine.connect() as conn:
-            return FetchResponse(rows=store.fetch(conn, who, body.table, body.ids))
+            rows = store.fetch(conn, who, body.table, body.ids)
+        for row in rows:
+            row.data = scope.redact(who, row.table, row.data)
+        return FetchResponse(rows=rows)
 
     return app
+
+
+@dataclass(frozen=True)
+class _PulledRow:
+    table_name: str
+    record_id: str
+    version: int
+    server_seq: int
+    deleted: bool
+    data: str
+
+
+def _redacted_row(principal: Principal, row: Any) -> Any:
+    """A pulled row with the health fields this principal may not read left out (need-to-know)."""
+    document = scope.redact_document(principal, row.table_name, row.data)
+    if document is row.data:
+        return row
+    return _PulledRow(row.table_name, row.record_id, row.version, row.server_seq, row.deleted, document)
+
+
+def _redact_answer(principal: Principal, table: str, result: Any) -> None:
+    """A conflict answer carries the server's values: the same need-to-know applies to them."""
+    if result.server_row is None or not scope.needs_redaction(principal, table, result.server_row):
+        return
+    hidden = set(result.server_row) - set(scope.redact(principal, table, result.server_row))
+    result.server_row = scope.redact(principal, table, result.server_row)
+    result.conflicts = {name: c for name, c in result.conflicts.items() if name not in hidden}
 
 
 def _revoke_device_tokens(conn: Any, device_id: str) -> None:

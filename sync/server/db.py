@@ -137,6 +137,48 @@ audit_log = Table(
 )
 
 
+# The server's own hash chain over the access log: every entry a device delivered (with the device's own
+# hash, so the two chains can be compared) and every server audit row, sealed in order (see audit_chain.py).
+audit_chain = Table(
+    "audit_chain",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    # The device's entry id, or 'server:<audit_log.id>' for the server's own rows.
+    Column("entry_id", String(60), nullable=False, unique=True),
+    Column("source", String(10), nullable=False),
+    Column("occurred_at", String(40), nullable=False),
+    Column("actor", String(80), nullable=False),
+    Column("device", String(80), nullable=False),
+    Column("action", String(64), nullable=False),
+    Column("object_type", String(40), nullable=False),
+    Column("object_id", String(120), nullable=True),
+    Column("result", String(64), nullable=False),
+    # Who delivered a device entry (the authenticated account and device), when.
+    Column("account_id", String(36), nullable=True),
+    Column("via_device", String(36), nullable=True),
+    Column("received_at", String(40), nullable=False),
+    # The device's own chain: its sequence number and hashes, checked on arrival.
+    Column("client_seq", Integer, nullable=True),
+    Column("client_prev_hash", String(64), nullable=True),
+    Column("client_hash", String(64), nullable=True),
+    Column("prev_hash", String(64), nullable=False),
+    Column("entry_hash", String(64), nullable=False),
+    Index("ix_audit_chain_object_id", "object_id"),
+    Index("ix_audit_chain_actor", "actor"),
+    Index("ix_audit_chain_via_device_seq", "via_device", "client_seq"),
+)
+
+# One row (id 1): the chain's head, and how far the server's audit rows have been sealed. Writers lock it.
+audit_chain_head = Table(
+    "audit_chain_head",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("seq", Integer, nullable=False),
+    Column("entry_hash", String(64), nullable=False),
+    Column("sealed_log_id", Integer, nullable=False),
+)
+
+
 def make_engine(database_url: str) -> Engine:
     """Engine for the server database; SQLite gets WAL and a busy timeout, PostgreSQL psycopg 3."""
     if database_url.startswith("postgresql://"):

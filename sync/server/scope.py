@@ -7,8 +7,12 @@ administrators see reference data only. Everyone reads the reference tables. See
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
+
+from desktop.models.access import HEALTH_FIELDS, Viewer, can_read_health
+from desktop.models.enums import ExemptionArticle, UserRole
 
 CONSULTANT = "consultant"
 ADMINISTRATOR = "administrator"
@@ -132,6 +136,50 @@ def can_read(principal: Principal, table: str, access: set[str]) -> bool:
     if reads_by_municipality(principal):
         return any(gemeente_key(code) in access for code in principal.municipality_codes)
     return False
+
+
+def may_read_health(principal: Principal) -> bool:
+    """Health grounds (art. 5 onder a statements): the team lead and the handling consultant only.
+
+    A consultant sees an exemption only through a case of that person assigned to him or her (see the
+    scope rules), so on the server every consultant who can see one handles the case.
+    """
+    try:
+        role = UserRole(principal.role)
+    except ValueError:
+        return False
+    handling = principal.user_id if role == UserRole.CONSULTANT else None
+    return can_read_health(Viewer(principal.user_id, role, tuple(principal.municipality_codes)), handling)
+
+
+def needs_redaction(principal: Principal, table: str, data: dict[str, Any]) -> bool:
+    return (
+        table in HEALTH_FIELDS
+        and data.get("article") == ExemptionArticle.ART_5A.value
+        and not may_read_health(principal)
+    )
+
+
+def redact(principal: Principal, table: str, data: dict[str, Any]) -> dict[str, Any]:
+    """The document as this principal may receive it: health fields left out where not allowed.
+
+    Left out rather than masked, so that a device stores nothing of them (its copy keeps its own
+    defaults) and an edit of another field never sends a mask back.
+    """
+    if not needs_redaction(principal, table, data):
+        return data
+    hidden = HEALTH_FIELDS[table]
+    return {name: value for name, value in data.items() if name not in hidden}
+
+
+def redact_document(principal: Principal, table: str, document: str) -> str:
+    """:func:`redact` for a stored JSON document; untouched (the same text) when nothing is hidden."""
+    if table not in HEALTH_FIELDS or may_read_health(principal):
+        return document
+    data = json.loads(document)
+    if not needs_redaction(principal, table, data):
+        return document
+    return json.dumps(redact(principal, table, data), sort_keys=True, separators=(",", ":"), default=str)
 
 
 def _text(value: Any) -> str | None:
