@@ -18,6 +18,8 @@ from sqlalchemy.orm import Session
 
 from desktop.models.audit import set_actor
 from desktop.models.base import Base
+from desktop.models.registry import User
+from desktop.models.session_user import restore_actor, set_current_user
 from desktop.models.store import Store
 from sync.client import InsecureServer, SyncClient, Tokens
 from sync.codec import from_json
@@ -248,6 +250,8 @@ class SyncService(QObject):
         self.done = 0
         self.last_result: SyncResult | None = None
         self.setup_error = ""
+        self._signed_in_as = ""
+        self._user_complete = True
         self._thread_started.connect(self._on_started)
         self._thread_progress.connect(self._on_progress)
         self._thread_result.connect(self._on_result)
@@ -344,9 +348,27 @@ class SyncService(QObject):
         push_audit(store, client)
 
     def _announce_actor(self) -> None:
+        """The access log names who works here: the stored signed-in user, else the token's account."""
+        store = self.ctx.store
+        if store is None or not store.is_open:
+            return
+        user = restore_actor(store)
         tokens = self.tokens
-        if tokens is not None and tokens.user_id:
+        if user is None and tokens is not None and tokens.user_id:
             set_actor(tokens.user_id, tokens.device_id)
+
+    def _remember_user(self, username: str) -> None:
+        """Keep who signed in (name, role, gemeenten, device) in the profile; never the password."""
+        tokens, store = self.tokens, self.ctx.store
+        if tokens is None or not tokens.user_id or store is None or not store.is_open:
+            return
+        with store.session() as session:
+            codes = session.scalar(select(User.municipality_codes).where(User.id == tokens.user_id)) or []
+        try:
+            set_current_user(store, username, tokens.role, codes, tokens.device_id, tokens.user_id)
+        except ValueError:  # a role this version does not know: the account id still names the actor
+            set_actor(tokens.user_id, tokens.device_id)
+        self._user_complete = bool(codes) or tokens.role == "system_administrator"
 
     # -- signals from the sync thread -------------------------------------------------------------
 
@@ -368,6 +390,9 @@ class SyncService(QObject):
             return  # stopped meanwhile: the store may be closed already
         self.syncing = False
         self.last_result = result
+        if result.status == "ok" and not self._user_complete and self._signed_in_as:
+            # The account's own users record arrives with the first pull: now its gemeenten are known.
+            self._remember_user(self._signed_in_as)
         if result.status == "ok" and (
             result.pulled or result.purged or result.conflicts or result.rejected or result.repaired
         ):
@@ -386,11 +411,13 @@ class SyncService(QObject):
         if engine is None:
             raise InsecureServer(self.setup_error or "Er is geen server ingesteld.", "no_server")
         engine.login(username, password, platform.node()[:200])
+        self._signed_in_as = username
         return engine.client.tokens
 
     def logged_in(self) -> None:
         """After a successful login (GUI thread): name the actor in the access log and sync now."""
-        self._announce_actor()
+        if self._signed_in_as:
+            self._remember_user(self._signed_in_as)
         self.request()
 
     # -- conflicts and parked operations ----------------------------------------------------------

@@ -176,10 +176,15 @@ class SyncEngine:
             except SyncCancelled:
                 result.status, result.message = "cancelled", "Synchroniseren is onderbroken."
         if result.status == "ok" and (result.conflicts or result.rejected):
-            result.message = (
-                f"Gesynchroniseerd; {result.conflicts} conflict(en) en {result.rejected} geweigerde "
-                "wijziging(en) wachten op u."
-            )
+            parts = []
+            if result.conflicts:
+                parts.append("1 conflict" if result.conflicts == 1 else f"{result.conflicts} conflicten")
+            if result.rejected:
+                parts.append(
+                    "1 geweigerde wijziging" if result.rejected == 1 else f"{result.rejected} geweigerde wijzigingen"
+                )
+            verb = "wacht" if result.conflicts + result.rejected == 1 else "wachten"
+            result.message = f"Gesynchroniseerd; {' en '.join(parts)} {verb} op u (Extra › Conflicten)."
         report("done", 1, 1)
         return result
 

@@ -197,6 +197,7 @@ class ConflictsView(QWidget):
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
+        self.error.hide()
 
         content = QWidget()
         body = QVBoxLayout(content)
@@ -237,11 +238,13 @@ class ConflictsView(QWidget):
     def _failed(self, exc: BaseException) -> None:
         self.loading = False
         self.error.setText(self.tr("De conflicten konden niet worden gelezen. Probeer het opnieuw."))
+        self.error.show()
         self.loaded.emit()
 
     def _show(self, result: tuple[list[ConflictItem], list[ParkedItem]]) -> None:
         self.loading = False
         self.error.clear()
+        self.error.hide()
         conflicts, parked = result
         for cards in (self.conflict_cards, self.parked_cards):
             for card in cards.values():

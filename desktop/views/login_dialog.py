@@ -65,6 +65,7 @@ class LoginDialog(QDialog):
         form.addRow(self.tr("&Wachtwoord:"), self.password)
         self.error = error_label()
         self.status = QLabel()
+        self.status.hide()
         self.buttons = QDialogButtonBox()
         self.login_button = self.buttons.addButton(self.tr("&Aanmelden"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.later_button = self.buttons.addButton(self.tr("&Later"), QDialogButtonBox.ButtonRole.RejectRole)
@@ -96,6 +97,7 @@ class LoginDialog(QDialog):
         self.password.clear()
         self.error.clear()
         self.status.setText(self.tr("Bezig met aanmelden…"))
+        self.status.show()
         for widget in (self.username, self.password):
             widget.setEnabled(False)
         self._update_button()
@@ -104,6 +106,7 @@ class LoginDialog(QDialog):
     def _finish_attempt(self) -> None:
         self.busy = False
         self.status.clear()
+        self.status.hide()
         for widget in (self.username, self.password):
             widget.setEnabled(True)
         self._update_button()
