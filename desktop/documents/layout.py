@@ -7,7 +7,10 @@ numbers its pages 'Pagina X van Y' on its own, so a batch file prints like separ
 from __future__ import annotations
 
 import functools
+import hashlib
 import io
+import json
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -85,6 +88,9 @@ class LayoutSettings:
     sender: Sender = field(default_factory=Sender)
     # Reproducible bytes (no creation date, fixed document id): for tests and exact regeneration.
     invariant: bool = False
+    # The moment printed as the PDF's creation date (seconds since 1970, UTC). Given, the document id is
+    # derived from it too, so a letter made again from its register record is the same file, byte for byte.
+    timestamp: float | None = None
 
     def __post_init__(self) -> None:
         # The window must lie on the sheet, below the letterhead and leave room for the letter itself.
@@ -120,7 +126,7 @@ class LayoutSettings:
         }
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any], invariant: bool = False) -> LayoutSettings:
+    def from_dict(cls, data: dict[str, Any], invariant: bool = False, timestamp: float | None = None) -> LayoutSettings:
         sender = dict(data.get("sender", {}))
         sender["address_lines"] = tuple(sender.get("address_lines", ()))
         if "letterhead" in sender:
@@ -133,6 +139,7 @@ class LayoutSettings:
             margin_left_mm=float(data.get("margin_left_mm", 22.0)),
             sender=Sender(**sender),
             invariant=invariant,
+            timestamp=timestamp,
         )
 
     # Geometry in points, ReportLab's origin being the bottom-left corner.
@@ -199,11 +206,30 @@ class DocumentMeta:
     keywords: str = ""
 
 
+def _pin_timestamp(canvas: Canvas, moment: float) -> None:
+    """Make ``moment`` the PDF's creation date and the seed of its document id (ReportLab uses the clock)."""
+    from reportlab.lib.utils import TimeStamp
+
+    stamp = TimeStamp(invariant=True)
+    utc = time.gmtime(int(moment))
+    stamp.t, stamp.lt, stamp.YMDhms = int(moment), utc, tuple(utc)[:6]
+    stamp.dhh = stamp.dmm = 0
+    stamp.tzname = "UTC"
+    doc = canvas._doc
+    doc._timeStamp = stamp
+    signature = hashlib.md5(usedforsecurity=False)
+    signature.update(b"a reportlab document")
+    signature.update(ascii(stamp.t).encode("ascii"))
+    doc.signature = signature
+
+
 class _SectionCanvas(Canvas):
     """Canvas that holds back pages until the end so each section can print 'Pagina X van Y'."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, timestamp: float | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        if timestamp is not None:
+            _pin_timestamp(self, timestamp)
         self._saved_pages: list[dict[str, Any]] = []
         self._vangnet_section = 0
         self._vangnet_reference = ""
@@ -387,7 +413,7 @@ def build_pdf(
     register_fonts()
     target: Any = io.BytesIO() if out is None else (str(out) if isinstance(out, Path) else out)
     doc = VangnetDocTemplate(target, sections, settings, meta, on_section)
-    doc.build(_story(sections, settings), canvasmaker=_SectionCanvas)
+    doc.build(_story(sections, settings), canvasmaker=functools.partial(_SectionCanvas, timestamp=settings.timestamp))
     if out is None:
         return target.getvalue()
     return None
@@ -452,3 +478,25 @@ def render_envelope_test_sheet(
     if out is None:
         return target.getvalue()
     return None
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Stored settings (the profile keeps them next to its templates, see TemplateStore.layout_path)
+
+
+def load_layout(path: Path | None) -> LayoutSettings:
+    """The saved layout settings, or the defaults when nothing was saved yet."""
+    if path is None or not path.exists():
+        return LayoutSettings()
+    try:
+        return LayoutSettings.from_dict(json.loads(path.read_text(encoding="utf-8")))
+    except (ValueError, TypeError, KeyError) as exc:
+        raise ValueError(f"De opmaakinstellingen in {path.name} zijn onleesbaar: {exc}") from exc
+
+
+def save_layout(path: Path, settings: LayoutSettings) -> None:
+    """Write the layout settings (checked when the LayoutSettings was made) atomically."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(json.dumps(settings.to_dict(), ensure_ascii=False, indent=1), encoding="utf-8")
+    temporary.replace(path)

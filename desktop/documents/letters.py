@@ -10,6 +10,7 @@ import dataclasses
 import hashlib
 import json
 import re
+import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -106,6 +107,7 @@ class PreparedLetter:
     values: dict[str, Any]
     shared: dict[str, LetterTemplate]
     layout: dict[str, Any]
+    created: float | None = None  # the PDF's creation moment, kept so regeneration gives the same bytes
 
     @property
     def subject(self) -> str:
@@ -122,6 +124,8 @@ class PreparedLetter:
             "layout": self.layout,
             "fields": self.values,
         }
+        if self.created is not None:
+            payload["created"] = self.created
         address = ", ".join(
             part
             for part in (
@@ -198,7 +202,7 @@ def prepare_letter(
         shared[OBJECTION_TEMPLATE] = store.current(OBJECTION_TEMPLATE)
     for part in shared.values():
         check_required(part, values)
-    return PreparedLetter(kind, template, values, shared, settings.to_dict())
+    return PreparedLetter(kind, template, values, shared, settings.to_dict(), settings.timestamp)
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -325,6 +329,14 @@ def _meta(prepared: Sequence[PreparedLetter]) -> DocumentMeta:
                         keywords=", ".join(sorted({p.kind for p in prepared})))
 
 
+def stamped(settings: LayoutSettings | None) -> LayoutSettings:
+    """Settings with a fixed creation moment (now), unless reproducible output was asked for."""
+    settings = settings or LayoutSettings()
+    if settings.invariant or settings.timestamp is not None:
+        return settings
+    return dataclasses.replace(settings, timestamp=float(int(time.time())))
+
+
 def _render(prepared: PreparedLetter, settings: LayoutSettings, out: str | Path | BinaryIO | None) -> bytes:
     pdf = build_pdf([letter_section(prepared, settings)], _meta([prepared]), settings)
     assert pdf is not None
@@ -365,7 +377,7 @@ def generate_letter(
     store: TemplateStore | None = None,
 ) -> GeneratedLetter:
     """Make one letter; also returns the register record. Writes to ``out`` when given."""
-    settings = settings or LayoutSettings()
+    settings = stamped(settings)
     prepared = prepare_letter(kind, context, settings, store)
     pdf = _render(prepared, settings, out)
     return GeneratedLetter(pdf, prepared.record(pdf))
@@ -404,8 +416,9 @@ def regenerate(
     shared = {
         name: store.find(name, info["version"], info["sha256"]) for name, info in versions.items() if name != kind
     }
-    settings = LayoutSettings.from_dict(payload["layout"], invariant=invariant)
-    prepared = PreparedLetter(kind, template, payload["fields"], shared, payload["layout"])
+    created = payload.get("created")
+    settings = LayoutSettings.from_dict(payload["layout"], invariant=invariant and created is None, timestamp=created)
+    prepared = PreparedLetter(kind, template, payload["fields"], shared, payload["layout"], created)
     return _render(prepared, settings, out)
 
 
@@ -458,7 +471,7 @@ def render_batch(
     ``progress(done, total)`` is called after each letter; returning False cancels (BatchCancelled).
     Every template and required field is checked before the first page is made, so a batch fails early.
     """
-    settings = settings or LayoutSettings()
+    settings = stamped(settings)
     store = store or default_store()
     total = len(items)
     prepared = [prepare_letter(item.kind, item.context, settings, store) for item in items]

@@ -334,7 +334,9 @@ def generate_report(
     store: TemplateStore | None = None,
 ) -> GeneratedLetter:
     """Make a report and its register record (the case data is kept in merge_data for regeneration)."""
-    settings = settings or LayoutSettings()
+    from desktop.documents.letters import stamped
+
+    settings = stamped(settings)
     store = store or default_store()
     _check(kind, context)
     template = store.current(kind)
@@ -349,6 +351,8 @@ def generate_report(
         "layout": settings.to_dict(),
         "context": dataclasses.asdict(ctx),
     }
+    if settings.timestamp is not None:
+        payload["created"] = settings.timestamp
     recipient = REPORT_RECIPIENTS[kind]
     suspects = f" ({ctx.suspect_names})" if ctx.suspect_names else ""
     record = LetterRecord(
@@ -383,6 +387,8 @@ def regenerate_report(
     info = payload["templates"][kind]
     template = store.find(kind, info["version"], info["sha256"])
     ctx = from_dict(ReportContext, payload["context"])
-    pdf = _build(kind, ctx, template, LayoutSettings.from_dict(payload["layout"], invariant=invariant))
+    created = payload.get("created")
+    settings = LayoutSettings.from_dict(payload["layout"], invariant=invariant and created is None, timestamp=created)
+    pdf = _build(kind, ctx, template, settings)
     _write(pdf, out)
     return pdf

@@ -343,6 +343,31 @@ class TemplateStore:
         self.local_dir = local_dir
         self._cache: dict[Path, tuple[float, LetterTemplate]] = {}
 
+    # Inside a profile folder: edited and synced templates, their archive and the layout settings.
+    PROFILE_FOLDER = "sjablonen"
+    LAYOUT_FILE = "opmaak.json"
+
+    @classmethod
+    def for_profile(cls, profile_dir: Path) -> TemplateStore:
+        """The store of a profile: shipped texts plus the versions kept in '<profile>/sjablonen'."""
+        return cls(local_dir=Path(profile_dir) / cls.PROFILE_FOLDER)
+
+    @property
+    def layout_path(self) -> Path | None:
+        """Where the layout settings (address window, sender) of this store's profile are kept."""
+        return None if self.local_dir is None else self.local_dir / self.LAYOUT_FILE
+
+    def history(self, kind: str) -> list[LetterTemplate]:
+        """Every stored version of a kind, newest first (shipped, current local and archived)."""
+        seen: dict[str, LetterTemplate] = {}
+        paths = [p for p in self._candidates(kind) if p.exists()]
+        if self.local_dir is not None:
+            paths += sorted((self.local_dir / "archive" / kind).glob("v*.toml"))
+        for path in paths:
+            template = self._load(path)
+            seen.setdefault(template.content_hash, template)
+        return sorted(seen.values(), key=lambda t: t.version, reverse=True)
+
     def _load(self, path: Path) -> LetterTemplate:
         mtime = path.stat().st_mtime
         cached = self._cache.get(path)

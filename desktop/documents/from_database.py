@@ -1,0 +1,925 @@
+"""Letters and official reports from the database: who receives a letter, what it says, and the register.
+
+`letter_jobs` turns a case (or an exemption or leave decision) into one `LetterJob` per lawful addressee;
+`make_letters` renders jobs to PDF and writes each letter to the DocumentRecord register and the access
+log; `regenerate_document` makes a registered letter again. No Qt here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from desktop.documents import context as ctx_mod
+from desktop.documents.context import (
+    Absence,
+    AbsenceLine,
+    Addressee,
+    AddresseeError,
+    ChildProtectionReport,
+    Consultant,
+    HaltReferral,
+    Leave,
+    LetterContext,
+    Officer,
+    PostalAddress,
+    Pupil,
+    ReportContext,
+    SchoolFeedback,
+    Statement,
+    Step,
+    Suspect,
+    SvbReport,
+    addressees,
+    dutch_date,
+)
+from desktop.documents.layout import LayoutSettings
+from desktop.documents.letters import (
+    LETTER_KINDS,
+    BatchItem,
+    BatchResult,
+    GeneratedLetter,
+    LetterError,
+    ProgressCallback,
+    regenerate,
+    render_batch,
+)
+from desktop.documents.official_reports import REPORT_KINDS, ReportError, generate_report
+from desktop.documents.templates import TemplateError, TemplateStore
+from desktop.models.audit import AuditAction, record
+from desktop.models.cases import AbsenceReport, Appointment, Case, Intervention, JournalEntry
+from desktop.models.enums import (
+    AppointmentKind,
+    CaseStatus,
+    Decision,
+    ExemptionArticle,
+    Gender,
+    InterventionKind,
+    JournalKind,
+    LeaveDecider,
+    ReportSuspect,
+)
+from desktop.models.exemptions import Exemption, LeaveRequest
+from desktop.models.law import letters_to_young_person
+from desktop.models.records import DocumentRecord
+from desktop.models.registry import Enrollment, Municipality, Person, School, User
+from desktop.models.registry import Guardian as GuardianRow
+
+# Where reports to organisations go. VERIFY: the regional intake addresses of the Raad voor de
+# Kinderbescherming and the SVB office differ per region; a region replaces these through
+# `ORGANISATION_FILE` next to its templates (see docs/templates.md).
+ORGANISATIONS: dict[str, Addressee] = {
+    "melding_raad": Addressee(
+        name_lines=["Raad voor de Kinderbescherming", "t.a.v. het intakebureau"],
+        address=PostalAddress("Postbus 1000", "3300 BA", "Dordrecht"),
+        salutation="heer, mevrouw",
+        description="Raad voor de Kinderbescherming",
+    ),
+    "melding_svb": Addressee(
+        name_lines=["Sociale Verzekeringsbank", "afdeling Kinderbijslag"],
+        address=PostalAddress("Postbus 1100", "1180 BH", "Amstelveen"),
+        salutation="heer, mevrouw",
+        description="Sociale Verzekeringsbank",
+    ),
+}
+ORGANISATION_FILE = "organisaties.json"
+
+# 'artikel 5 onder a' as printed in a decision (the enum labels are written for lists).
+ARTICLE_TEXT = {
+    ExemptionArticle.ART_5A: "artikel 5 onder a van de Leerplichtwet 1969",
+    ExemptionArticle.ART_5B: "artikel 5 onder b van de Leerplichtwet 1969",
+    ExemptionArticle.ART_5C: "artikel 5 onder c van de Leerplichtwet 1969",
+    ExemptionArticle.ART_5A_TRAVEL: "artikel 5a van de Leerplichtwet 1969",
+    ExemptionArticle.ART_15: "artikel 15 van de Leerplichtwet 1969",
+    ExemptionArticle.ART_3A: "artikel 3a van de Leerplichtwet 1969",
+    ExemptionArticle.ART_3B: "artikel 3b van de Leerplichtwet 1969",
+    ExemptionArticle.ART_11G: "artikel 11 onder g van de Leerplichtwet 1969",
+}
+
+EXEMPTION_KINDS = ("besluit_vrijstelling_toegekend", "besluit_vrijstelling_afgewezen", "bevestiging_vrijstelling")
+LEAVE_KINDS = ("besluit_verlof_toegekend", "besluit_verlof_afgewezen")
+
+
+@dataclass
+class LetterOptions:
+    """What the consultant or administrator adds to the data from the database."""
+
+    letter_date: dt.date | None = None  # default: today
+    extra_text: str = ""
+    enclosures: list[str] = field(default_factory=list)
+    # Uitnodiging gesprek: the conversation; without it the case's next appointment is used.
+    appointment: ctx_mod.Appointment | None = None
+    # Which lawful addressees get the letter (their `description`); None means all of them.
+    addressee_descriptions: list[str] | None = None
+
+
+@dataclass(frozen=True)
+class LetterJob:
+    """One letter to one addressee, with the records it is about (kept in the register)."""
+
+    kind: str
+    context: LetterContext
+    person_id: str | None
+    case_id: str | None
+    source: dict[str, str] = field(default_factory=dict)  # record type → id: 'exemption', 'leave_request'
+
+    @property
+    def addressee(self) -> str:
+        return self.context.addressee.description or self.context.addressee.name
+
+
+@dataclass(frozen=True)
+class Target:
+    """A record a letter can be made for: a case, or an exemption or leave request (with or without case)."""
+
+    case_id: str | None = None
+    exemption_id: str | None = None
+    leave_request_id: str | None = None
+    label: str = ""
+
+
+class SelectionError(ValueError):
+    """The cases asked for cannot be found; Dutch message, safe to show."""
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Names and addresses
+
+
+def _street(row: Any) -> str:
+    return " ".join(part for part in (row.street, row.house_number) if part).strip()
+
+
+def _address(row: Any) -> PostalAddress:
+    return PostalAddress(_street(row), (row.postal_code or "").strip(), (row.city or "").strip())
+
+
+def _capital_prefix(prefix: str | None, last_name: str) -> str:
+    """'De Vries': a tussenvoegsel starts with a capital when no initials or first name precede it."""
+    if not prefix:
+        return last_name
+    return f"{prefix[:1].upper()}{prefix[1:]} {last_name}"
+
+
+def _salutation(gender: Gender | None, prefix: str | None, last_name: str) -> str:
+    surname = _capital_prefix(prefix, last_name)
+    if gender == Gender.MALE:
+        return f"heer {surname}"
+    if gender == Gender.FEMALE:
+        return f"mevrouw {surname}"
+    return ""
+
+
+def _guardian_name(row: GuardianRow) -> str:
+    given = row.initials or row.first_names or ""
+    return " ".join(part for part in (given, row.prefix, row.last_name) if part)
+
+
+def _person_name(person: Person) -> str:
+    return person.full_name
+
+
+def _first_name(person: Person) -> str:
+    return person.call_name or (person.first_names or "").split(" ")[0]
+
+
+def guardians_of(session: Session, person: Person) -> list[ctx_mod.Guardian]:
+    """The person's parents and carers as letters need them; a guardian without an address of his or her
+    own lives at the pupil's address. Guardians marked 'geen post' are left out."""
+    rows = session.scalars(
+        select(GuardianRow)
+        .where(GuardianRow.person_id == person.id, GuardianRow.deleted.is_(False))
+        .order_by(GuardianRow.relation, GuardianRow.last_name)
+    )
+    home = _address(person)
+    result = []
+    for row in rows:
+        if not row.receives_mail:
+            continue
+        address = _address(row) if (row.street or row.postal_code) else dataclasses.replace(home)
+        result.append(
+            ctx_mod.Guardian(
+                name=_guardian_name(row),
+                address=address,
+                has_authority=bool(row.has_authority),
+                salutation=_salutation(row.gender, row.prefix, row.last_name),
+            )
+        )
+    return result
+
+
+def _jongere(person: Person) -> Addressee:
+    return Addressee(
+        name_lines=[_person_name(person)],
+        address=_address(person),
+        salutation=_salutation(person.gender, person.prefix, person.last_name),
+        description=f"jongere: {_person_name(person)}",
+    )
+
+
+def family_addressees(session: Session, person: Person, on: dt.date) -> list[Addressee]:
+    """Lpw art. 1b: the jongere from 18, else the parents with authority, one letter per address."""
+    try:
+        return addressees(letters_to_young_person(person.birth_date, on), guardians_of(session, person),
+                          _jongere(person))
+    except AddresseeError as exc:
+        raise LetterError(f"{_person_name(person)}: {exc}") from None
+
+
+def _organisations(store: TemplateStore | None) -> dict[str, Addressee]:
+    result = dict(ORGANISATIONS)
+    if store is not None and store.local_dir is not None:
+        path = store.local_dir / ORGANISATION_FILE
+        if path.exists():
+            data = json.loads(path.read_text(encoding="utf-8"))
+            for key, value in data.items():
+                result[key] = ctx_mod.from_dict(Addressee, value)
+    return result
+
+
+def _school_addressee(school: School | None) -> Addressee:
+    if school is None:
+        raise LetterError("Er is geen school bekend voor deze zaak: de terugkoppeling kan niet worden verstuurd.")
+    attention = f"t.a.v. {school.contact_name}" if school.contact_name else "t.a.v. de verzuimcoördinator"
+    return Addressee(
+        name_lines=[school.name, attention],
+        address=_address(school),
+        salutation="heer, mevrouw",
+        description=f"school: {school.name}",
+    )
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The groups of a letter
+
+
+def _school_on(session: Session, person: Person, case: Case | None, on: dt.date) -> School | None:
+    if case is not None and case.school_id:
+        school = session.get(School, case.school_id)
+        if school is not None:
+            return school
+    enrollment = session.scalars(
+        select(Enrollment)
+        .where(
+            Enrollment.person_id == person.id,
+            Enrollment.deleted.is_(False),
+            Enrollment.start_date <= on,
+            or_(Enrollment.end_date.is_(None), Enrollment.end_date >= on),
+        )
+        .order_by(Enrollment.start_date.desc())
+        .limit(1)
+    ).first()
+    return session.get(School, enrollment.school_id) if enrollment else None
+
+
+def _last_enrollment(session: Session, person: Person) -> Enrollment | None:
+    return session.scalars(
+        select(Enrollment)
+        .where(Enrollment.person_id == person.id, Enrollment.deleted.is_(False))
+        .order_by(Enrollment.start_date.desc())
+        .limit(1)
+    ).first()
+
+
+def _pupil(session: Session, person: Person, case: Case | None, on: dt.date, with_bsn: bool) -> Pupil:
+    school = _school_on(session, person, case, on)
+    return Pupil(
+        name=_person_name(person),
+        first_name=_first_name(person),
+        birth_date=person.birth_date,
+        school=school.name if school else "",
+        school_city=(school.city or "") if school else "",
+        # Only reports to organisations that identify the child by BSN carry it (melding SVB).
+        bsn=(person.bsn or "") if with_bsn else "",
+    )
+
+
+def _consultant(session: Session, user_id: str | None) -> Consultant:
+    user = session.get(User, user_id) if user_id else None
+    if user is None:
+        return Consultant()
+    return Consultant(
+        name=user.display_name,
+        function=user.job_title or "consulent leerplicht",
+        phone=user.phone or "",
+        email=user.email or "",
+    )
+
+
+def _municipality_name(session: Session, code: str | None) -> str:
+    if not code:
+        return ""
+    return session.scalar(select(Municipality.name).where(Municipality.cbs_code == code)) or ""
+
+
+def _latest_report(session: Session, case: Case | None, person: Person) -> AbsenceReport | None:
+    stmt = select(AbsenceReport).where(AbsenceReport.deleted.is_(False))
+    if case is not None:
+        stmt = stmt.where(AbsenceReport.case_id == case.id)
+    else:
+        stmt = stmt.where(AbsenceReport.person_id == person.id)
+    return session.scalars(stmt.order_by(AbsenceReport.received_on.desc()).limit(1)).first()
+
+
+def _number(value: float | int | None) -> str:
+    if value is None:
+        return ""
+    return f"{value:g}".replace(".", ",")
+
+
+def _absence(report: AbsenceReport | None) -> Absence | None:
+    if report is None:
+        return None
+    return Absence(
+        kind=report.kind.label.lower() if report.kind else "",
+        hours_absent=_number(report.hours_absent),
+        times_late=_number(report.times_late),
+        period_start=report.absence_start,
+        period_end=report.absence_end,
+        reported_on=report.received_on,
+        school_actions=report.school_actions or "",
+    )
+
+
+def _latest_intervention(session: Session, case: Case | None, kind: InterventionKind) -> Intervention | None:
+    if case is None:
+        return None
+    return session.scalars(
+        select(Intervention)
+        .where(Intervention.case_id == case.id, Intervention.kind == kind, Intervention.deleted.is_(False))
+        .order_by(Intervention.date.desc())
+        .limit(1)
+    ).first()
+
+
+def _interventions(session: Session, case: Case | None) -> list[Intervention]:
+    if case is None:
+        return []
+    return list(session.scalars(
+        select(Intervention)
+        .where(Intervention.case_id == case.id, Intervention.deleted.is_(False))
+        .order_by(Intervention.date)
+    ))
+
+
+def _next_appointment(session: Session, case: Case | None, on: dt.date) -> ctx_mod.Appointment | None:
+    if case is None:
+        return None
+    start = dt.datetime.combine(on, dt.time.min, tzinfo=dt.UTC)
+    row = session.scalars(
+        select(Appointment)
+        .where(
+            Appointment.case_id == case.id,
+            Appointment.deleted.is_(False),
+            Appointment.done.is_(False),
+            Appointment.is_deadline.is_(False),
+            Appointment.kind.in_([AppointmentKind.APPOINTMENT, AppointmentKind.HEARING]),
+            Appointment.starts_at >= start,
+        )
+        .order_by(Appointment.starts_at)
+        .limit(1)
+    ).first()
+    if row is None:
+        return None
+    starts = row.starts_at
+    if starts.tzinfo is not None:
+        starts = starts.astimezone()  # the local time, as the family reads it
+    attendees = [part.strip() for part in (row.attendees or "").split(",") if part.strip()]
+    return ctx_mod.Appointment(
+        date=starts.date(), time=starts.time().replace(second=0, microsecond=0), place=row.location or "",
+        reason=row.purpose or "", attendees=attendees,
+    )
+
+
+def _default_attendees(person: Person, on: dt.date) -> list[str]:
+    if letters_to_young_person(person.birth_date, on):
+        return ["u"]
+    return ["u als ouder(s) of verzorger(s)", _first_name(person)]
+
+
+def _exemption_for(session: Session, kind: str, person: Person, case: Case | None,
+                   exemption_id: str | None) -> Exemption:
+    if exemption_id:
+        exemption = session.get(Exemption, exemption_id)
+        if exemption is None or exemption.deleted:
+            raise LetterError("Deze vrijstelling bestaat niet (meer).")
+    else:
+        stmt = select(Exemption).where(Exemption.person_id == person.id, Exemption.deleted.is_(False),
+                                       Exemption.decision.is_not(None))
+        exemption = session.scalars(stmt.order_by(Exemption.decided_on.desc(), Exemption.received_on.desc())
+                                    .limit(1)).first()
+        if exemption is None:
+            raise LetterError(f"{_person_name(person)}: er is geen besliste vrijstelling voor deze brief.")
+    if exemption.decision is None:
+        raise LetterError("Over deze vrijstelling is nog niet beslist: leg eerst het besluit vast.")
+    wants_granted = kind != "besluit_vrijstelling_afgewezen"
+    if wants_granted and exemption.decision != Decision.GRANTED:
+        raise LetterError("Deze vrijstelling is afgewezen: kies 'Besluit vrijstelling (afgewezen)'.")
+    if not wants_granted and exemption.decision != Decision.REFUSED:
+        raise LetterError("Deze vrijstelling is toegekend: kies 'Besluit vrijstelling (toegekend)'.")
+    return exemption
+
+
+def _leave_for(session: Session, kind: str, person: Person, leave_request_id: str | None) -> LeaveRequest:
+    if leave_request_id:
+        leave = session.get(LeaveRequest, leave_request_id)
+        if leave is None or leave.deleted:
+            raise LetterError("Deze verlofaanvraag bestaat niet (meer).")
+    else:
+        leave = session.scalars(
+            select(LeaveRequest)
+            .where(LeaveRequest.person_id == person.id, LeaveRequest.deleted.is_(False),
+                   LeaveRequest.decision.is_not(None))
+            .order_by(LeaveRequest.decided_on.desc(), LeaveRequest.start_date.desc())
+            .limit(1)
+        ).first()
+        if leave is None:
+            raise LetterError(f"{_person_name(person)}: er is geen beslist verlof voor deze brief.")
+    if leave.decided_by != LeaveDecider.ATTENDANCE_OFFICER:
+        # Lpw art. 14: up to 10 school days the head teacher decides and writes the letter.
+        raise LetterError("Over dit verlof beslist de directeur van de school; de leerplichtambtenaar stuurt "
+                          "geen besluit.")
+    if leave.decision is None:
+        raise LetterError("Over deze verlofaanvraag is nog niet beslist: leg eerst het besluit vast.")
+    wants_granted = kind == "besluit_verlof_toegekend"
+    if wants_granted != (leave.decision == Decision.GRANTED):
+        other = "afgewezen" if wants_granted else "toegekend"
+        raise LetterError(f"Dit verlof is {other}: kies 'Besluit verlof ({other})'.")
+    return leave
+
+
+def _school_year_text(exemption: Exemption) -> str:
+    return exemption.school_year or ""
+
+
+_DEFAULT_MOTIVATION = {
+    Decision.GRANTED: "Uw aanvraag voldoet aan de voorwaarden van de wet.",
+    Decision.REFUSED: "Uw aanvraag voldoet niet aan de voorwaarden van de wet.",
+}
+
+
+def _feedback(session: Session, case: Case | None, report: AbsenceReport | None) -> SchoolFeedback:
+    if report is not None and report.duo_status is not None:
+        status = report.duo_status.label
+    else:
+        status = "Afgesloten" if case is not None and case.status == CaseStatus.CLOSED else "In behandeling"
+    return SchoolFeedback(
+        duo_number=(report.duo_number or "") if report else "",
+        reported_on=report.received_on if report else None,
+        status=status,
+        close_reason=report.duo_close_reason.label if report and report.duo_close_reason else "",
+        explanation=report.duo_explanation.label if report and report.duo_explanation else "",
+        agreements=(case.close_explanation or case.summary or "") if case else "",
+        contact=(report.reporter_name or "") if report else "",
+    )
+
+
+def _step_text(intervention: Intervention) -> str:
+    text = f"{intervention.kind.label} op {dutch_date(intervention.date)}"
+    if intervention.referred_to:
+        text += f" ({intervention.referred_to})"
+    return text
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Building letters
+
+
+def letter_jobs(
+    session: Session,
+    kind: str,
+    case_id: str | None = None,
+    *,
+    exemption_id: str | None = None,
+    leave_request_id: str | None = None,
+    options: LetterOptions | None = None,
+    user_id: str | None = None,
+    today: dt.date | None = None,
+    store: TemplateStore | None = None,
+) -> list[LetterJob]:
+    """The letters of one kind for a case (or exemption / leave decision), one per lawful addressee.
+
+    Raises LetterError (Dutch) when the case lacks what the letter needs. ``user_id`` is the consultant
+    when the case has none assigned.
+    """
+    if kind not in LETTER_KINDS:
+        raise LetterError(f"Onbekende briefsoort '{kind}'.")
+    options = options or LetterOptions()
+    on = options.letter_date or today or dt.date.today()
+    case = session.get(Case, case_id) if case_id else None
+    if case_id and (case is None or case.deleted):
+        raise LetterError("Deze zaak bestaat niet (meer).")
+    exemption = session.get(Exemption, exemption_id) if exemption_id else None
+    leave = session.get(LeaveRequest, leave_request_id) if leave_request_id else None
+    owner = case or exemption or leave
+    if owner is None:
+        raise LetterError("Kies een zaak, vrijstelling of verlofaanvraag voor de brief.")
+    person = session.get(Person, owner.person_id)
+    if case is None:
+        linked = (exemption or leave).case_id
+        case = session.get(Case, linked) if linked else None
+
+    letter_kind = LETTER_KINDS[kind]
+    source: dict[str, str] = {}
+    context = LetterContext(
+        pupil=_pupil(session, person, case, on, with_bsn=kind == "melding_svb"),
+        consultant=_consultant(session, (case.assigned_user_id if case else None) or user_id),
+        case_number=case.case_number if case else "",
+        date=on,
+        municipality=_municipality_name(session, (case.municipality_code if case else None)
+                                        or person.municipality_code),
+        extra_text=options.extra_text,
+        enclosures=list(options.enclosures),
+    )
+    report = _latest_report(session, case, person)
+    context.absence = _absence(report)
+
+    if kind in EXEMPTION_KINDS:
+        exemption = _exemption_for(session, kind, person, case, exemption_id)
+        source["exemption"] = exemption.id
+        context.decision = ctx_mod.Decision(
+            article=ARTICLE_TEXT.get(exemption.article, exemption.article.label),
+            request_received_on=exemption.received_on,
+            motivation=exemption.motivation or _DEFAULT_MOTIVATION[exemption.decision],
+            valid_from=exemption.valid_from,
+            valid_until=exemption.valid_until,
+            schooljaar=_school_year_text(exemption),
+        )
+        if not context.municipality:
+            context.municipality = _municipality_name(session, exemption.municipality_code)
+        if not context.case_number:
+            context.case_number = f"VRS-{exemption.received_on:%Y}-{exemption.id[:6].upper()}"
+    elif kind in LEAVE_KINDS:
+        leave = _leave_for(session, kind, person, leave_request_id)
+        source["leave_request"] = leave.id
+        context.leave = Leave(start_date=leave.start_date, end_date=leave.end_date, days=str(leave.days),
+                              reason=leave.reason or "")
+        context.decision = ctx_mod.Decision(
+            article="artikel 14 van de Leerplichtwet 1969",
+            request_received_on=leave.received_on,
+            motivation=leave.motivation or _DEFAULT_MOTIVATION[leave.decision],
+        )
+        if not context.case_number:
+            context.case_number = f"VRL-{leave.start_date:%Y}-{leave.id[:6].upper()}"
+    elif kind == "uitnodiging_gesprek":
+        appointment = options.appointment or _next_appointment(session, case, on)
+        if appointment is None:
+            raise LetterError(f"Zaak {context.case_number}: er is geen gesprek gepland. Leg eerst een afspraak "
+                              "vast of vul de gegevens van het gesprek in.")
+        appointment = dataclasses.replace(appointment)
+        if not appointment.reason:
+            appointment.reason = f"Ik wil met u praten over het schoolverzuim van {context.pupil.first_name}."
+        if not appointment.attendees:
+            appointment.attendees = _default_attendees(person, on)
+        context.appointment = appointment
+    elif kind == "halt_verwijzing":
+        halt = _latest_intervention(session, case, InterventionKind.HALT)
+        context.halt = HaltReferral(
+            office=(halt.referred_to if halt and halt.referred_to else "Halt"),
+            consent_jongere=halt.consent_pupil if halt else None,
+            consent_parents=halt.consent_parents if halt else None,
+            background=(halt.notes or "") if halt else "",
+        )
+        if halt is not None and halt.hours_absent is not None and context.absence is not None:
+            context.absence = dataclasses.replace(context.absence, hours_absent=_number(halt.hours_absent),
+                                                  times_late=_number(halt.times_late))
+        elif halt is not None and halt.hours_absent is not None:
+            context.absence = Absence(hours_absent=_number(halt.hours_absent), times_late=_number(halt.times_late))
+    elif kind == "melding_raad":
+        melding = _latest_intervention(session, case, InterventionKind.CHILD_PROTECTION)
+        steps = [_step_text(i) for i in _interventions(session, case) if i.kind != InterventionKind.CHILD_PROTECTION]
+        context.child_protection = ChildProtectionReport(
+            concerns=(melding.notes if melding and melding.notes else (case.summary if case else "") or ""),
+            request="Ik vraag de Raad te onderzoeken of een beschermingsmaatregel nodig is.",
+            earlier_steps=steps,
+        )
+    elif kind == "melding_svb":
+        svb = _latest_intervention(session, case, InterventionKind.SVB)
+        enrollment = _last_enrollment(session, person)
+        school = session.get(School, enrollment.school_id) if enrollment else None
+        context.svb = SvbReport(
+            reason=(svb.notes if svb and svb.notes else "De jongere volgt geen onderwijs en is niet ingeschreven "
+                    "bij een school."),
+            since=enrollment.end_date if enrollment else None,
+            last_school=", ".join(p for p in ((school.name if school else ""), (school.city or "") if school else "")
+                                  if p),
+        )
+    elif kind == "terugkoppeling_school":
+        context.feedback = _feedback(session, case, report)
+
+    if not context.case_number:
+        raise LetterError("De brief heeft geen kenmerk: koppel de aanvraag aan een zaak.")
+
+    # Who receives it.
+    if kind == "terugkoppeling_school":
+        recipients = [_school_addressee(_school_on(session, person, case, on))]
+    elif not letter_kind.to_family:
+        recipients = [dataclasses.replace(_organisations(store)[kind])]
+    else:
+        recipients = family_addressees(session, person, on)
+    if options.addressee_descriptions is not None:
+        recipients = [r for r in recipients if r.description in options.addressee_descriptions]
+        if not recipients:
+            raise LetterError("Kies ten minste één geadresseerde.")
+    return [
+        LetterJob(kind, dataclasses.replace(context, addressee=recipient), person.id, case.id if case else None,
+                  dict(source))
+        for recipient in recipients
+    ]
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Selecting what to print
+
+
+def targets_for_case_numbers(session: Session, numbers: Iterable[str]) -> list[Target]:
+    wanted = [n.strip() for n in numbers if n.strip()]
+    rows = dict(session.execute(select(Case.case_number, Case.id).where(Case.case_number.in_(wanted),
+                                                                         Case.deleted.is_(False))).all())
+    missing = [n for n in wanted if n not in rows]
+    if missing:
+        raise SelectionError(f"Onbekend zaaknummer: {', '.join(missing)}.")
+    return [Target(case_id=rows[n], label=f"Zaak {n}") for n in wanted]
+
+
+def targets_for_signal(session: Session, signal_kind: str, today: dt.date | None = None) -> list[Target]:
+    """The records behind one kind of worklist signal (e.g. 'exemption_renewal', 'halt_eligible')."""
+    from desktop.models.signals import SignalKind, compute_signals
+
+    try:
+        kind = SignalKind(signal_kind)
+    except ValueError:
+        names = ", ".join(k.value for k in SignalKind)
+        raise SelectionError(f"Onbekend soort signaal '{signal_kind}'. Kies uit: {names}.") from None
+    targets: list[Target] = []
+    seen: set[tuple[str, str]] = set()
+    for signal in compute_signals(session, today or dt.date.today()):
+        if signal.kind != kind or (signal.record_type, signal.record_id) in seen:
+            continue
+        seen.add((signal.record_type, signal.record_id))
+        if signal.record_type == "case":
+            targets.append(Target(case_id=signal.record_id, label=signal.title))
+        elif signal.record_type == "exemption":
+            targets.append(Target(exemption_id=signal.record_id, label=signal.title))
+        elif signal.record_type == "leave_request":
+            targets.append(Target(leave_request_id=signal.record_id, label=signal.title))
+        elif signal.person_id:
+            case_id = session.scalar(
+                select(Case.id).where(Case.person_id == signal.person_id, Case.status == CaseStatus.OPEN,
+                                      Case.deleted.is_(False)).order_by(Case.opened_on.desc()).limit(1)
+            )
+            if case_id:
+                targets.append(Target(case_id=case_id, label=signal.title))
+    return targets
+
+
+def targets_for_case_filter(session: Session, list_filter: Any = None, limit: int | None = None) -> list[Target]:
+    """The cases of the 'Zaken' list with its filter (a `queries.ListFilter`), in the list's order."""
+    from desktop.models.queries import LIST_SPECS, list_rowids, list_rows
+
+    spec = LIST_SPECS["cases"]
+    rowids = list_rowids(session, spec, list_filter, limit=limit)
+    targets: list[Target] = []
+    for start in range(0, len(rowids), 500):
+        chunk = rowids[start:start + 500]
+        rows = list_rows(session, spec, chunk)
+        targets += [Target(case_id=rows[r][0], label=str(rows[r][2])) for r in chunk if r in rows]
+    return targets
+
+
+def jobs_for_targets(
+    session: Session,
+    kind: str,
+    targets: Sequence[Target],
+    options: LetterOptions | None = None,
+    user_id: str | None = None,
+    store: TemplateStore | None = None,
+) -> tuple[list[LetterJob], list[str]]:
+    """Letters for many records; a record that cannot get this letter is reported (Dutch), not fatal."""
+    jobs: list[LetterJob] = []
+    problems: list[str] = []
+    for target in targets:
+        try:
+            jobs += letter_jobs(session, kind, target.case_id, exemption_id=target.exemption_id,
+                                leave_request_id=target.leave_request_id, options=options, user_id=user_id,
+                                store=store)
+        except (LetterError, TemplateError) as exc:
+            problems.append(f"{target.label or 'Zaak'}: {exc}")
+    return jobs, problems
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Making letters and keeping the register
+
+
+@dataclass(frozen=True)
+class MadeLetter:
+    record_id: str
+    path: Path
+    addressee: str
+    kind: str
+
+
+def _register_payload(merge_data: str, job: LetterJob) -> str:
+    payload = json.loads(merge_data)
+    payload["source"] = {**job.source, **({"case": job.case_id} if job.case_id else {})}
+    return json.dumps(payload, ensure_ascii=False, sort_keys=True)
+
+
+def register_letter(
+    session: Session, job: LetterJob, result: BatchResult | GeneratedLetter, path: Path | None,
+    user_id: str | None,
+) -> DocumentRecord:
+    """One DocumentRecord (who, what, when, template version, merge values) and an access-log entry."""
+    columns = result.record.columns()
+    columns["merge_data"] = _register_payload(columns["merge_data"], job)
+    document = DocumentRecord(
+        person_id=job.person_id,
+        case_id=job.case_id,
+        generated_by_user_id=_known_user(session, user_id),
+        file_name=path.name[:200] if path is not None else None,
+        **columns,
+    )
+    session.add(document)
+    session.flush()
+    record(session, AuditAction.DOCUMENT, "document_record", document.id)
+    return document
+
+
+def _known_user(session: Session, user_id: str | None) -> str | None:
+    """The users-table id of the maker (the column is a foreign key; an unknown id is left empty)."""
+    if not user_id:
+        return None
+    return user_id if session.get(User, user_id) is not None else None
+
+
+def make_letters(
+    session_factory: Callable[[], Any],
+    jobs: Sequence[LetterJob],
+    out: str | Path,
+    one_file: bool,
+    progress: ProgressCallback | None = None,
+    settings: LayoutSettings | None = None,
+    store: TemplateStore | None = None,
+    user_id: str | None = None,
+) -> list[MadeLetter]:
+    """Render the letters (one PDF at ``out``, or one per letter in the folder ``out``), then register each.
+
+    ``session_factory()`` gives a context manager with a session (``Store.session``): the register is
+    written in one short transaction after the PDFs exist, so a cancelled batch records nothing.
+    """
+    if not jobs:
+        raise LetterError("Er zijn geen brieven om te maken.")
+    results = render_batch([BatchItem(j.kind, j.context) for j in jobs], out, one_file, progress, settings, store)
+    made: list[MadeLetter] = []
+    with session_factory() as session:
+        for job, result in zip(jobs, results, strict=True):
+            document = register_letter(session, job, result, result.path, user_id)
+            made.append(MadeLetter(document.id, result.path, document.addressee or "", job.kind))
+    return made
+
+
+def regenerate_document(session: Session, record_id: str, out: str | Path | None = None,
+                        store: TemplateStore | None = None) -> bytes:
+    """The registered letter or report made again: same template versions, values, layout and date."""
+    document = session.get(DocumentRecord, record_id)
+    if document is None or document.deleted:
+        raise LetterError("Deze registratie bestaat niet (meer).")
+    if not document.merge_data:
+        raise LetterError("Bij deze registratie zijn geen gegevens bewaard: de brief kan niet opnieuw worden "
+                          "gemaakt.")
+    pdf = regenerate(document.merge_data, out, store)
+    record(session, AuditAction.DOCUMENT, "document_record", document.id, result="opnieuw")
+    return pdf
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Official reports
+
+
+@dataclass
+class ReportOptions:
+    report_date: dt.date | None = None
+    place: str = ""  # default: the case's gemeente
+    boa_number: str = ""
+    facts: str = ""
+    advice: str = ""
+    additions: str = ""
+    earlier_conviction: bool | None = None
+
+
+def _suspects(session: Session, kind: str, person: Person) -> list[Suspect]:
+    if kind == "pv_jongere":
+        return [Suspect(name=_person_name(person), birth_date=person.birth_date, address=_address(person),
+                        role="jongere")]
+    home = _address(person)
+    suspects = []
+    for row in session.scalars(select(GuardianRow).where(GuardianRow.person_id == person.id,
+                                                         GuardianRow.deleted.is_(False))):
+        if not row.has_authority:
+            continue
+        address = _address(row) if (row.street or row.postal_code) else home
+        suspects.append(Suspect(name=_guardian_name(row), address=address,
+                                role=f"{row.relation.label.lower()} met gezag"))
+    return suspects
+
+
+def report_context(
+    session: Session, kind: str, case_id: str, options: ReportOptions | None = None,
+    user_id: str | None = None, today: dt.date | None = None,
+) -> ReportContext:
+    """A proces-verbaal or referral form from the case: meldingen, steps, statements and the officer."""
+    if kind not in REPORT_KINDS:
+        raise ReportError(f"Onbekende rapportsoort '{kind}'.")
+    options = options or ReportOptions()
+    case = session.get(Case, case_id)
+    if case is None or case.deleted:
+        raise ReportError("Deze zaak bestaat niet (meer).")
+    person = session.get(Person, case.person_id)
+    on = options.report_date or today or dt.date.today()
+    consultant = _consultant(session, case.assigned_user_id or user_id)
+    municipality = _municipality_name(session, case.municipality_code or person.municipality_code)
+    reports = session.scalars(select(AbsenceReport).where(AbsenceReport.case_id == case.id,
+                                                          AbsenceReport.deleted.is_(False)))
+    interventions = _interventions(session, case)
+    journal = session.scalars(
+        select(JournalEntry).where(JournalEntry.case_id == case.id, JournalEntry.deleted.is_(False))
+        .order_by(JournalEntry.occurred_at)
+    )
+    steps: list[Step] = [Step(i.date, _step_text(i) + (f": {i.notes}" if i.notes else "")) for i in interventions]
+    statements: list[Statement] = []
+    for entry in journal:
+        when = entry.occurred_at.date()
+        if entry.kind in (JournalKind.CONVERSATION, JournalKind.HOME_VISIT, JournalKind.SCHOOL_VISIT):
+            steps.append(Step(when, f"{entry.kind.label}: {entry.text}"))
+            if entry.contact_with:
+                statements.append(Statement(entry.contact_with, when, entry.text))
+    halt = _latest_intervention(session, case, InterventionKind.HALT)
+    # Halt's criterion 'never referred for verzuim before': referrals before the one this form is about.
+    earlier_stmt = select(Intervention.id).where(Intervention.person_id == person.id,
+                                                 Intervention.kind == InterventionKind.HALT,
+                                                 Intervention.deleted.is_(False))
+    if halt is not None:
+        earlier_stmt = earlier_stmt.where(Intervention.date < halt.date)
+    earlier_halt = session.scalar(earlier_stmt.limit(1)) is not None
+    guardians = guardians_of(session, person)
+    return ReportContext(
+        case_number=case.case_number,
+        date=on,
+        place=options.place or municipality,
+        officer=Officer(name=consultant.name, function="leerplichtambtenaar", boa_number=options.boa_number,
+                        municipality=municipality, phone=consultant.phone, email=consultant.email),
+        pupil=_pupil(session, person, case, on, with_bsn=False),
+        facts=options.facts,
+        advice=options.advice,
+        additions=options.additions,
+        halt=HaltReferral(office=(halt.referred_to if halt and halt.referred_to else "Halt"),
+                          consent_jongere=halt.consent_pupil if halt else None,
+                          consent_parents=halt.consent_parents if halt else None,
+                          background=(halt.notes or "") if halt else "") if kind == "formulier_halt" else None,
+        child_protection=ChildProtectionReport(concerns=options.facts or case.summary or "",
+                                               request="Onderzoek naar de noodzaak van een beschermingsmaatregel.",
+                                               earlier_steps=[s.description for s in steps])
+        if kind == "formulier_raad" else None,
+        earlier_conviction=options.earlier_conviction,
+        suspects=_suspects(session, kind, person) if kind.startswith("pv_") else [],
+        absences=[AbsenceLine(r.received_on, r.absence_start, r.absence_end, r.kind.label, r.hours_absent or 0,
+                              r.times_late or 0) for r in reports],
+        earlier_steps=steps,
+        statements=statements,
+        guardians=guardians,
+        earlier_halt_for_absence=earlier_halt,
+    )
+
+
+def report_suspect_kind(case_interventions: Sequence[Intervention]) -> str:
+    """'pv_ouders' or 'pv_jongere' after the latest proces-verbaal intervention's suspect."""
+    for intervention in reversed(case_interventions):
+        if intervention.kind == InterventionKind.OFFICIAL_REPORT and intervention.suspect == ReportSuspect.PUPIL:
+            return "pv_jongere"
+    return "pv_ouders"
+
+
+def make_report(
+    session_factory: Callable[[], Any], kind: str, case_id: str, out: str | Path,
+    options: ReportOptions | None = None, settings: LayoutSettings | None = None,
+    store: TemplateStore | None = None, user_id: str | None = None, today: dt.date | None = None,
+) -> MadeLetter:
+    """Make a report from the case and register it like a letter."""
+    with session_factory() as session:
+        context = report_context(session, kind, case_id, options, user_id, today)
+        case = session.get(Case, case_id)
+        person_id = case.person_id
+    generated = generate_report(kind, context, out, settings, store)
+    job = LetterJob(kind, LetterContext(), person_id, case_id)
+    with session_factory() as session:
+        document = register_letter(session, job, generated, Path(out), user_id)
+        return MadeLetter(document.id, Path(out), document.addressee or "", kind)
