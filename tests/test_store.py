@@ -262,3 +262,96 @@ def test_engine_key_never_in_url(profile, store):
     with pytest.raises(Exception, match="not a database"), engine.connect() as connection:
         connection.exec_driver_sql("SELECT count(*) FROM sqlite_master").scalar_one()
     engine.dispose()
+
+
+def _spy_checks(monkeypatch) -> list[bool]:
+    """Record which kind of check each unlock ran (True: the full page check)."""
+    from desktop.models import store as store_module
+
+    calls: list[bool] = []
+    real = store_module.verify_database
+
+    def spy(db_path, key, *, full=True):
+        calls.append(full)
+        return real(db_path, key, full=full)
+
+    monkeypatch.setattr(store_module, "verify_database", spy)
+    return calls
+
+
+def _flip_a_byte_keeping_size_and_time(path, offset: int) -> None:
+    """Damage as a failing disk does it: the file's size and modification time stay as they were."""
+    before = os.stat(path)
+    data = bytearray(path.read_bytes())
+    data[offset] ^= 0x5A
+    path.write_bytes(bytes(data))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+
+def test_after_a_clean_close_unlock_runs_the_cheap_check_and_the_full_one_follows(profile, store, monkeypatch):
+    from desktop.models.store import IntegrityStatus
+
+    make_table(store)
+    store.close()
+    calls = _spy_checks(monkeypatch)
+    reopened = profile.unlock(PASSPHRASE, background_check=False)
+    try:
+        assert calls == [False]
+        assert reopened.integrity == IntegrityStatus.PENDING
+        heard: list[str] = []
+        reopened.integrity_listeners.append(heard.append)
+        reopened.start_integrity_check(delay=0)
+        assert reopened.wait_for_integrity_check(timeout=60) == IntegrityStatus.OK
+        assert heard == [IntegrityStatus.OK]
+        assert count_rows(reopened) == 50
+    finally:
+        reopened.close()
+
+
+def test_an_unclean_shutdown_or_a_changed_file_gets_the_full_check_at_unlock(profile, store, monkeypatch):
+    from desktop.models.store import LOCK_NAME, IntegrityStatus
+
+    make_table(store)
+    store.close()
+    calls = _spy_checks(monkeypatch)
+    # A crash leaves the record of an open session behind.
+    (profile.path / LOCK_NAME).write_text('{"state": "open"}')
+    reopened = profile.unlock(PASSPHRASE, background_check=False)
+    assert reopened.integrity == IntegrityStatus.CHECKED_AT_UNLOCK
+    reopened.close()
+    # A file put back or copied in from elsewhere no longer matches the clean-close record.
+    os.utime(profile.db_path, ns=(time.time_ns(), time.time_ns() + 5_000_000_000))
+    profile.unlock(PASSPHRASE, background_check=False).close()
+    assert calls == [True, True]
+    profile.unlock(PASSPHRASE, background_check=False).close()
+    assert calls == [True, True, False]
+
+
+def test_damage_found_in_the_background_is_refused_clearly_at_the_next_unlock(profile, store):
+    from desktop.models.store import IntegrityStatus
+
+    make_table(store, rows=400)
+    store.close()
+    _flip_a_byte_keeping_size_and_time(profile.db_path, 5 * 4096 + 1000)
+    reopened = profile.unlock(PASSPHRASE, background_check=False)  # the cheap check reads only the schema
+    heard: list[str] = []
+    reopened.integrity_listeners.append(heard.append)
+    reopened.start_integrity_check(delay=0)
+    assert reopened.wait_for_integrity_check(timeout=60) == IntegrityStatus.DAMAGED
+    assert heard == [IntegrityStatus.DAMAGED]
+    reopened.close()
+    before = listing(profile.path)
+    with pytest.raises(DatabaseDamaged, match="beschadigd") as error:
+        profile.unlock(PASSPHRASE)
+    assert "back-up" in error.value.message
+    assert listing(profile.path) == before
+
+
+def test_locking_stops_a_waiting_background_check(profile, store):
+    from desktop.models.store import IntegrityStatus
+
+    store.close()
+    reopened = profile.unlock(PASSPHRASE)  # starts the full check after the start-up delay
+    assert reopened.integrity == IntegrityStatus.PENDING
+    reopened.close()
+    assert reopened.wait_for_integrity_check(timeout=60) == IntegrityStatus.CANCELLED

@@ -12,6 +12,7 @@ import json
 import logging
 import os
 import shutil
+import threading
 import time
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
@@ -60,6 +61,14 @@ def key_pragma(key: bytes | bytearray) -> str:
     return f"PRAGMA key = \"x'{bytes(key).hex()}'\""
 
 
+def _register_functions(dbapi_connection: sqlcipher.Connection) -> None:
+    # The Dutch collations behind list sorting; an index on persons uses one, so every connection that
+    # writes persons (or checks the index) needs them.
+    from desktop.models.search_index import register_collations
+
+    register_collations(dbapi_connection)
+
+
 def _apply_pragmas(dbapi_connection: sqlcipher.Connection) -> None:
     cursor = dbapi_connection.cursor()
     try:
@@ -92,6 +101,7 @@ def open_engine(db_path: Path, key: bytes | bytearray, *, echo: bool = False) ->
         finally:
             cursor.close()
         _apply_pragmas(dbapi_connection)
+        _register_functions(dbapi_connection)
 
     def on_begin(conn) -> None:
         # pysqlite's own transaction handling is switched off above; begin explicitly so that
@@ -103,8 +113,28 @@ def open_engine(db_path: Path, key: bytes | bytearray, *, echo: bool = False) ->
     return engine
 
 
+class IntegrityStatus:
+    """Where the full page check of an open store stands."""
+
+    CHECKED_AT_UNLOCK = "gecontroleerd bij ontgrendelen"
+    PENDING = "wacht op controle"
+    RUNNING = "bezig"
+    OK = "in orde"
+    DAMAGED = "beschadigd"
+    CANCELLED = "afgebroken"
+
+
 class Store:
-    """An unlocked profile: the engine and a session factory, until :meth:`close`."""
+    """An unlocked profile: the engine and a session factory, until :meth:`close`.
+
+    ``integrity`` tells where the full page check stands: done at unlock (after an unclean shutdown or
+    a change to the file outside Vangnet), or still to run in the background
+    (:meth:`start_integrity_check`). Listeners in ``integrity_listeners`` are called with the final
+    status from the checking thread.
+    """
+
+    #: Seconds between unlocking and the background check, so that it does not compete with start-up.
+    INTEGRITY_CHECK_DELAY = 5.0
 
     def __init__(self, profile: Profile, key: bytearray, engine: Engine, lock_handle) -> None:
         self.profile = profile
@@ -112,6 +142,12 @@ class Store:
         self.engine: Engine | None = engine
         self.Session = sessionmaker(bind=engine, expire_on_commit=False)
         self._lock_handle = lock_handle
+        self.integrity = IntegrityStatus.CHECKED_AT_UNLOCK
+        self.integrity_listeners: list[Callable[[str], None]] = []
+        self._check_thread: threading.Thread | None = None
+        self._check_cancel = threading.Event()
+        self._check_connection: sqlcipher.Connection | None = None
+        self._check_mutex = threading.Lock()
 
     @property
     def is_open(self) -> bool:
@@ -139,8 +175,105 @@ class Store:
             raise BackupError("Het profiel is vergrendeld; er kan geen back-up worden gemaakt.")
         return self.profile.write_backup(self.engine, self._key, keep=keep)
 
+    # -- the deferred full check ------------------------------------------------------------------
+
+    def start_integrity_check(self, delay: float | None = None) -> None:
+        """Run the full page check (``cipher_integrity_check``) on a thread of its own, after ``delay``.
+
+        It reads through a separate read-only connection and never writes the database. A damaged page
+        sets ``integrity`` to DAMAGED and makes the next unlock run the full check, which then refuses
+        with the Dutch 'beschadigd' message.
+        """
+        if self.engine is None or self._key is None or self._check_thread is not None:
+            return
+        if self.integrity != IntegrityStatus.PENDING:
+            return
+        wait = self.INTEGRITY_CHECK_DELAY if delay is None else delay
+        key = bytearray(self._key)
+        self._check_thread = threading.Thread(
+            target=self._run_integrity_check, args=(key, wait), name="vangnet-integriteit", daemon=True
+        )
+        self._check_thread.start()
+
+    def wait_for_integrity_check(self, timeout: float | None = None) -> str:
+        """Wait for a running background check (for tests and the command line); returns the status."""
+        thread = self._check_thread
+        if thread is not None:
+            thread.join(timeout)
+        return self.integrity
+
+    def _run_integrity_check(self, key: bytearray, delay: float) -> None:
+        try:
+            if self._check_cancel.wait(delay):
+                self.integrity = IntegrityStatus.CANCELLED
+                return
+            self.integrity = IntegrityStatus.RUNNING
+            # A page caught half-written by a checkpoint can fail its check once: look again before
+            # calling the file damaged.
+            for _attempt in range(2):
+                problems = self._pages_with_problems(key)
+                if problems is None:
+                    self.integrity = IntegrityStatus.CANCELLED
+                    return
+                if not problems:
+                    self.integrity = IntegrityStatus.OK
+                    break
+            else:
+                self.integrity = IntegrityStatus.DAMAGED
+                log.error("De volledige controle vond beschadigde pagina's in het databasebestand")
+                if self._lock_handle is not None:
+                    _write_session_state(self._lock_handle, {"state": "damaged"})
+        except Exception as exc:  # the check must never take the app down
+            self.integrity = IntegrityStatus.CANCELLED
+            log.warning("Volledige controle van de database niet uitgevoerd: %s", type(exc).__name__)
+        finally:
+            wipe_key(key)
+        for listener in list(self.integrity_listeners):
+            try:
+                listener(self.integrity)
+            except Exception:
+                log.exception("Melding over de databasecontrole kon niet worden afgeleverd")
+
+    def _pages_with_problems(self, key: bytearray) -> list | None:
+        """The rows of cipher_integrity_check (empty when intact); None when the check was cancelled."""
+        uri = f"{self.profile.db_path.resolve().as_uri()}?mode=ro"
+        connection = sqlcipher.connect(uri, uri=True, check_same_thread=False)
+        try:
+            with self._check_mutex:
+                if self._check_cancel.is_set():
+                    return None
+                self._check_connection = connection
+            connection.execute(key_pragma(key))
+            connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            try:
+                return connection.execute("PRAGMA cipher_integrity_check").fetchall()
+            except sqlcipher.OperationalError:
+                if self._check_cancel.is_set():
+                    return None
+                raise
+            except sqlcipher.DatabaseError:
+                return ["onleesbaar"]
+        finally:
+            with self._check_mutex:
+                self._check_connection = None
+            connection.close()
+
+    def _stop_integrity_check(self) -> None:
+        self._check_cancel.set()
+        with self._check_mutex:
+            if self._check_connection is not None:
+                self._check_connection.interrupt()
+        thread = self._check_thread
+        if thread is not None and thread is not threading.current_thread():
+            thread.join(30)
+
     def close(self) -> None:
-        """Lock: close every connection, overwrite the key in memory and release the profile."""
+        """Lock: close every connection, overwrite the key in memory and release the profile.
+
+        A clean close records the database file's size and modification time in the lock file, so that
+        the next unlock can skip the full page check when nothing touched the file in between.
+        """
+        self._stop_integrity_check()
         if self.engine is not None:
             with contextlib.suppress(Exception), self.engine.connect() as connection:
                 connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -150,6 +283,8 @@ class Store:
             wipe_key(self._key)
             self._key = None
         if self._lock_handle is not None:
+            if self.integrity != IntegrityStatus.DAMAGED:
+                _write_session_state(self._lock_handle, _closed_state(self.profile.db_path))
             _release_lock(self._lock_handle)
             self._lock_handle = None
 
@@ -268,14 +403,24 @@ class Profile:
             self.attempts_path.unlink()
         return key
 
-    def unlock(self, passphrase: str, *, migrate: bool = True) -> Store:
-        """Open the profile. Raises WrongPassphrase, TooManyAttempts, DatabaseDamaged or ProfileInUse."""
+    def unlock(self, passphrase: str, *, migrate: bool = True, background_check: bool = True) -> Store:
+        """Open the profile. Raises WrongPassphrase, TooManyAttempts, DatabaseDamaged or ProfileInUse.
+
+        The full page check runs at unlock after an unclean shutdown (or when the file changed since
+        the last clean close); otherwise a cheap check runs now and, with ``background_check``, the
+        full one a few seconds later on a thread of its own (see :meth:`Store.start_integrity_check`).
+        """
         key = self._unwrap(passphrase)
         lock_handle = _acquire_lock(self.path / LOCK_NAME)
         try:
-            verify_database(self.db_path, key)
+            # After a clean close with the file untouched since, only a cheap check: the full page check
+            # costs about a second and a half on a full region and follows in the background.
+            full = not _closed_cleanly(_read_session_state(lock_handle), self.db_path)
+            verify_database(self.db_path, key, full=full)
+            _write_session_state(lock_handle, {"state": "open"})
             engine = open_engine(self.db_path, key)
             store = Store(self, key, engine, lock_handle)
+            store.integrity = IntegrityStatus.CHECKED_AT_UNLOCK if full else IntegrityStatus.PENDING
         except BaseException:
             _release_lock(lock_handle)
             raise
@@ -287,6 +432,8 @@ class Profile:
             except BaseException:
                 store.close()
                 raise
+        if background_check:
+            store.start_integrity_check()
         return store
 
     def change_passphrase(self, old: str, new: str, *, kdf: KdfParams | None = None) -> None:
@@ -369,9 +516,11 @@ class Profile:
             wipe_key(key)
 
 
-def verify_database(db_path: Path, key: bytes | bytearray) -> None:
+def verify_database(db_path: Path, key: bytes | bytearray, *, full: bool = True) -> None:
     """Check that ``db_path`` opens with ``key`` and its pages are intact, without writing anything.
 
+    ``full=False`` only reads the first page and the schema (whose pages are authenticated as they are
+    decrypted) and checks that the file holds whole pages: milliseconds instead of reading every page.
     Opened read-only and immutable when no write-ahead log is pending, so that not even ``-wal`` or
     ``-shm`` files appear next to a damaged database.
     """
@@ -389,8 +538,13 @@ def verify_database(db_path: Path, key: bytes | bytearray) -> None:
         raise damaged from None
     try:
         connection.execute(key_pragma(key))
+        _register_functions(connection)
         connection.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        problems = connection.execute("PRAGMA cipher_integrity_check").fetchall()
+        if full:
+            problems = connection.execute("PRAGMA cipher_integrity_check").fetchall()
+        else:
+            page_size = int(connection.execute("PRAGMA page_size").fetchone()[0])
+            problems = db_path.stat().st_size % page_size != 0
         if problems:
             raise damaged
     except sqlcipher.DatabaseError:
@@ -399,7 +553,59 @@ def verify_database(db_path: Path, key: bytes | bytearray) -> None:
         connection.close()
 
 
-# -- single-instance lock ---------------------------------------------------------------------------
+# -- single-instance lock and the clean-shutdown record ----------------------------------------------
+#
+# The lock file holds a small JSON record: {"state": "open"} while a store is open, and on a clean close
+# {"state": "closed"} with the database file's size and modification time. Anything else (a crash, a
+# power cut, a file replaced or changed outside Vangnet, damage found in the background) makes the next
+# unlock run the full page check.
+
+
+def _file_fingerprint(db_path: Path) -> dict:
+    stat = db_path.stat()
+    return {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
+
+
+def _closed_state(db_path: Path) -> dict:
+    try:
+        return {"state": "closed", **_file_fingerprint(db_path)}
+    except OSError:
+        return {"state": "open"}
+
+
+def _closed_cleanly(state: dict, db_path: Path) -> bool:
+    if state.get("state") != "closed":
+        return False
+    if Path(str(db_path) + "-wal").exists():
+        return False
+    try:
+        fingerprint = _file_fingerprint(db_path)
+    except OSError:
+        return False
+    return state.get("size") == fingerprint["size"] and state.get("mtime_ns") == fingerprint["mtime_ns"]
+
+
+def _read_session_state(handle) -> dict:
+    try:
+        handle.seek(0)
+        value = json.loads(handle.read(4096).decode("utf-8") or "{}")
+    except (OSError, ValueError):
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def _write_session_state(handle, state: dict) -> None:
+    """Rewrite the lock file's record in place (the byte-range lock on Windows covers byte 0 only)."""
+    try:
+        handle.seek(0)
+        handle.truncate()
+        handle.write(json.dumps(state).encode("utf-8"))
+        handle.flush()
+        os.fsync(handle.fileno())
+    except OSError as exc:
+        # Without the record the next unlock simply runs the full check.
+        log.warning("Afsluitstatus niet vastgelegd: %s", type(exc).__name__)
+
 
 def _acquire_lock(path: Path):
     handle = open(path, "a+b")  # noqa: SIM115 - held open for the lifetime of the store
