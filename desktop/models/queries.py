@@ -60,7 +60,13 @@ from desktop.models.enums import (
 )
 from desktop.models.errors import DomainError
 from desktop.models.law import duty_status, school_year
-from desktop.models.search_index import INDEX_TABLE, fts_query
+from desktop.models.search_index import (
+    COLLATION,
+    INDEX_TABLE,
+    SURNAME_COLLATION,
+    fts_query,
+    register_collations,
+)
 
 log = logging.getLogger(__name__)
 
@@ -282,6 +288,8 @@ _person_name = func.trim(
     Person.last_name + ", " + Person.first_names + func.coalesce(" " + Person.prefix, "")
 )
 
+# Sorted under the Dutch collations (see _sort_expression): by surname without its tussenvoegsels, then
+# by first names; the index ix_persons_sort_nl delivers this order.
 _PERSON_SORT = (Person.last_name, Person.first_names)
 
 
@@ -559,7 +567,11 @@ def list_rowids(
     if descending is None:
         descending = spec.default_descending
     column = spec.column(sort_key)
-    order = [expr.desc() if descending else expr.asc() for expr in (column.sort_by or (column.expr,))]
+    _ensure_collations(session)
+    order = [
+        _sort_expression(expr, column.kind).desc() if descending else _sort_expression(expr, column.kind).asc()
+        for expr in (column.sort_by or (column.expr,))
+    ]
     # Ties break on rowid so that pages are stable between fetches; in the same direction, so that an
     # index on the sort column (which ends in the rowid) delivers the order without a sort step.
     tiebreak = spec.rowid.desc() if descending else spec.rowid.asc()
@@ -570,6 +582,23 @@ def list_rowids(
     if limit is not None:
         stmt = stmt.limit(limit)
     return list(session.execute(stmt).scalars())
+
+
+def _sort_expression(expr: Any, kind: str) -> Any:
+    """Text sorts as a Dutch reader expects: accents and case ignored; surnames without tussenvoegsels."""
+    if expr is Person.last_name or getattr(expr, "expression", None) is Person.__table__.c.last_name:
+        return expr.collate(SURNAME_COLLATION)
+    if kind == "text":
+        return expr.collate(COLLATION)
+    return expr
+
+
+def _ensure_collations(session: Session) -> None:
+    """Stores register the collations on every connection; other SQLite engines (exports in tests) get
+    them here."""
+    connection = session.connection()
+    if connection.dialect.name == "sqlite":
+        register_collations(connection.connection.driver_connection)
 
 
 def _on_base_table(spec: ListSpec, expr: Any) -> bool:

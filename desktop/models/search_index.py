@@ -1,17 +1,95 @@
-"""The full-text index behind the global search: names and identifiers of persons in an FTS5 table.
+"""Finding and ordering persons by name: the FTS5 index behind the global search, and the Dutch collations
+with their index behind sorted lists.
 
-The index is a plain FTS5 table keyed by the rowid of ``persons`` and kept in step by triggers. It is
-created by :func:`ensure_search_index` (idempotent) rather than by a migration: a batch migration that
-rebuilds ``persons`` drops its triggers and renumbers rowids, so every start checks and repairs it.
+The search index is a plain FTS5 table keyed by the rowid of ``persons`` and kept in step by triggers.
+The sort index orders persons by surname under the ``nl_achternaam`` collation. Both are created by
+:func:`ensure_search_index` (idempotent) rather than by a migration: a batch migration that rebuilds
+``persons`` drops its triggers and indexes and renumbers rowids, so every start checks and repairs them.
 """
 
 from __future__ import annotations
 
+import functools
 import logging
+import unicodedata
+from collections.abc import Callable
 
 from sqlalchemy import Engine
 
 log = logging.getLogger(__name__)
+
+# -- Dutch sorting -----------------------------------------------------------------------------------
+
+#: Case- and accent-insensitive text order ('Émile' with 'Emile', 'Ömer' with 'Omer').
+COLLATION = "nl"
+#: As ``nl``, and leading tussenvoegsels ignored as Dutch registers do ('van der Berg' under B).
+SURNAME_COLLATION = "nl_achternaam"
+SORT_INDEX = "ix_persons_sort_nl"
+
+# Words that stand before a surname and are not sorted on (Dutch, Flemish, German and French forms as
+# they occur in the BRP); only stripped while something of the name remains.
+TUSSENVOEGSELS = frozenset({
+    "van", "de", "der", "den", "het", "'t", "ter", "ten", "te", "in", "op", "aan", "uit", "bij", "onder",
+    "over", "voor", "tot", "von", "vom", "zu", "zum", "zur", "le", "la", "les", "du", "des", "d'", "l'",
+})
+# Letters that Unicode does not decompose into a base letter and a mark.
+_UNDECOMPOSED = str.maketrans({"ø": "o", "Ø": "o", "æ": "ae", "Æ": "ae", "œ": "oe", "Œ": "oe", "ł": "l",
+                               "Ł": "l", "đ": "d", "Đ": "d", "ı": "i", "ß": "ss", "þ": "th"})
+
+
+@functools.lru_cache(maxsize=65536)
+def sort_key(text: str | None) -> str:
+    """The text as compared: without accents, case-folded, punctuation as spaces, spaces collapsed."""
+    if not text:
+        return ""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED))
+    kept = []
+    for char in decomposed:
+        if unicodedata.combining(char):
+            continue
+        kept.append(char if char.isalnum() or char == "'" else " ")
+    return " ".join("".join(kept).casefold().split())
+
+
+@functools.lru_cache(maxsize=65536)
+def surname_sort_key(text: str | None) -> str:
+    """As :func:`sort_key`, with leading tussenvoegsels left out ('van der Berg' sorts as 'berg')."""
+    words = sort_key(text).split()
+    while len(words) > 1 and words[0] in TUSSENVOEGSELS:
+        words.pop(0)
+    # 'd'Ancona' and 'l'Abbé' written without a space.
+    if words and len(words[0]) > 2 and words[0][:2] in ("d'", "l'"):
+        words[0] = words[0][2:]
+    return " ".join(word.replace("'", "") for word in words)
+
+
+def _compare(key: Callable[[str], str]) -> Callable[[str, str], int]:
+    def compare(left: str, right: str) -> int:
+        a, b = key(left), key(right)
+        if a != b:
+            return -1 if a < b else 1
+        # Equal under the collation: fall back on the written form so that the order is total.
+        return (left > right) - (left < right)
+
+    return compare
+
+
+_compare_text = _compare(lambda value: sort_key(value).replace("'", ""))
+_compare_surname = _compare(surname_sort_key)
+
+
+def register_collations(dbapi_connection) -> None:
+    """Make the Dutch collations known to one SQLite (SQLCipher) connection."""
+    dbapi_connection.create_collation(COLLATION, _compare_text)
+    dbapi_connection.create_collation(SURNAME_COLLATION, _compare_surname)
+
+
+_CREATE_SORT_INDEX = (
+    f"CREATE INDEX IF NOT EXISTS {SORT_INDEX} ON persons "
+    f"(last_name COLLATE {SURNAME_COLLATION}, first_names COLLATE {COLLATION})"
+)
+
+# -- the search index ---------------------------------------------------------------------------------
 
 INDEX_TABLE = "person_search"
 TRIGGERS = ("person_search_ai", "person_search_au", "person_search_ad")
@@ -64,6 +142,9 @@ def ensure_search_index(engine: Engine, *, verify_counts: bool = True) -> bool:
     with engine.begin() as connection:
         if not _existing(connection, "table", ("persons",)):
             return False
+        # Profiles opened through the store have the collations on every connection already.
+        register_collations(connection.connection.driver_connection)
+        connection.exec_driver_sql(_CREATE_SORT_INDEX)
         had_table = bool(_existing(connection, "table", (INDEX_TABLE,)))
         had_triggers = _existing(connection, "trigger", TRIGGERS) == set(TRIGGERS)
         connection.exec_driver_sql(_CREATE_TABLE)
