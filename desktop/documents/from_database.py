@@ -647,7 +647,7 @@ def targets_for_case_numbers(session: Session, numbers: Iterable[str]) -> list[T
     missing = [n for n in wanted if n not in rows]
     if missing:
         raise SelectionError(f"Onbekend zaaknummer: {', '.join(missing)}.")
-    return [Target(case_id=rows[n], label=f"Zaak {n}") for n in wanted]
+    return [Target(case_id=rows[n], label=f"Zaak {n}") for n in dict.fromkeys(wanted)]
 
 
 def targets_for_signal(session: Session, signal_kind: str, today: dt.date | None = None) -> list[Target]:
@@ -691,7 +691,8 @@ def targets_for_case_filter(session: Session, list_filter: Any = None, limit: in
     for start in range(0, len(rowids), 500):
         chunk = rowids[start:start + 500]
         rows = list_rows(session, spec, chunk)
-        targets += [Target(case_id=rows[r][0], label=str(rows[r][2])) for r in chunk if r in rows]
+        # Values: record id, person id, then the columns (case number, pupil, ...).
+        targets += [Target(case_id=rows[r][0], label=f"Zaak {rows[r][2]} ({rows[r][3]})") for r in chunk if r in rows]
     return targets
 
 

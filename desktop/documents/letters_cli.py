@@ -1,14 +1,16 @@
-"""`vangnet letters ...`: templates, previews, the envelope test sheet and letters from JSON on the command line.
+"""`vangnet letters ...`: letters and reports from the database, templates, previews and the envelope test sheet.
 
-Selecting cases or worklists from the database is done by the application's own CLI, which builds the
-contexts and calls `render_batch`; this module covers everything that needs no database.
+`make`, `report` and `regenerate-record` unlock the profile (like every command that reads the database) and
+record each document in the DocumentRecord register; the other commands need no database.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -57,14 +59,137 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     again = sub.add_parser("regenerate", help="maak een brief opnieuw uit de merge_data van een registratie")
     again.add_argument("record", type=Path, help="JSON-bestand met de merge_data van de registratie")
     again.add_argument("-o", "--output", type=Path, required=True)
+    # From the database (unlocks the profile).
+    make = sub.add_parser(
+        "make", help="maak brieven uit de database voor zaken, een signaal uit de werkvoorraad of een filter",
+        description="Maak brieven uit de database. Kies de zaken met --zaak, --signaal of de filters; elke brief "
+        "wordt vastgelegd in het documentenregister.",
+    )
+    make.add_argument("kind", choices=sorted(LETTER_KINDS), help="briefsoort")
+    make.add_argument("-o", "--output", type=Path, required=True, help="PDF-bestand, of map met --separate")
+    make.add_argument("--separate", action="store_true", help="één PDF per brief")
+    make.add_argument("--zaak", action="append", default=[], metavar="NUMMER", help="zaaknummer (herhaalbaar)")
+    make.add_argument("--signaal", metavar="SOORT",
+                      help="alle zaken of aanvragen van een soort signaal, bijvoorbeeld exemption_renewal")
+    make.add_argument("--filter", dest="name_filter", metavar="TEKST", help="zaken waarvan nummer of achternaam "
+                      "zo begint (als het filter in de lijst Zaken)")
+    make.add_argument("--gemeente", metavar="CBS-CODE", help="alleen zaken van deze gemeente, bijvoorbeeld GM0505")
+    make.add_argument("--status", choices=["open", "closed"], help="alleen open of gesloten zaken")
+    make.add_argument("--soort-zaak", dest="case_kind", help="alleen zaken van deze soort, bijvoorbeeld relative")
+    make.add_argument("--datum", type=dt.date.fromisoformat, help="datum van de brief (JJJJ-MM-DD; standaard vandaag)")
+    make.add_argument("--tekst", default="", help="aanvullende tekst in elke brief")
+    make.add_argument("--droog", action="store_true", help="toon alleen wie een brief krijgt; maak en registreer niets")
+    report = sub.add_parser("report", help="maak een proces-verbaal of verwijzingsformulier uit een zaak")
+    report.add_argument("kind", choices=sorted(REPORT_KINDS), help="rapportsoort")
+    report.add_argument("--zaak", required=True, metavar="NUMMER")
+    report.add_argument("-o", "--output", type=Path, required=True)
+    report.add_argument("--boa-nummer", default="", help="registratienummer van de verbalisant")
+    report.add_argument("--feiten", default="", help="omschrijving van de feiten")
+    report.add_argument("--advies", default="", help="advies over de afdoening")
+    report.add_argument("--datum", type=dt.date.fromisoformat, help="datum van opmaak (standaard vandaag)")
+    from_record = sub.add_parser("regenerate-record", help="maak een geregistreerd document opnieuw (op id)")
+    from_record.add_argument("record_id", help="id van de registratie in het documentenregister")
+    from_record.add_argument("-o", "--output", type=Path, required=True)
 
 
 def _record_json(record: Any) -> dict[str, Any]:
     return record.columns()
 
 
+DATABASE_COMMANDS = frozenset({"make", "report", "regenerate-record"})
+
+
+def _progress_printer(started: float):
+    shown = [-1.0]
+
+    def progress(done: int, total: int) -> None:
+        now = time.perf_counter()
+        if done == total or now - shown[0] >= 0.5:
+            shown[0] = now
+            print(f"\rBrieven maken: {done}/{total}", end="" if done < total else "\n", file=sys.stderr, flush=True)
+
+    return progress
+
+
+def _run_database(args: argparse.Namespace) -> int:
+    from desktop.cli import _unlock
+    from desktop.documents.from_database import (
+        LetterOptions,
+        ReportOptions,
+        SelectionError,
+        jobs_for_targets,
+        make_letters,
+        make_report,
+        regenerate_document,
+        targets_for_case_filter,
+        targets_for_case_numbers,
+        targets_for_signal,
+    )
+    from desktop.documents.layout import load_layout
+    from desktop.models.queries import ListFilter
+    from desktop.models.session_user import restore_actor
+
+    with _unlock(args) as db:
+        store = TemplateStore(local_dir=args.templates) if args.templates else \
+            TemplateStore.for_profile(db.profile.path)
+        settings = load_layout(args.layout or store.layout_path)
+        with db.session() as session:
+            user = restore_actor(session)
+        user_id = user.user_id if user else None
+        try:
+            if args.letters_command == "regenerate-record":
+                with db.session() as session:
+                    regenerate_document(session, args.record_id, args.output, store)
+                print(f"Opnieuw gemaakt: {args.output}")
+                return 0
+            if args.letters_command == "report":
+                with db.session() as session:
+                    targets = targets_for_case_numbers(session, [args.zaak])
+                options = ReportOptions(report_date=args.datum, boa_number=args.boa_nummer, facts=args.feiten,
+                                        advice=args.advies)
+                made = make_report(db.session, args.kind, targets[0].case_id, args.output, options, settings,
+                                   store, user_id)
+                print(f"{REPORT_KINDS[args.kind].title} geschreven naar {made.path}.")
+                return 0
+            started = time.perf_counter()
+            with db.session() as session:
+                if args.zaak:
+                    targets = targets_for_case_numbers(session, args.zaak)
+                elif args.signaal:
+                    targets = targets_for_signal(session, args.signaal, args.datum)
+                else:
+                    values = {"municipality": args.gemeente, "status": args.status, "kind": args.case_kind}
+                    if not any(values.values()) and not args.name_filter:
+                        raise SelectionError("Kies de zaken: --zaak, --signaal, --filter, --gemeente, --status of "
+                                             "--soort-zaak.")
+                    targets = targets_for_case_filter(session, ListFilter(values=values, text=args.name_filter or ""))
+                options = LetterOptions(letter_date=args.datum, extra_text=args.tekst)
+                jobs, problems = jobs_for_targets(session, args.kind, targets, options, user_id, store)
+            for problem in problems:
+                print(f"Overgeslagen: {problem}", file=sys.stderr)
+            if args.droog:
+                for job in jobs:
+                    print(f"{job.context.case_number}\t{job.context.addressee.name}")
+                print(f"{len(jobs)} brieven voor {len(targets) - len(problems)} zaken; niets gemaakt.", file=sys.stderr)
+                return 0
+            if not jobs:
+                print("Fout: er zijn geen brieven om te maken.", file=sys.stderr)
+                return 1
+            made = make_letters(db.session, jobs, args.output, not args.separate, _progress_printer(started),
+                                settings, store, user_id)
+            where = args.output if not args.separate else f"{args.output}/"
+            print(f"{len(made)} brieven gemaakt in {where} en vastgelegd in het documentenregister "
+                  f"({time.perf_counter() - started:.1f} s).", file=sys.stderr)
+            return 1 if problems else 0
+        except (TemplateError, LetterError, ReportError, SelectionError, OSError) as exc:
+            print(f"Fout: {exc}", file=sys.stderr)
+            return 1
+
+
 def run(args: argparse.Namespace) -> int:
     """Run a parsed 'letters' command; returns the exit code. Errors are printed in Dutch."""
+    if args.letters_command in DATABASE_COMMANDS:
+        return _run_database(args)
     store = TemplateStore(local_dir=args.templates)
     settings = LayoutSettings()
     if args.layout:

@@ -1,0 +1,104 @@
+"""`vangnet letters make|report|regenerate-record`: letters from the database on the command line."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+from sqlalchemy import select
+
+from desktop.cli import main
+from desktop.models.keyfile import KdfParams
+from desktop.models.records import DocumentRecord
+from desktop.models.store import Profile
+from tests.conftest import PASSPHRASE
+
+from .conftest import flat, pdf_text
+from .dbseed import LETTER_DATE, seed_families
+
+
+@pytest.fixture
+def profile_dir(tmp_path, monkeypatch):
+    profile = Profile(tmp_path / "profiel")
+    store = profile.create(PASSPHRASE, kdf=KdfParams.minimum())
+    try:
+        with store.session() as session:
+            seeded = seed_families(session)
+    finally:
+        store.close()
+    monkeypatch.setenv("VANGNET_PASSPHRASE", PASSPHRASE)
+    return profile, seeded
+
+
+def _records(profile):
+    store = profile.unlock(PASSPHRASE)
+    try:
+        with store.session() as session:
+            return [(r.id, r.kind, r.case_id, r.sha256, r.file_name) for r in
+                    session.scalars(select(DocumentRecord).order_by(DocumentRecord.file_name))]
+    finally:
+        store.close()
+
+
+def test_make_for_case_numbers_one_file_per_letter(profile_dir, tmp_path, capsys):
+    profile, seeded = profile_dir
+    out = tmp_path / "brieven"
+    code = main(["--data-dir", str(profile.path), "letters", "make", "waarschuwing", "--zaak", seeded.case_numbers[0],
+                 "--zaak", seeded.case_numbers[1], "--datum", LETTER_DATE.isoformat(), "--separate", "-o", str(out)])
+    err = capsys.readouterr().err
+    assert code == 0, err
+    assert "Brieven maken: 3/3" in err  # progress on stderr: Sanne's two parents and Daan himself
+    assert "3 brieven gemaakt" in err
+    files = sorted(out.glob("*.pdf"))
+    assert len(files) == 3
+    records = _records(profile)
+    assert [r[1] for r in records] == ["waarschuwing"] * 3
+    assert sorted(r[4] for r in records) == [f.name for f in files]
+    assert {r[2] for r in records} == {seeded.sanne_case, seeded.daan_case}
+    # Regenerating a record from the register gives the very same file.
+    record_id, _kind, _case, sha, file_name = records[0]
+    again = tmp_path / "opnieuw.pdf"
+    assert main(["--data-dir", str(profile.path), "letters", "regenerate-record", record_id, "-o", str(again)]) == 0
+    assert hashlib.sha256(again.read_bytes()).hexdigest() == sha
+    assert again.read_bytes() == (out / file_name).read_bytes()
+
+
+def test_make_from_a_filter_into_one_file_and_skipped_cases_are_named(profile_dir, tmp_path, capsys):
+    profile, seeded = profile_dir
+    out = tmp_path / "serie.pdf"
+    code = main(["--data-dir", str(profile.path), "letters", "make", "bevestiging_vrijstelling", "--status", "open",
+                 "--datum", LETTER_DATE.isoformat(), "-o", str(out)])
+    err = capsys.readouterr().err
+    # Two cases have no granted exemption: they are named and the exit code says not everything was made.
+    assert code == 1
+    assert err.count("Overgeslagen:") == 2
+    assert f"Zaak {seeded.case_numbers[1]} (Bakker, Daan)" in err
+    text = flat(pdf_text(out.read_bytes(), tmp_path))
+    assert text.count("Pagina 1 van") == 2
+    assert len(_records(profile)) == 2
+
+
+def test_dry_run_lists_addressees_and_records_nothing(profile_dir, capsys, tmp_path):
+    profile, seeded = profile_dir
+    code = main(["--data-dir", str(profile.path), "letters", "make", "waarschuwing", "--filter", "Smit", "--droog",
+                 "--datum", LETTER_DATE.isoformat(), "-o", str(tmp_path / "x.pdf")])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert out.strip() == f"{seeded.case_numbers[2]}\tR. Smit en E. Smit"
+    assert not (tmp_path / "x.pdf").exists()
+    assert _records(profile) == []
+
+
+def test_report_and_errors_in_dutch(profile_dir, tmp_path, capsys):
+    profile, seeded = profile_dir
+    out = tmp_path / "pv.pdf"
+    assert main(["--data-dir", str(profile.path), "letters", "report", "pv_ouders", "--zaak", seeded.case_numbers[0],
+                 "--boa-nummer", "BOA-1", "-o", str(out)]) == 0
+    assert "PROCES-VERBAAL" in pdf_text(out.read_bytes(), tmp_path)
+    code = main(["--data-dir", str(profile.path), "letters", "make", "waarschuwing", "--zaak", "1999-000001",
+                 "-o", str(tmp_path / "y.pdf")])
+    assert code == 1
+    assert "Onbekend zaaknummer: 1999-000001" in capsys.readouterr().err
+    code = main(["--data-dir", str(profile.path), "letters", "make", "waarschuwing", "-o", str(tmp_path / "y.pdf")])
+    assert code == 1
+    assert "Kies de zaken" in capsys.readouterr().err
