@@ -390,6 +390,12 @@ class SyncService(QObject):
             return  # stopped meanwhile: the store may be closed already
         self.syncing = False
         self.last_result = result
+        log.info(
+            "Synchronisatie %s: %d verstuurd (%d toegepast, %d conflicten, %d geweigerd), %d ontvangen in %d "
+            "pagina's",
+            result.status, result.pushed, result.applied, result.conflicts, result.rejected, result.pulled,
+            result.pages,
+        )
         if result.status == "ok" and not self._user_complete and self._signed_in_as:
             # The account's own users record arrives with the first pull: now its gemeenten are known.
             self._remember_user(self._signed_in_as)

@@ -126,3 +126,39 @@ def _write(session: Session, ops: list[dict[str, Any]]) -> None:
         op["device_counter"] = first + offset
     with session.no_autoflush:
         session.execute(insert(sync_outbox), ops)
+
+
+def enqueue_existing(session: Session, tables: list[Any]) -> int:
+    """Queue rows made before the outbox was installed (a profile filled offline: the demo region, an
+    import) as inserts; returns how many. Rows the server has seen (version > 0), deleted rows and rows
+    already waiting in the outbox are left alone. ``tables`` are Core tables, parents first.
+    """
+    waiting = {(r[0], r[1]) for r in session.execute(select(sync_outbox.c.table_name, sync_outbox.c.record_id))}
+    ops: list[dict[str, Any]] = []
+    now = datetime.now(UTC).isoformat()
+    for table in tables:
+        columns = [c for c in table.columns if c.name not in NOT_SYNCED_FIELDS]
+        rows = session.execute(
+            select(table.c.id, *columns).where(table.c.version == 0, table.c.deleted.is_(False))
+        ).all()
+        for row in rows:
+            if (table.name, row.id) in waiting:
+                continue
+            values = row._mapping
+            changes = {
+                c.name: {"old": None, "new": to_json(values[c.name])} for c in columns if values[c.name] is not None
+            }
+            ops.append(
+                {
+                    "op_id": str(uuid.uuid4()),
+                    "table_name": table.name,
+                    "record_id": str(row.id),
+                    "kind": "insert",
+                    "base_version": 0,
+                    "changes": json.dumps(changes, sort_keys=True),
+                    "created_at": now,
+                }
+            )
+    if ops:
+        _write(session, ops)
+    return len(ops)

@@ -406,7 +406,8 @@ class MainWindow(QMainWindow):
             return
         from desktop.views.login_dialog import LoginDialog
 
-        dialog = LoginDialog(self.sync.login, self.sync.server_url, message, self)
+        # A first sign-in needs no reason; an expired session does.
+        dialog = LoginDialog(self.sync.login, self.sync.server_url, message if self.sync.has_tokens else "", self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(self._logged_in)
         dialog.wipe_required.connect(self.wipe_device)
