@@ -370,7 +370,7 @@ def _interventions(session: Session, case: Case | None) -> list[Intervention]:
     ))
 
 
-def _next_appointment(session: Session, case: Case | None, on: dt.date) -> ctx_mod.Appointment | None:
+def next_appointment(session: Session, case: Case | None, on: dt.date) -> ctx_mod.Appointment | None:
     if case is None:
         return None
     start = dt.datetime.combine(on, dt.time.min, tzinfo=dt.UTC)
@@ -570,7 +570,7 @@ def letter_jobs(
         if not context.case_number:
             context.case_number = f"VRL-{leave.start_date:%Y}-{leave.id[:6].upper()}"
     elif kind == "uitnodiging_gesprek":
-        appointment = options.appointment or _next_appointment(session, case, on)
+        appointment = options.appointment or next_appointment(session, case, on)
         if appointment is None:
             raise LetterError(f"Zaak {context.case_number}: er is geen gesprek gepland. Leg eerst een afspraak "
                               "vast of vul de gegevens van het gesprek in.")

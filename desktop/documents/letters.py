@@ -486,19 +486,29 @@ def render_batch(
         out_path.parent.mkdir(parents=True, exist_ok=True)
         sections = [letter_section(p, settings) for p in prepared]
         # Section i starting on paper means letters 0..i-1 are done.
-        build_pdf(sections, _meta(prepared), settings, out_path, on_section=lambda i: report(i) if i else None)
-        report(total)
+        try:
+            build_pdf(sections, _meta(prepared), settings, out_path, on_section=lambda i: report(i) if i else None)
+            report(total)
+        except BatchCancelled:
+            out_path.unlink(missing_ok=True)  # a half-written file must not be mistaken for the batch
+            raise
         pdf = out_path.read_bytes()
         # In a shared file each record carries the hash of that file (computed once).
         digest = hashlib.sha256(pdf).hexdigest()
         return [BatchResult(p.record(pdf, digest), out_path, index) for index, p in enumerate(prepared)]
     out_path.mkdir(parents=True, exist_ok=True)
-    for index, p in enumerate(prepared):
-        name = f"{index + 1:04d}-{p.kind}-{_safe_name(str(p.values.get('case_number', '')))}.pdf"
-        path = out_path / name
-        pdf = _render(p, settings, path)
-        results.append(BatchResult(p.record(pdf), path))
-        report(index + 1)
+    try:
+        for index, p in enumerate(prepared):
+            name = f"{index + 1:04d}-{p.kind}-{_safe_name(str(p.values.get('case_number', '')))}.pdf"
+            path = out_path / name
+            pdf = _render(p, settings, path)
+            results.append(BatchResult(p.record(pdf), path))
+            report(index + 1)
+    except BatchCancelled:
+        # Cancelled: nothing is registered, so the letters already written are removed as well.
+        for result in results:
+            result.path.unlink(missing_ok=True)
+        raise
     return results
 
 

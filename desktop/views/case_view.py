@@ -83,6 +83,10 @@ class CaseView(QWidget):
         head.addWidget(self.person_button)
         head.addStretch(1)
         head.addWidget(self.meta_label)
+        self.letter_button = QPushButton(self.tr("Brief &maken…"))
+        self.letter_button.setToolTip(self.tr("Een brief of rapport over deze zaak maken, bekijken en opslaan"))
+        self.letter_button.clicked.connect(self.make_letter)
+        head.addWidget(self.letter_button)
 
         # MAS steps.
         steps = QHBoxLayout()
@@ -380,6 +384,13 @@ class CaseView(QWidget):
         self._validate_close()
 
     # -- actions ----------------------------------------------------------------------------------
+
+    def make_letter(self):
+        from desktop.views.letter_dialog import LetterDialog
+
+        self.letter_dialog = LetterDialog(self.ctx, self.case_id, self)
+        self.letter_dialog.open()
+        return self.letter_dialog
 
     def _write(self, fn, kind: str = "case", error_target: QLabel | None = None) -> bool:
         """One short write transaction; a rule the change breaks is shown in Dutch, nothing is saved."""

@@ -57,10 +57,21 @@ def test_one_file_per_letter_with_records_that_regenerate(settings, tmp_path) ->
         assert regenerate(result.record.merge_data, invariant=True) == result.path.read_bytes()
 
 
-def test_cancel_stops_the_batch(settings, tmp_path) -> None:
+def test_cancel_stops_the_batch_and_leaves_no_letters_behind(settings, tmp_path) -> None:
+    calls: list[int] = []
+
+    def progress(done: int, total: int) -> bool:
+        calls.append(done)
+        return done < 2
+
     with pytest.raises(BatchCancelled):
-        render_batch(_items(), tmp_path / "los", False, lambda done, total: done < 2, settings)
-    assert len(list((tmp_path / "los").glob("*.pdf"))) == 2
+        render_batch(_items(), tmp_path / "los", False, progress, settings)
+    assert calls == [1, 2]
+    # Nothing is registered after a cancel, so no unregistered letter may stay on disk.
+    assert not list((tmp_path / "los").glob("*.pdf"))
+    with pytest.raises(BatchCancelled):
+        render_batch(_items(), tmp_path / "een.pdf", True, lambda done, total: done < 1, settings)
+    assert not (tmp_path / "een.pdf").exists()
 
 
 def test_batch_checks_every_letter_before_printing(settings, tmp_path) -> None:

@@ -1,0 +1,592 @@
+"""'Brief maken…' from a case: choose the kind and the addressees, see page 1, save or print; and the
+'Documenten' menu of the main window (`add_to_main_window`)."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDateTime, Qt, QTime, QTimer, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.background import run_in_background
+from desktop.documents.context import Appointment
+from desktop.documents.from_database import (
+    LetterJob,
+    LetterOptions,
+    ReportOptions,
+    letter_jobs,
+    make_letters,
+    make_report,
+    next_appointment,
+    report_context,
+)
+from desktop.documents.layout import LayoutSettings, load_layout
+from desktop.documents.letters import LETTER_KINDS, LetterError, generate_letter, prepare_letter
+from desktop.documents.official_reports import REPORT_KINDS, ReportError, generate_report
+from desktop.documents.preview import first_page_png, letter_html
+from desktop.documents.templates import TemplateError, TemplateStore
+from desktop.models.enums import UserRole
+from desktop.models.session_user import current_user
+from desktop.views.common import DUTCH, AppContext, date_edit, error_label, to_date, to_qdate
+
+DOCUMENT_ERRORS = (LetterError, ReportError, TemplateError, ValueError)
+# Who may print letters in series and who may change the templates (a profile without a signed-in
+# user is a single-user profile: its owner may do both).
+BATCH_ROLES = frozenset({UserRole.ADMINISTRATOR, UserRole.TEAM_LEAD, UserRole.SYSTEM_ADMINISTRATOR})
+TEMPLATE_ROLES = frozenset({UserRole.SYSTEM_ADMINISTRATOR})
+
+
+def document_store(ctx: AppContext) -> TemplateStore:
+    """The profile's templates: shipped texts plus the versions edited or synced into the profile."""
+    return TemplateStore.for_profile(ctx.profile.path)
+
+
+def layout_settings(store: TemplateStore) -> LayoutSettings:
+    try:
+        return load_layout(store.layout_path)
+    except ValueError:
+        return LayoutSettings()
+
+
+def user_id_of(ctx: AppContext) -> str | None:
+    if not ctx.is_open:
+        return None
+    user = current_user(ctx.store)
+    return user.user_id if user else None
+
+
+def may(ctx: AppContext, roles: frozenset[UserRole]) -> bool:
+    if not ctx.is_open:
+        return False
+    user = current_user(ctx.store)
+    return user is None or user.role in roles
+
+
+def safe_file_name(text: str) -> str:
+    keep = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in text)
+    return keep.strip("-") or "brief"
+
+
+class PagePreview(QStackedWidget):
+    """Page 1 as an image when it can be drawn, else the letter as text; with a message while loading."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.image = QLabel()
+        self.image.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.image.setAccessibleName(self.tr("Voorbeeld van pagina 1"))
+        scroll = QScrollArea()
+        scroll.setWidget(self.image)
+        scroll.setWidgetResizable(True)
+        scroll.setStyleSheet("QScrollArea { background: #8a8f91; }")
+        self.text = QTextBrowser()
+        self.text.setAccessibleName(self.tr("Voorbeeld van de tekst"))
+        self.message = QLabel()
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setWordWrap(True)
+        for widget in (scroll, self.text, self.message):
+            self.addWidget(widget)
+        self.setMinimumWidth(430)
+        self.show_message(self.tr("Kies een soort brief."))
+
+    def show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.setCurrentWidget(self.message)
+
+    def show_png(self, png: bytes) -> None:
+        pixmap = QPixmap()
+        pixmap.loadFromData(png, "PNG")
+        self.image.setPixmap(pixmap)
+        self.setCurrentIndex(0)
+
+    def show_html(self, html: str) -> None:
+        self.text.setHtml(html)
+        self.setCurrentWidget(self.text)
+
+    def show_result(self, result: tuple[str, Any]) -> None:
+        kind, value = result
+        if kind == "png":
+            self.show_png(value)
+        elif kind == "html":
+            self.show_html(value)
+        else:
+            self.show_message(str(value))
+
+
+def render_preview(kind: str, context: Any, settings: LayoutSettings, store: TemplateStore,
+                   report: bool = False) -> tuple[str, Any]:
+    """Page 1 as ('png', bytes), or the letter as ('html', text) when no page renderer is installed.
+
+    Runs on a worker thread: plain data in, plain data out.
+    """
+    if report:
+        pdf = generate_report(kind, context, None, settings, store).pdf
+        png = first_page_png(pdf)
+        return ("png", png) if png else ("message", "Het voorbeeld van een rapport vraagt pdftoppm; sla het "
+                                                    "rapport op om het te bekijken.")
+    pdf = generate_letter(kind, context, None, settings, store).pdf
+    png = first_page_png(pdf)
+    if png:
+        return "png", png
+    return "html", letter_html(prepare_letter(kind, context, settings, store))
+
+
+class LetterDialog(QDialog):
+    """Make a letter or report for one case. ``saved`` fires with the made documents (register entries)."""
+
+    saved = Signal(list)
+    preview_shown = Signal()
+
+    def __init__(self, ctx: AppContext, case_id: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.case_id = case_id
+        self.store = document_store(ctx)
+        self.settings = layout_settings(self.store)
+        self.jobs: list[LetterJob] = []
+        self.report_context: Any = None
+        self.busy = False
+        self._preview_token = 0
+        # Replaced in tests: where to save, and how to open a saved file for printing.
+        self.choose_path: Callable[[str], str] = self._ask_path
+        self.open_file: Callable[[Path], None] = lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        self.setWindowTitle(self.tr("Brief maken"))
+
+        self.kind = QComboBox()
+        self.kind.setAccessibleName(self.tr("Soort brief"))
+        for key, letter in LETTER_KINDS.items():
+            self.kind.addItem(letter.title, key)
+        self.kind.insertSeparator(self.kind.count())
+        for key, report in REPORT_KINDS.items():
+            self.kind.addItem(report.title, key)
+        self.letter_date = date_edit(ctx.today(), self.tr("Datum van de brief"))
+
+        # Uitnodiging gesprek: the conversation (from the case's next appointment when there is one).
+        self.when = QDateTimeEdit()
+        self.when.setLocale(DUTCH)
+        self.when.setDisplayFormat("dd-MM-yyyy HH:mm")
+        self.when.setCalendarPopup(True)
+        self.when.setAccessibleName(self.tr("Datum en tijd van het gesprek"))
+        self.place = QLineEdit()
+        self.place.setAccessibleName(self.tr("Plaats van het gesprek"))
+        self.reason = QLineEdit()
+        self.reason.setAccessibleName(self.tr("Reden van het gesprek"))
+        self.reason.setPlaceholderText(self.tr("standaard: het schoolverzuim bespreken"))
+        conversation = QFormLayout()
+        conversation.addRow(self.tr("Wanneer:"), self.when)
+        conversation.addRow(self.tr("Waar:"), self.place)
+        conversation.addRow(self.tr("Waarom:"), self.reason)
+        self.conversation_box = QGroupBox(self.tr("Gesprek"))
+        self.conversation_box.setLayout(conversation)
+
+        # Official reports: the officer's number and the consultant's own text.
+        self.boa_number = QLineEdit()
+        self.boa_number.setAccessibleName(self.tr("Boa-nummer"))
+        self.facts = QPlainTextEdit()
+        self.facts.setAccessibleName(self.tr("Feiten"))
+        self.facts.setMaximumHeight(70)
+        self.facts.setTabChangesFocus(True)
+        self.advice = QLineEdit()
+        self.advice.setAccessibleName(self.tr("Advies over de afdoening"))
+        report_form = QFormLayout()
+        report_form.addRow(self.tr("Boa-nummer:"), self.boa_number)
+        report_form.addRow(self.tr("Feiten:"), self.facts)
+        report_form.addRow(self.tr("Advies:"), self.advice)
+        self.report_box = QGroupBox(self.tr("Rapport"))
+        self.report_box.setLayout(report_form)
+
+        self.extra_text = QPlainTextEdit()
+        self.extra_text.setAccessibleName(self.tr("Aanvullende tekst"))
+        self.extra_text.setPlaceholderText(self.tr("Optioneel: een eigen alinea in de brief"))
+        self.extra_text.setMaximumHeight(70)
+        self.extra_text.setTabChangesFocus(True)
+
+        self.addressees = QListWidget()
+        self.addressees.setAccessibleName(self.tr("Geadresseerden"))
+        self.addressees.setMaximumHeight(90)
+        self.error = error_label()
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow(self.tr("&Soort:"), self.kind)
+        form.addRow(self.tr("&Datum:"), self.letter_date)
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addWidget(self.conversation_box)
+        left.addWidget(self.report_box)
+        left.addWidget(QLabel(self.tr("Aan (volgens de wet; één brief per adres):")))
+        left.addWidget(self.addressees)
+        left.addWidget(QLabel(self.tr("Aanvullende tekst:")))
+        left.addWidget(self.extra_text)
+        left.addWidget(self.error)
+        left.addWidget(self.status)
+        left.addStretch(1)
+
+        self.preview = PagePreview()
+        self.save_button = QPushButton(self.tr("&Opslaan als PDF…"))
+        self.save_button.clicked.connect(lambda: self.save(open_after=False))
+        self.print_button = QPushButton(self.tr("Opslaan en &afdrukken…"))
+        self.print_button.setToolTip(self.tr("Slaat de PDF op en opent hem om af te drukken"))
+        self.print_button.clicked.connect(lambda: self.save(open_after=True))
+        close = QPushButton(self.tr("Sluiten"))
+        close.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(close)
+
+        columns = QHBoxLayout()
+        left_widget = QWidget()
+        left_widget.setLayout(left)
+        left_widget.setMinimumWidth(380)
+        left_widget.setMaximumWidth(470)
+        columns.addWidget(left_widget)
+        columns.addWidget(self.preview, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns, 1)
+        layout.addLayout(buttons)
+        self.resize(1020, 700)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(300)
+        self._timer.timeout.connect(self.refresh)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        for signal in (self.letter_date.dateChanged, self.when.dateTimeChanged, self.place.textChanged,
+                       self.reason.textChanged, self.extra_text.textChanged, self.boa_number.textChanged,
+                       self.facts.textChanged, self.advice.textChanged):
+            signal.connect(self._timer.start)
+        self.addressees.itemChanged.connect(lambda _item: self._timer.start())
+        self._fill_conversation()
+        self._kind_changed()
+
+    # -- state ------------------------------------------------------------------------------------
+
+    @property
+    def current_kind(self) -> str:
+        return self.kind.currentData() or ""
+
+    @property
+    def is_report(self) -> bool:
+        return self.current_kind in REPORT_KINDS
+
+    def set_kind(self, key: str) -> None:
+        self.kind.setCurrentIndex(self.kind.findData(key))
+
+    def _fill_conversation(self) -> None:
+        def read(session):
+            from desktop.models.cases import Case
+
+            return next_appointment(session, session.get(Case, self.case_id), self.ctx.today())
+
+        planned = self.ctx.read(read)
+        if planned is not None and planned.date is not None:
+            when = planned.time or dt.time(9, 0)
+            self.when.setDateTime(QDateTime(to_qdate(planned.date), QTime(when.hour, when.minute)))
+            self.place.setText(planned.place)
+            self.reason.setText(planned.reason)
+        else:
+            tomorrow = self.ctx.today() + dt.timedelta(days=7)
+            self.when.setDateTime(QDateTime(to_qdate(tomorrow), QTime(10, 0)))
+
+    def _kind_changed(self) -> None:
+        self.conversation_box.setVisible(self.current_kind == "uitnodiging_gesprek")
+        self.report_box.setVisible(self.is_report)
+        self.addressees.clear()
+        self.refresh()
+
+    def _options(self) -> LetterOptions:
+        chosen = None
+        if self.addressees.count():
+            chosen = [
+                self.addressees.item(i).data(Qt.ItemDataRole.UserRole)
+                for i in range(self.addressees.count())
+                if self.addressees.item(i).checkState() == Qt.CheckState.Checked
+            ]
+        appointment = None
+        if self.current_kind == "uitnodiging_gesprek":
+            moment = self.when.dateTime().toPython()
+            appointment = Appointment(date=moment.date(), time=moment.time().replace(second=0, microsecond=0),
+                                      place=self.place.text().strip(), reason=self.reason.text().strip())
+        return LetterOptions(letter_date=to_date(self.letter_date.date()),
+                             extra_text=self.extra_text.toPlainText().strip(), appointment=appointment,
+                             addressee_descriptions=chosen)
+
+    def _report_options(self) -> ReportOptions:
+        return ReportOptions(report_date=to_date(self.letter_date.date()), boa_number=self.boa_number.text().strip(),
+                             facts=self.facts.toPlainText().strip(), advice=self.advice.text().strip(),
+                             additions=self.extra_text.toPlainText().strip())
+
+    def refresh(self) -> None:
+        """Build the letters from the database (quick) and draw page 1 in the background."""
+        if not self.ctx.is_open or not self.current_kind:
+            return
+        self.error.clear()
+        self.jobs, self.report_context = [], None
+        kind = self.current_kind
+        user_id = user_id_of(self.ctx)
+        try:
+            if self.is_report:
+                options = self._report_options()
+                self.report_context = self.ctx.read(
+                    lambda s: report_context(s, kind, self.case_id, options, user_id, self.ctx.today()))
+            else:
+                if self.addressees.count() == 0:
+                    # First build for this kind: every lawful addressee, then let the user untick.
+                    everyone = dataclasses.replace(self._options(), addressee_descriptions=None)
+                    self.jobs = self.ctx.read(lambda s: letter_jobs(s, kind, self.case_id, options=everyone,
+                                                                    user_id=user_id, store=self.store))
+                    self._fill_addressees(self.jobs)
+                else:
+                    options = self._options()
+                    self.jobs = self.ctx.read(lambda s: letter_jobs(s, kind, self.case_id, options=options,
+                                                                    user_id=user_id, store=self.store))
+        except DOCUMENT_ERRORS as exc:
+            self._preview_token += 1  # a preview still on its way is out of date
+            self.error.setText(str(exc))
+            self.preview.show_message(self.tr("Geen voorbeeld: {reason}").format(reason=str(exc)))
+            self._update_buttons()
+            return
+        self._update_buttons()
+        self._start_preview()
+
+    def _fill_addressees(self, jobs: list[LetterJob]) -> None:
+        self.addressees.blockSignals(True)
+        self.addressees.clear()
+        for job in jobs:
+            address = job.context.addressee.address
+            text = f"{job.context.addressee.name} — {address.street}, {address.postal_code} {address.city}"
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, job.context.addressee.description)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.addressees.addItem(item)
+        self.addressees.blockSignals(False)
+
+    def _update_buttons(self) -> None:
+        ready = (bool(self.jobs) or self.report_context is not None) and not self.busy
+        self.save_button.setEnabled(ready)
+        self.print_button.setEnabled(ready)
+
+    def _start_preview(self) -> None:
+        if self.report_context is not None:
+            kind, context, report = self.current_kind, self.report_context, True
+        else:
+            kind, context, report = self.jobs[0].kind, self.jobs[0].context, False
+        settings, store = self.settings, self.store
+        self.preview.show_message(self.tr("Voorbeeld maken…"))
+        # Only the newest request may show: an older one can finish later.
+        self._preview_token += 1
+        token = self._preview_token
+
+        def done(result: tuple[str, Any]) -> None:
+            if token != self._preview_token:
+                return
+            self.preview.show_result(result)
+            self.preview_shown.emit()
+
+        def failed(exc: BaseException) -> None:
+            if token != self._preview_token:
+                return
+            self.preview.show_message(self.tr("Geen voorbeeld: {reason}").format(reason=str(exc)))
+            if isinstance(exc, DOCUMENT_ERRORS):
+                self.error.setText(str(exc))
+            self.preview_shown.emit()
+
+        run_in_background(lambda: render_preview(kind, context, settings, store, report), done, failed, self)
+
+    # -- saving -----------------------------------------------------------------------------------
+
+    def _ask_path(self, suggestion: str) -> str:
+        folder = Path.home() / suggestion
+        path, _filter = QFileDialog.getSaveFileName(self, self.tr("Brief opslaan"), str(folder),
+                                                    self.tr("PDF-bestanden (*.pdf)"))
+        return path
+
+    def save(self, open_after: bool = False) -> None:
+        if self.busy or (not self.jobs and self.report_context is None):
+            return
+        number = self.jobs[0].context.case_number if self.jobs else self.report_context.case_number
+        path_text = self.choose_path(f"{safe_file_name(self.current_kind)}-{safe_file_name(number)}.pdf")
+        if not path_text:
+            return
+        path = Path(path_text)
+        if path.suffix.lower() != ".pdf":
+            path = path.with_suffix(".pdf")
+        store, settings, db = self.store, self.settings, self.ctx.store
+        user_id = user_id_of(self.ctx)
+        kind, jobs, case_id = self.current_kind, list(self.jobs), self.case_id
+        report_options = self._report_options() if self.is_report else None
+        today = self.ctx.today()
+
+        def op() -> list:
+            if report_options is not None:
+                return [make_report(db.session, kind, case_id, path, report_options, settings, store, user_id, today)]
+            return make_letters(db.session, jobs, path, True, None, settings, store, user_id)
+
+        def done(made: list) -> None:
+            self.busy = False
+            self._update_buttons()
+            self.status.setText(self.tr("Opgeslagen in {path}: {n} document(en), vastgelegd in het "
+                                        "documentenregister.").format(path=str(path), n=len(made)))
+            self.ctx.changed.emit("document")
+            self.saved.emit(made)
+            if open_after:
+                self.open_file(path)
+
+        def failed(exc: BaseException) -> None:
+            self.busy = False
+            self._update_buttons()
+            if isinstance(exc, (*DOCUMENT_ERRORS, OSError)):
+                self.error.setText(self.tr("Niet opgeslagen: {reason}").format(reason=str(exc)))
+                return
+            raise exc
+
+        self.busy = True
+        self._update_buttons()
+        self.status.setText(self.tr("Bezig met opslaan…"))
+        run_in_background(op, done, failed, self, writes=True)
+
+
+# -------------------------------------------------------------------------------------------------
+# The main window's 'Documenten' menu and the register list
+
+
+def _regenerate_from_list(window: Any) -> None:
+    from desktop.documents.from_database import regenerate_document
+
+    page = window.page_by_key.get("documents")
+    if page is None:
+        return
+    index = page.table.currentIndex()
+    record = page.model.record_at(index.row()) if index.isValid() else None
+    if not record:
+        QMessageBox.information(window, window.tr("Opnieuw maken"), window.tr("Kies eerst een document in de lijst."))
+        return
+    record_id = record[0]
+    chooser = getattr(window, "choose_regenerate_path", None)
+    if chooser is None:
+        path_text, _filter = QFileDialog.getSaveFileName(window, window.tr("Document opnieuw maken"),
+                                                         str(Path.home() / "document-opnieuw.pdf"),
+                                                         window.tr("PDF-bestanden (*.pdf)"))
+    else:
+        path_text = chooser()
+    if not path_text:
+        return
+    store = document_store(window.ctx)
+    try:
+        with window.ctx.session() as session:
+            regenerate_document(session, record_id, Path(path_text), store)
+    except DOCUMENT_ERRORS as exc:
+        QMessageBox.warning(window, window.tr("Opnieuw maken"), str(exc))
+        return
+    window.statusBar().showMessage(window.tr("Opnieuw gemaakt: {path}").format(path=path_text), 8000)
+
+
+def _add_regenerate_button(window: Any) -> None:
+    page = window.page_by_key.get("documents")
+    if page is None or page.layout() is None:
+        return
+    button = QPushButton(window.tr("&Opnieuw maken…"))
+    button.setToolTip(window.tr("Maak het gekozen document opnieuw, precies zoals het toen is gemaakt"))
+    button.clicked.connect(lambda: _regenerate_from_list(window))
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(button)
+    page.layout().addLayout(row)
+    page.regenerate_button = button
+
+
+def _refused(window: Any, text: str) -> None:
+    QMessageBox.information(window, window.tr("Documenten"), text)
+
+
+def open_batch_print(window: Any) -> QDialog | None:
+    from desktop.views.batch_print_dialog import BatchPrintDialog
+
+    if not may(window.ctx, BATCH_ROLES):
+        _refused(window, window.tr("Brieven in serie afdrukken is voor administratief medewerkers."))
+        return None
+    cases_page = window.page_by_key.get("cases")
+    case_filter = cases_page.current_filter() if cases_page is not None and hasattr(cases_page, "current_filter") \
+        else None
+    dialog = BatchPrintDialog(window.ctx, window, case_filter=case_filter)
+    window.batch_print_dialog = dialog
+    dialog.open()
+    return dialog
+
+
+def open_template_editor(window: Any) -> QDialog | None:
+    from desktop.views.template_editor import TemplateEditor
+
+    if not may(window.ctx, TEMPLATE_ROLES):
+        _refused(window, window.tr("Sjablonen beheren is voor de functioneel beheerder."))
+        return None
+    dialog = TemplateEditor(window.ctx, window)
+    window.template_editor = dialog
+    dialog.open()
+    return dialog
+
+
+def open_layout_dialog(window: Any) -> QDialog | None:
+    from desktop.views.layout_dialog import LayoutDialog
+
+    if not may(window.ctx, TEMPLATE_ROLES):
+        _refused(window, window.tr("De opmaak van brieven is voor de functioneel beheerder."))
+        return None
+    dialog = LayoutDialog(window.ctx, window)
+    window.layout_dialog = dialog
+    dialog.open()
+    return dialog
+
+
+def add_to_main_window(window: Any) -> None:
+    """Add the 'Documenten' menu (series printing Ctrl+P, templates, layout) and 'Opnieuw maken' on the
+    register list to a MainWindow."""
+    bar = window.menuBar()
+    menu = bar.addMenu(window.tr("&Documenten"))
+    # Before 'Help', where a user looks for it.
+    actions = bar.actions()
+    if len(actions) >= 2:
+        bar.insertMenu(actions[-2], menu)
+    batch = QAction(window.tr("Brieven in &serie afdrukken…"), window)
+    batch.setShortcut(QKeySequence("Ctrl+P"))
+    batch.triggered.connect(lambda: open_batch_print(window))
+    templates = QAction(window.tr("Sja&blonen beheren…"), window)
+    templates.triggered.connect(lambda: open_template_editor(window))
+    layout = QAction(window.tr("&Opmaak en adresvenster…"), window)
+    layout.triggered.connect(lambda: open_layout_dialog(window))
+    for action in (batch, templates, layout):
+        menu.addAction(action)
+    window.documents_menu = menu
+    window.batch_print_action = batch
+    window.template_editor_action = templates
+    window.layout_action = layout
+    _add_regenerate_button(window)
