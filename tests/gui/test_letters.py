@@ -101,3 +101,85 @@ def test_the_dialog_says_why_a_letter_cannot_be_made(qtbot, letters_ctx, letters
     assert dialog.addressees.count() == 1
     assert dialog.addressees.item(0).text().startswith("Daan Bakker")
     assert dialog.save_button.isEnabled()
+
+
+@pytest.fixture
+def letters_window(qtbot, letters_ctx):
+    from desktop.views.letter_dialog import add_to_main_window
+    from desktop.views.main_window import MainWindow
+
+    window = MainWindow(letters_ctx, lambda text: letters_ctx.profile.unlock(text))
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    add_to_main_window(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    with qtbot.waitSignal(window.worklist.loaded, timeout=20_000):
+        window.start()
+    yield window
+    window.close()
+
+
+def test_batch_print_three_cases_with_progress_and_three_register_entries(qtbot, letters_window, letters_profile,
+                                                                          tmp_path):
+    _profile, seeded = letters_profile
+    window = letters_window
+    assert window.batch_print_action.shortcut().toString() == "Ctrl+P"
+    assert window.documents_menu.title() == "&Documenten"
+    window.batch_print_action.trigger()
+    dialog = window.batch_print_dialog
+    dialog.set_kind("terugkoppeling_school")
+    dialog.set_source("numbers")
+    qtbot.keyClicks(dialog.numbers, ", ".join(seeded.case_numbers))
+    with qtbot.waitSignal(dialog.preview_shown, timeout=20_000), \
+            qtbot.waitSignal(dialog.loaded, timeout=20_000) as loaded:
+        qtbot.mouseClick(dialog.load_button, Qt.MouseButton.LeftButton)
+    assert loaded.args == [3]
+    assert dialog.summary.text() == "3 brieven voor 3 zaken."
+    assert dialog.preview.currentWidget() is not dialog.preview.message
+    dialog.per_letter.setChecked(True)
+    folder = tmp_path / "serie"
+    dialog.choose_path = lambda one_file: str(folder)
+    with qtbot.waitSignal(dialog.finished_batch, timeout=60_000) as finished:
+        qtbot.mouseClick(dialog.make_button, Qt.MouseButton.LeftButton)
+        assert dialog.progress is not None and dialog.progress.maximum() == 3
+    assert len(finished.args[0]) == 3
+    assert dialog.progress_seen == [1, 2, 3]
+    assert dialog.progress is None  # the progress dialog closed when the batch finished
+    assert "3 brieven gemaakt" in dialog.status.text()
+    assert len(list(folder.glob("*.pdf"))) == 3
+    records = letters_window.ctx.read(lambda s: s.scalars(select(DocumentRecord)).all())
+    assert sorted(r.case_id for r in records) == sorted([seeded.sanne_case, seeded.daan_case, seeded.mila_case])
+    assert {r.kind for r in records} == {"terugkoppeling_school"}
+
+
+def test_batch_print_names_the_cases_it_skips(qtbot, letters_window):
+    window = letters_window
+    window.batch_print_action.trigger()
+    dialog = window.batch_print_dialog
+    dialog.set_kind("besluit_vrijstelling_toegekend")
+    dialog.set_source("filter")  # the 'Zaken' list without a filter: all three cases
+    with qtbot.waitSignal(dialog.loaded, timeout=20_000) as loaded:
+        qtbot.mouseClick(dialog.load_button, Qt.MouseButton.LeftButton)
+    assert loaded.args == [2]  # Sanne's two parents
+    assert dialog.problem_list.count() == 2
+    assert all("geen besliste vrijstelling" in dialog.problem_list.item(i).text() for i in range(2))
+    assert "2 overgeslagen" in dialog.summary.text()
+
+
+def test_register_list_makes_a_document_again(qtbot, letters_window, letters_profile, tmp_path):
+    from desktop.documents.from_database import LetterOptions, letter_jobs, make_letters
+
+    _profile, seeded = letters_profile
+    ctx = letters_window.ctx
+    jobs = ctx.read(lambda s: letter_jobs(s, "waarschuwing", seeded.daan_case,
+                                          options=LetterOptions(letter_date=LETTER_DATE)))
+    made = make_letters(ctx.store.session, jobs, tmp_path / "eerst.pdf", True)
+    ctx.changed.emit("document")
+    page = letters_window.navigate_to("documents")
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10_000)
+    page.table.selectRow(0)
+    page.table.setCurrentIndex(page.model.index(0, 0))
+    letters_window.choose_regenerate_path = lambda: str(tmp_path / "opnieuw.pdf")
+    qtbot.mouseClick(page.regenerate_button, Qt.MouseButton.LeftButton)
+    assert (tmp_path / "opnieuw.pdf").read_bytes() == made[0].path.read_bytes()
