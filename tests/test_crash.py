@@ -34,8 +34,8 @@ def _writer(db_path, key: bytes, ack_fd: int, start: int) -> None:
         number += 1
 
 
-def _read_acks(read_fd: int) -> list[int]:
-    chunks = []
+def _read_acks(read_fd: int, first: bytes = b"") -> list[int]:
+    chunks = [first]
     while True:
         chunk = os.read(read_fd, 65536)
         if not chunk:
@@ -65,10 +65,12 @@ def test_sigkill_at_random_moments_loses_no_acknowledged_write(profile, store):
             finally:
                 os._exit(0)
         os.close(write_fd)
+        # The kill falls at a random moment after the writer's first commit, however loaded the machine is.
+        first = os.read(read_fd, 65536)
         time.sleep(rng.uniform(0.0, 0.04))
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
-        acks = _read_acks(read_fd)
+        acks = _read_acks(read_fd, first)
         os.close(read_fd)
         acknowledged.update(acks)
 
@@ -89,7 +91,7 @@ def test_sigkill_at_random_moments_loses_no_acknowledged_write(profile, store):
         previous = present
         next_id = max(present, default=0) + 1
     verify_database(profile.db_path, key)
-    assert len(acknowledged) > KILLS  # the writer really got work done between kills
+    assert len(acknowledged) >= KILLS  # every round committed at least once before its kill
 
 
 def test_key_file_rewrite_killed_midway_leaves_old_or_new(profile, store):

@@ -545,7 +545,7 @@ def test_exemption_article_codes_and_labels() -> None:
     assert [a.value for a in ExemptionArticle] == ["5a", "5b", "5c", "5a_travel", "15", "3a", "3b", "11g"]
     assert ExemptionArticle("5a") is not ExemptionArticle("5a_travel")
     assert "onder a" in ExemptionArticle.ART_5A.label
-    assert ExemptionArticle.ART_5A_TRAVEL.label.startswith("Artikel 5a ")
+    assert ExemptionArticle.ART_5A_TRAVEL.label.startswith("Art. 5a ")
     assert ExemptionArticle.ART_5B.renewed_each_year
     assert not ExemptionArticle.ART_15.renewed_each_year
     assert ExemptionArticle.ART_3B.is_substitute_programme

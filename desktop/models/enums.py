@@ -231,6 +231,16 @@ class ExemptionArticle(LabeledEnum):
     ART_3B = ("3b", "Art. 3b (vervangende leerplicht mbo)")
     ART_11G = ("11g", "Art. 11 onder g (gewichtige omstandigheden)")
 
+    @property
+    def renewed_each_year(self) -> bool:
+        """Art. 6: exemptions under art. 5 onder a, b and c are notified again before 1 July each year."""
+        return self in (ExemptionArticle.ART_5A, ExemptionArticle.ART_5B, ExemptionArticle.ART_5C)
+
+    @property
+    def is_substitute_programme(self) -> bool:
+        """Art. 3a and 3b are vervangende leerplicht rather than an exemption."""
+        return self in (ExemptionArticle.ART_3A, ExemptionArticle.ART_3B)
+
 
 class Decision(LabeledEnum):
     GRANTED = ("granted", "Toegekend")

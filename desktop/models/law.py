@@ -1,4 +1,4 @@
-"""Rules of law for leerplicht, kwalificatieplicht and bezwaar as pure functions (standard library only).
+"""Rules of law for leerplicht, kwalificatieplicht and bezwaar as pure functions (no database, no Qt).
 
 Every rule names its source. Thresholds that regions set differently are parameters with a documented
 default; items marked VERIFY were not confirmed against the current text of the law.
@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
 from functools import lru_cache
+
+from desktop.models.enums import ExemptionArticle, LeaveKind
 
 # --- Region settings (defaults; a region may configure other values) ------------------------------
 
@@ -137,54 +139,6 @@ _DUTY_LABELS = {
     DutyStatus.DROPOUT_SUPPORT: "RMC-doelgroep (18+ zonder startkwalificatie)",
     DutyStatus.NONE: "Geen leer- of kwalificatieplicht",
 }
-
-
-class ExemptionArticle(StrEnum):
-    """Article codes of exemptions and substitute programmes as stored across the application.
-
-    ``5a`` is art. 5 onder a; ``5a_travel`` is the separate art. 5a (travelling families): the two must
-    never be confused.
-    """
-
-    ART_5A = "5a"
-    ART_5B = "5b"
-    ART_5C = "5c"
-    ART_5A_TRAVEL = "5a_travel"
-    ART_15 = "15"
-    ART_3A = "3a"
-    ART_3B = "3b"
-    ART_11G = "11g"
-
-    @property
-    def label(self) -> str:
-        return _EXEMPTION_LABELS[self]
-
-    @property
-    def renewed_each_year(self) -> bool:
-        """Art. 6: exemptions under art. 5 onder a, b and c are notified again before 1 July each year."""
-        return self in (ExemptionArticle.ART_5A, ExemptionArticle.ART_5B, ExemptionArticle.ART_5C)
-
-    @property
-    def is_substitute_programme(self) -> bool:
-        """Art. 3a and 3b are vervangende leerplicht rather than an exemption."""
-        return self in (ExemptionArticle.ART_3A, ExemptionArticle.ART_3B)
-
-
-_EXEMPTION_LABELS = {
-    ExemptionArticle.ART_5A: "Artikel 5 onder a (lichamelijk of psychisch niet geschikt)",
-    ExemptionArticle.ART_5B: "Artikel 5 onder b (bedenkingen tegen de richting)",
-    ExemptionArticle.ART_5C: "Artikel 5 onder c (onderwijs in het buitenland)",
-    ExemptionArticle.ART_5A_TRAVEL: "Artikel 5a (ouders met een trekkend bestaan)",
-    ExemptionArticle.ART_15: "Artikel 15 (vrijstelling kwalificatieplicht)",
-    ExemptionArticle.ART_3A: "Artikel 3a (vervangende leerplicht, 14 jaar en ouder)",
-    ExemptionArticle.ART_3B: "Artikel 3b (vervangende leerplicht, laatste leerplichtjaar in het mbo)",
-    ExemptionArticle.ART_11G: "Artikel 11 onder g (gewichtige omstandigheden)",
-}
-
-
-class LeaveKind(StrEnum):
-    HOLIDAY = "holiday"  # vakantieverlof, Lpw art. 11 onder f, 13a
-    IMPORTANT_CIRCUMSTANCES = "important_circumstances"  # gewichtige omstandigheden, art. 11 onder g, 14
 
 
 class LeaveAuthority(StrEnum):
