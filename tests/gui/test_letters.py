@@ -183,3 +183,63 @@ def test_register_list_makes_a_document_again(qtbot, letters_window, letters_pro
     letters_window.choose_regenerate_path = lambda: str(tmp_path / "opnieuw.pdf")
     qtbot.mouseClick(page.regenerate_button, Qt.MouseButton.LeftButton)
     assert (tmp_path / "opnieuw.pdf").read_bytes() == made[0].path.read_bytes()
+
+
+def test_template_editor_refuses_an_unknown_field_and_saves_a_new_version(qtbot, letters_ctx):
+    from desktop.documents.templates import TemplateStore
+    from desktop.views.template_editor import TemplateEditor
+
+    editor = TemplateEditor(letters_ctx)
+    qtbot.addWidget(editor)
+    with qtbot.waitSignal(editor.preview_shown, timeout=20_000):
+        editor.select_kind("waarschuwing")
+    original = editor.current
+    # Type an unknown field at the end of the body.
+    cursor = editor.editor.textCursor()
+    cursor.setPosition(editor.editor.toPlainText().rindex("'''"))
+    editor.editor.setTextCursor(cursor)
+    with qtbot.waitSignal(editor.checked, timeout=5_000) as checked:
+        qtbot.keyClicks(editor.editor, "Groet aan {{ leerling.naam }}")
+    message = checked.args[0]
+    assert "onbekend samenvoegveld 'leerling.naam'" in message and "waarschuwing" in message
+    assert editor.error.text() == message
+    assert not editor.save_button.isEnabled()
+    store = TemplateStore.for_profile(letters_ctx.profile.path)
+    assert store.current("waarschuwing").content_hash == original.content_hash
+    # A known field from the list makes the text valid again; saving stores the next version in the profile.
+    text = editor.editor.toPlainText().replace("{{ leerling.naam }}", "{{ pupil.first_name }}")
+    with qtbot.waitSignal(editor.preview_shown, timeout=20_000):
+        editor.editor.setPlainText(text)
+        editor.check()
+    assert editor.save_button.isEnabled()
+    with qtbot.waitSignal(editor.saved, timeout=5_000) as saved:
+        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert saved.args[0].version == original.version + 1
+    stored = TemplateStore.for_profile(letters_ctx.profile.path).current("waarschuwing")
+    assert stored.version == original.version + 1 and "{{ pupil.first_name }}" in stored.source
+    assert (letters_ctx.profile.path / "sjablonen" / "waarschuwing.toml").exists()
+
+
+def test_layout_settings_are_checked_saved_in_the_profile_and_print_a_test_sheet(qtbot, letters_ctx, tmp_path):
+    from desktop.documents.layout import load_layout
+    from desktop.documents.templates import TemplateStore
+    from desktop.views.layout_dialog import LayoutDialog
+
+    dialog = LayoutDialog(letters_ctx)
+    qtbot.addWidget(dialog)
+    dialog.top.setValue(20)
+    assert "briefhoofd" in dialog.error.text() and not dialog.save_button.isEnabled()
+    dialog.top.setValue(48)
+    dialog.left.setValue(110)
+    dialog.address.setPlainText("Postbus 100\n3300 AA  Dordrecht")
+    assert dialog.save_button.isEnabled()
+    sheet = tmp_path / "testvel.pdf"
+    dialog.choose_path = lambda: str(sheet)
+    opened = []
+    dialog.open_file = opened.append
+    qtbot.mouseClick(dialog.test_button, Qt.MouseButton.LeftButton)
+    assert sheet.read_bytes().startswith(b"%PDF") and opened == [sheet]
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    saved = load_layout(TemplateStore.for_profile(letters_ctx.profile.path).layout_path)
+    assert saved.window_left_mm == 110 and saved.window_top_mm == 48
+    assert saved.sender.address_lines == ("Postbus 100", "3300 AA  Dordrecht")

@@ -1,0 +1,240 @@
+"""Sjablonen beheren (functioneel beheerder): edit a letter or report template with its merge fields, see a live
+preview with example values, and store the text as a new version in the profile."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.background import run_in_background
+from desktop.documents.context import FIELD_CATALOGUE, REPORT_FIELD_CATALOGUE
+from desktop.documents.letters import preview_template
+from desktop.documents.preview import first_page_png
+from desktop.documents.templates import BLOCK_CATALOGUE, LetterTemplate, TemplateError, parse_template
+from desktop.views.common import AppContext, error_label
+from desktop.views.letter_dialog import DOCUMENT_ERRORS, PagePreview, document_store, layout_settings
+
+VERSION_RE = re.compile(r"^(version\s*=\s*)(\d+)", re.MULTILINE)
+
+
+def with_version(source: str, version: int) -> str:
+    """The template text with its 'version = N' line set to ``version``."""
+    if VERSION_RE.search(source) is None:
+        return f"version = {version}\n{source}"
+    return VERSION_RE.sub(lambda m: f"{m.group(1)}{version}", source, count=1)
+
+
+class TemplateEditor(QDialog):
+    """``checked(message)`` fires after each check of the text: empty when the text can be used."""
+
+    checked = Signal(str)
+    preview_shown = Signal()
+    saved = Signal(object)  # the stored LetterTemplate
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.store = document_store(ctx)
+        self.settings = layout_settings(self.store)
+        self.current: LetterTemplate | None = None
+        self.valid = False
+        self._token = 0
+        self.setWindowTitle(self.tr("Sjablonen beheren"))
+
+        self.kinds = QListWidget()
+        self.kinds.setAccessibleName(self.tr("Sjablonen"))
+        for kind in self.store.kinds():
+            try:
+                template = self.store.current(kind)
+            except TemplateError:
+                continue
+            item = QListWidgetItem(f"{template.title}  (v{template.version})")
+            item.setData(Qt.ItemDataRole.UserRole, kind)
+            item.setToolTip(kind)
+            self.kinds.addItem(item)
+        self.kinds.setMinimumWidth(230)
+
+        self.editor = QPlainTextEdit()
+        self.editor.setAccessibleName(self.tr("Tekst van het sjabloon"))
+        self.editor.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.version_label = QLabel()
+        self.error = error_label()
+
+        self.fields = QListWidget()
+        self.fields.setAccessibleName(self.tr("Samenvoegvelden"))
+        self.fields.setToolTip(self.tr("Dubbelklik om het veld op de plaats van de cursor in te voegen"))
+        self.fields.itemActivated.connect(self._insert_field)
+        self.fields.itemDoubleClicked.connect(self._insert_field)
+        self.fields.setMaximumHeight(190)
+
+        self.preview = PagePreview()
+        self.preview.setMinimumWidth(380)
+        self.save_button = QPushButton(self.tr("Opslaan als &nieuwe versie"))
+        self.save_button.clicked.connect(self.save)
+        close = QPushButton(self.tr("Sluiten"))
+        close.clicked.connect(self.reject)
+
+        middle = QVBoxLayout()
+        middle.addWidget(self.version_label)
+        middle.addWidget(self.editor, 1)
+        middle.addWidget(self.error)
+        middle.addWidget(QLabel(self.tr("Samenvoegvelden (dubbelklik om in te voegen):")))
+        middle.addWidget(self.fields)
+        middle_widget = QWidget()
+        middle_widget.setLayout(middle)
+        splitter = QSplitter()
+        splitter.addWidget(self.kinds)
+        splitter.addWidget(middle_widget)
+        splitter.addWidget(self.preview)
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 2)
+        buttons = QHBoxLayout()
+        buttons.addWidget(QLabel(self.tr("Het voorbeeld gebruikt verzonnen gegevens.")))
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(buttons)
+        self.resize(1300, 760)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(400)
+        self._timer.timeout.connect(self.check)
+        self.editor.textChanged.connect(self._timer.start)
+        self.kinds.currentRowChanged.connect(self._load_current)
+        if self.kinds.count():
+            self.kinds.setCurrentRow(0)
+
+    # -- loading ----------------------------------------------------------------------------------
+
+    def select_kind(self, kind: str) -> None:
+        for row in range(self.kinds.count()):
+            if self.kinds.item(row).data(Qt.ItemDataRole.UserRole) == kind:
+                self.kinds.setCurrentRow(row)
+                return
+
+    def _load_current(self, row: int) -> None:
+        if row < 0:
+            return
+        kind = self.kinds.item(row).data(Qt.ItemDataRole.UserRole)
+        self.current = self.store.current(kind)
+        earlier = len(self.store.history(kind)) - 1
+        self.version_label.setText(self.tr("{title}: versie {version}{earlier}").format(
+            title=self.current.title, version=self.current.version,
+            earlier=self.tr(" ({n} eerdere versies bewaard)").format(n=earlier) if earlier > 0 else ""))
+        catalogue = REPORT_FIELD_CATALOGUE if self.current.document == "report" else FIELD_CATALOGUE
+        self.fields.clear()
+        for name, text in sorted(catalogue.items()):
+            item = QListWidgetItem(f"{{{{ {name} }}}} — {text}")
+            item.setData(Qt.ItemDataRole.UserRole, f"{{{{ {name} }}}}")
+            self.fields.addItem(item)
+        if self.current.document == "report":
+            for name, text in sorted(BLOCK_CATALOGUE.items()):
+                item = QListWidgetItem(f"@@ {name} — {text}")
+                item.setData(Qt.ItemDataRole.UserRole, f"@@ {name}")
+                self.fields.addItem(item)
+        self.editor.setPlainText(self.current.source)
+        self._timer.stop()
+        self.check()
+
+    def _insert_field(self, item: QListWidgetItem) -> None:
+        self.editor.insertPlainText(item.data(Qt.ItemDataRole.UserRole))
+        self.editor.setFocus()
+
+    # -- checking and preview ---------------------------------------------------------------------
+
+    def check(self) -> str:
+        """Check the text now (unknown fields, markup); start the preview when it can be used."""
+        source = self.editor.toPlainText()
+        message = ""
+        try:
+            template = parse_template(source)
+            if self.current is not None and template.kind != self.current.kind:
+                message = self.tr("De soort in het sjabloon moet '{kind}' blijven.").format(kind=self.current.kind)
+        except TemplateError as exc:
+            message = str(exc)
+        self.valid = not message
+        self.error.setText(message)
+        self.save_button.setEnabled(self.valid)
+        self._token += 1
+        if self.valid:
+            self._start_preview(source)
+        else:
+            self.preview.show_message(self.tr("Geen voorbeeld: het sjabloon bevat een fout."))
+        self.checked.emit(message)
+        return message
+
+    def _start_preview(self, source: str) -> None:
+        token, settings, store = self._token, self.settings, self.store
+
+        def op() -> bytes | None:
+            return first_page_png(preview_template(source, settings, store))
+
+        def done(png: bytes | None) -> None:
+            if token != self._token:
+                return
+            if png:
+                self.preview.show_png(png)
+            else:
+                self.preview.show_message(self.tr("Het sjabloon is in orde. (Een afbeelding van de pagina vraagt "
+                                                  "pdftoppm.)"))
+            self.preview_shown.emit()
+
+        def failed(exc: BaseException) -> None:
+            if token != self._token:
+                return
+            if isinstance(exc, DOCUMENT_ERRORS):
+                self.error.setText(str(exc))
+                self.save_button.setEnabled(False)
+                self.preview.show_message(self.tr("Geen voorbeeld: {reason}").format(reason=str(exc)))
+                self.preview_shown.emit()
+                return
+            raise exc
+
+        self.preview.show_message(self.tr("Voorbeeld maken…"))
+        run_in_background(op, done, failed, self)
+
+    # -- saving -----------------------------------------------------------------------------------
+
+    def save(self) -> LetterTemplate | None:
+        """Store the text as the next version (the version number is raised here); a faulty text is refused."""
+        if self.current is None:
+            return None
+        if self.check():
+            QMessageBox.warning(self, self.tr("Sjabloon niet opgeslagen"), self.error.text())
+            return None
+        source = self.editor.toPlainText()
+        if parse_template(source).content_hash == self.current.content_hash:
+            self.error.setText(self.tr("Er is niets gewijzigd."))
+            return None
+        newest = max(t.version for t in self.store.history(self.current.kind))
+        source = with_version(source, newest + 1)
+        try:
+            template = self.store.install(source)
+        except (TemplateError, OSError) as exc:
+            self.error.setText(str(exc))
+            return None
+        row = self.kinds.currentRow()
+        self.kinds.item(row).setText(f"{template.title}  (v{template.version})")
+        self._load_current(row)
+        self.saved.emit(template)
+        return template
+
