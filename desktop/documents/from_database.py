@@ -92,16 +92,16 @@ ORGANISATIONS: dict[str, Addressee] = {
 }
 ORGANISATION_FILE = "organisaties.json"
 
-# 'artikel 5 onder a' as printed in a decision (the enum labels are written for lists).
+# 'artikel 5 onder a' as printed in a decision (the templates add 'van de Leerplichtwet 1969').
 ARTICLE_TEXT = {
-    ExemptionArticle.ART_5A: "artikel 5 onder a van de Leerplichtwet 1969",
-    ExemptionArticle.ART_5B: "artikel 5 onder b van de Leerplichtwet 1969",
-    ExemptionArticle.ART_5C: "artikel 5 onder c van de Leerplichtwet 1969",
-    ExemptionArticle.ART_5A_TRAVEL: "artikel 5a van de Leerplichtwet 1969",
-    ExemptionArticle.ART_15: "artikel 15 van de Leerplichtwet 1969",
-    ExemptionArticle.ART_3A: "artikel 3a van de Leerplichtwet 1969",
-    ExemptionArticle.ART_3B: "artikel 3b van de Leerplichtwet 1969",
-    ExemptionArticle.ART_11G: "artikel 11 onder g van de Leerplichtwet 1969",
+    ExemptionArticle.ART_5A: "artikel 5 onder a",
+    ExemptionArticle.ART_5B: "artikel 5 onder b",
+    ExemptionArticle.ART_5C: "artikel 5 onder c",
+    ExemptionArticle.ART_5A_TRAVEL: "artikel 5a",
+    ExemptionArticle.ART_15: "artikel 15",
+    ExemptionArticle.ART_3A: "artikel 3a",
+    ExemptionArticle.ART_3B: "artikel 3b",
+    ExemptionArticle.ART_11G: "artikel 11 onder g",
 }
 
 EXEMPTION_KINDS = ("besluit_vrijstelling_toegekend", "besluit_vrijstelling_afgewezen", "bevestiging_vrijstelling")
@@ -563,7 +563,7 @@ def letter_jobs(
         context.leave = Leave(start_date=leave.start_date, end_date=leave.end_date, days=str(leave.days),
                               reason=leave.reason or "")
         context.decision = ctx_mod.Decision(
-            article="artikel 14 van de Leerplichtwet 1969",
+            article="artikel 14",
             request_received_on=leave.received_on,
             motivation=leave.motivation or _DEFAULT_MOTIVATION[leave.decision],
         )

@@ -322,7 +322,7 @@ class VangnetDocTemplate(BaseDocTemplate):
         self.section_index = -1
         self.on_section = on_section
         wx, wy, ww, wh = settings.window_rect()
-        body_top = PAGE_HEIGHT - (settings.window_top_mm + settings.window_height_mm + 8) * mm
+        body_top = PAGE_HEIGHT - (settings.window_top_mm + settings.window_height_mm + 6) * mm
         bottom = 22 * mm
         width = settings.body_width
         letter_frames = [

@@ -291,7 +291,7 @@ def _address_lines(values: Mapping[str, Any]) -> list[str]:
 def letter_section(prepared: PreparedLetter, settings: LayoutSettings) -> Section:
     styles = make_styles()
     values = prepared.values
-    body: list[Flowable] = [_meta_table(values, styles, settings.body_width), Spacer(1, 7 * mm)]
+    body: list[Flowable] = [_meta_table(values, styles, settings.body_width), Spacer(1, 5 * mm)]
     body += blocks_to_flowables(fill_blocks(prepared.template, values), styles)
     if OBJECTION_TEMPLATE in prepared.shared:
         objection = blocks_to_flowables(fill_blocks(prepared.shared[OBJECTION_TEMPLATE], values), styles)
@@ -299,7 +299,7 @@ def letter_section(prepared: PreparedLetter, settings: LayoutSettings) -> Sectio
     signature: list[Flowable] = [
         Spacer(1, 2 * mm),
         Paragraph(fill(prepared.template.closing, values), styles["body"]),
-        Spacer(1, 9 * mm),
+        Spacer(1, 8 * mm),
         Paragraph(f"<b>{escape_markup(str(values.get('consultant.name', '')))}</b>", styles["meta"]),
         Paragraph(escape_markup(str(values.get("consultant.function", ""))), styles["meta"]),
     ]
@@ -312,7 +312,7 @@ def letter_section(prepared: PreparedLetter, settings: LayoutSettings) -> Sectio
         items = FilledBlock("bullets", tuple(escape_markup(e) for e in enclosures))
         body.append(KeepTogether([Paragraph("Bijlage(n)", styles["heading"]),
                                   *blocks_to_flowables([items], styles)]))
-    body.append(Spacer(1, 6 * mm))
+    body.append(Spacer(1, 4 * mm))
     body.append(KeepTogether(blocks_to_flowables(fill_blocks(prepared.shared[PRIVACY_TEMPLATE], values), styles,
                                                   "small")))
     address = [Paragraph(escape_markup(line), styles["address"]) for line in _address_lines(values)]

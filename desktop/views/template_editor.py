@@ -68,6 +68,7 @@ class TemplateEditor(QDialog):
             item.setToolTip(kind)
             self.kinds.addItem(item)
         self.kinds.setMinimumWidth(230)
+        self.kinds.sortItems()
 
         self.editor = QPlainTextEdit()
         self.editor.setAccessibleName(self.tr("Tekst van het sjabloon"))
@@ -104,6 +105,7 @@ class TemplateEditor(QDialog):
         splitter.addWidget(self.preview)
         splitter.setStretchFactor(1, 3)
         splitter.setStretchFactor(2, 2)
+        splitter.setSizes([300, 620, 440])
         buttons = QHBoxLayout()
         buttons.addWidget(QLabel(self.tr("Het voorbeeld gebruikt verzonnen gegevens.")))
         buttons.addStretch(1)
