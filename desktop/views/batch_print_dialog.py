@@ -108,6 +108,7 @@ class BatchPrintDialog(QDialog):
         self.problem_list = QListWidget()
         self.problem_list.setAccessibleName(self.tr("Overgeslagen zaken"))
         self.problem_list.setMaximumHeight(120)
+        self.problem_list.setWordWrap(True)
         self.problem_list.hide()
         self.error = error_label()
 
@@ -227,8 +228,9 @@ class BatchPrintDialog(QDialog):
             return
         self.jobs, self.problems = jobs, problems
         cases = targets - len(problems)
-        text = self.tr("{letters} brieven voor {cases} zaken.").format(letters=nl_number(len(jobs)),
-                                                                       cases=nl_number(cases))
+        text = self.tr("{letters} {word} voor {cases} {cases_word}.").format(
+            letters=nl_number(len(jobs)), word=self.tr("brief") if len(jobs) == 1 else self.tr("brieven"),
+            cases=nl_number(cases), cases_word=self.tr("zaak") if cases == 1 else self.tr("zaken"))
         if problems:
             text += " " + self.tr("{n} overgeslagen (zie de lijst).").format(n=nl_number(len(problems)))
         self.summary.setText(text)
