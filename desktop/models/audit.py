@@ -252,16 +252,46 @@ def search(
     session: Session,
     *,
     object_id: str | None = None,
+    object_ids: list[str] | None = None,
     actor: str | None = None,
     action: str | None = None,
+    since: datetime | None = None,
+    until: datetime | None = None,
     limit: int = 500,
 ) -> list[AuditEntry]:
-    """Entries for one record or one user, newest first (for the team lead and inzage requests)."""
+    """Entries for one record (or a person's whole file) or one user, newest first.
+
+    ``since`` is inclusive and ``until`` exclusive, both in UTC (for the team lead and inzage requests).
+    """
     query = select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(limit)
     if object_id is not None:
         query = query.where(AuditEntry.object_id == object_id)
+    if object_ids is not None:
+        query = query.where(AuditEntry.object_id.in_(object_ids))
     if actor is not None:
         query = query.where(AuditEntry.actor == actor)
     if action is not None:
         query = query.where(AuditEntry.action == action)
+    if since is not None:
+        query = query.where(AuditEntry.occurred_at >= _as_utc(since))
+    if until is not None:
+        query = query.where(AuditEntry.occurred_at < _as_utc(until))
     return list(session.execute(query).scalars())
+
+
+def _as_utc(moment: datetime) -> datetime:
+    return moment.astimezone(UTC) if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def actors(session: Session) -> list[str]:
+    """Every user that appears in the log, for a 'per gebruiker' choice."""
+    return sorted(row[0] for row in session.execute(select(AuditEntry.actor).distinct()))
+
+
+def person_object_ids(session: Session, person_id: str) -> list[str]:
+    """The person's id plus the ids of every record of the person's file (cases, exemptions, letters...)."""
+    ids = [person_id]
+    for table in Base.metadata.sorted_tables:
+        if "person_id" in table.c and "id" in table.c:
+            ids += [row[0] for row in session.execute(select(table.c.id).where(table.c.person_id == person_id))]
+    return ids
