@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDateTime, Qt, QTime, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence, QPixmap
+from PySide6.QtGui import QDesktopServices, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -479,7 +479,7 @@ class LetterDialog(QDialog):
 # The main window's 'Documenten' menu and the register list
 
 
-def _regenerate_from_list(window: Any) -> None:
+def regenerate_from_list(window: Any) -> None:
     from desktop.documents.from_database import regenerate_document
 
     page = window.page_by_key.get("documents")
@@ -508,20 +508,6 @@ def _regenerate_from_list(window: Any) -> None:
         QMessageBox.warning(window, window.tr("Opnieuw maken"), str(exc))
         return
     window.statusBar().showMessage(window.tr("Opnieuw gemaakt: {path}").format(path=path_text), 8000)
-
-
-def _add_regenerate_button(window: Any) -> None:
-    page = window.page_by_key.get("documents")
-    if page is None or page.layout() is None:
-        return
-    button = QPushButton(window.tr("&Opnieuw maken…"))
-    button.setToolTip(window.tr("Maak het gekozen document opnieuw, precies zoals het toen is gemaakt"))
-    button.clicked.connect(lambda: _regenerate_from_list(window))
-    row = QHBoxLayout()
-    row.addStretch(1)
-    row.addWidget(button)
-    page.layout().addLayout(row)
-    page.regenerate_button = button
 
 
 def _refused(window: Any, text: str) -> None:
@@ -565,28 +551,3 @@ def open_layout_dialog(window: Any) -> QDialog | None:
     window.layout_dialog = dialog
     dialog.open()
     return dialog
-
-
-def add_to_main_window(window: Any) -> None:
-    """Add the 'Documenten' menu (series printing Ctrl+P, templates, layout) and 'Opnieuw maken' on the
-    register list to a MainWindow."""
-    bar = window.menuBar()
-    menu = bar.addMenu(window.tr("&Documenten"))
-    # Before 'Help', where a user looks for it.
-    actions = bar.actions()
-    if len(actions) >= 2:
-        bar.insertMenu(actions[-2], menu)
-    batch = QAction(window.tr("Brieven in &serie afdrukken…"), window)
-    batch.setShortcut(QKeySequence("Ctrl+P"))
-    batch.triggered.connect(lambda: open_batch_print(window))
-    templates = QAction(window.tr("Sja&blonen beheren…"), window)
-    templates.triggered.connect(lambda: open_template_editor(window))
-    layout = QAction(window.tr("&Opmaak en adresvenster…"), window)
-    layout.triggered.connect(lambda: open_layout_dialog(window))
-    for action in (batch, templates, layout):
-        menu.addAction(action)
-    window.documents_menu = menu
-    window.batch_print_action = batch
-    window.template_editor_action = templates
-    window.layout_action = layout
-    _add_regenerate_button(window)

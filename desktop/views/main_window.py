@@ -32,6 +32,7 @@ from desktop.models.store import Store
 from desktop.sync_service import SyncService, ensure_outbox
 from desktop.views.case_view import CaseView
 from desktop.views.common import AppContext, nl_datetime, nl_number
+from desktop.views.documents_menu import add_to_main_window as add_documents_menu
 from desktop.views.figures_page import FiguresPage
 from desktop.views.person_file import PersonFileView
 from desktop.views.record_list import RecordListPage
@@ -172,6 +173,7 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
 
         self._build_menus()
+        add_documents_menu(self)
         self._build_status_bar()
 
         # Idle lock.

@@ -105,7 +105,7 @@ def test_the_dialog_says_why_a_letter_cannot_be_made(qtbot, letters_ctx, letters
 
 @pytest.fixture
 def letters_window(qtbot, letters_ctx):
-    from desktop.views.letter_dialog import add_to_main_window
+    from desktop.views.documents_menu import add_to_main_window
     from desktop.views.main_window import MainWindow
 
     window = MainWindow(letters_ctx, lambda text: letters_ctx.profile.unlock(text))
