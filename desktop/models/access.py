@@ -86,3 +86,28 @@ def redact_exemption(values: dict, viewer: Viewer, handling_consultant_id: str |
         field: (HIDDEN if field in HEALTH_FIELDS["exemptions"] and value is not None else value)
         for field, value in values.items()
     }
+
+
+def handles_file(session, viewer: Viewer, person_id: str, case_id: str | None) -> bool:
+    """Whether the viewer is the consultant handling the case (or, without a case, a case of the person)."""
+    from sqlalchemy import select
+
+    from desktop.models.cases import Case
+
+    if case_id is not None:
+        assigned = session.scalar(select(Case.assigned_user_id).where(Case.id == case_id))
+        return assigned is not None and assigned == viewer.user_id
+    assigned = session.scalars(
+        select(Case.assigned_user_id).where(Case.person_id == person_id, Case.deleted.is_(False))
+    ).all()
+    return viewer.user_id in assigned
+
+
+def may_read_exemption_health(session, viewer: Viewer | None, exemption) -> bool:
+    """The need-to-know check for one exemption's health grounds (no viewer: nobody signed in, hidden)."""
+    if viewer is None:
+        return False
+    if exemption.article != ExemptionArticle.ART_5A:
+        return True
+    handling = viewer.user_id if handles_file(session, viewer, exemption.person_id, exemption.case_id) else None
+    return can_read_health(viewer, handling)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
+from desktop.models.access import may_read_exemption_health
 from desktop.models.enums import Decision
 from desktop.models.errors import DomainError
 from desktop.models.exemptions import Exemption
 from desktop.models.law import exemption_valid_until, objection_deadline
 from desktop.models.queries import decide_exemption
 from desktop.models.registry import Person
+from desktop.models.session_user import current_user
 from desktop.views.common import AppContext, Validation, date_edit, enum_combo, error_label, nl_date, to_date
 
 
@@ -22,9 +24,11 @@ class ExemptionDecisionDialog(QDialog):
 
         def read(session):
             exemption = session.get(Exemption, exemption_id)
-            return exemption, session.get(Person, exemption.person_id)
+            user = current_user(session)
+            health = may_read_exemption_health(session, user.viewer if user else None, exemption)
+            return exemption, session.get(Person, exemption.person_id), health
 
-        self.exemption, person = ctx.read(read)
+        self.exemption, person, self.health_visible = ctx.read(read)
         summary = QLabel(
             self.tr("<b>{name}</b><br>{article}<br>Ontvangen op {date}").format(
                 name=person.full_name, article=self.exemption.article.label, date=nl_date(self.exemption.received_on)
@@ -76,7 +80,10 @@ class ExemptionDecisionDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(check.ok)
         decided = to_date(self.decided_on.date())
         lines = [self.tr("Bezwaar mogelijk tot en met {date}.").format(date=nl_date(objection_deadline(decided)))]
-        if self.decision.currentData() == Decision.GRANTED.value:
+        if self.decision.currentData() == Decision.GRANTED.value and not self.health_visible:
+            # 'Never fit' is part of the health grounds: the validity follows from it, so it is not shown.
+            lines.insert(0, self.tr("De geldigheid volgt uit de verklaring; die is voor u afgeschermd."))
+        elif self.decision.currentData() == Decision.GRANTED.value:
             until = exemption_valid_until(self.exemption.article, decided, self.exemption.never_fit)
             lines.insert(0, self.tr("Geldig tot en met {date}.").format(date=nl_date(until)) if until
                          else self.tr("Geldig zonder einddatum (nooit geschikt)."))

@@ -20,8 +20,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.models.access import HIDDEN, Regime, may_read_exemption_health, regime_of
+from desktop.models.enums import ExemptionArticle, InterventionKind
 from desktop.models.law import age_on
 from desktop.models.queries import PersonFile, load_person_file, mask_bsn, record_person_view, reveal_bsn
+from desktop.models.session_user import current_user
 from desktop.views.common import AppContext, nl_date
 from desktop.views.conflict_banner import ConflictBanner
 
@@ -140,7 +143,8 @@ class PersonFileView(QWidget):
         self.cases.itemActivated.connect(lambda item: self._open_row(self.cases, item.row(), self.open_case))
         self.cases.itemDoubleClicked.connect(lambda item: self._open_row(self.cases, item.row(), self.open_case))
         self.exemptions = _table(
-            [self.tr("Artikel"), self.tr("Ontvangen"), self.tr("Besluit"), self.tr("Geldig tot")],
+            [self.tr("Artikel"), self.tr("Ontvangen"), self.tr("Besluit"), self.tr("Geldig tot"),
+             self.tr("Verklaring (art. 5 onder a)"), self.tr("Regime")],
             self.tr("Vrijstellingen"),
         )
         self.exemptions.itemDoubleClicked.connect(
@@ -158,7 +162,8 @@ class PersonFileView(QWidget):
         exemptions_layout.addWidget(self.leave, 1)
 
         self.timeline = _table(
-            [self.tr("Datum"), self.tr("Soort"), self.tr("Wat"), self.tr("Toelichting")], self.tr("Tijdlijn")
+            [self.tr("Datum"), self.tr("Soort"), self.tr("Wat"), self.tr("Toelichting"), self.tr("Regime")],
+            self.tr("Tijdlijn"),
         )
         self.timeline.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.timeline.itemDoubleClicked.connect(self._open_timeline_case)
@@ -255,11 +260,13 @@ class PersonFileView(QWidget):
             ],
             [c.id for c in file.cases],
         )
+        grounds = self.ctx.read(lambda session: exemption_grounds(session, file.exemptions))
         _fill(
             self.exemptions,
             [
                 [e.article.label, nl_date(e.received_on, "short"),
-                 e.decision.label if e.decision else self.tr("Nog niet beslist"), nl_date(e.valid_until, "short")]
+                 e.decision.label if e.decision else self.tr("Nog niet beslist"), nl_date(e.valid_until, "short"),
+                 grounds[e.id], regime_label(regime_of("exemptions"))]
                 for e in file.exemptions
             ],
             [e.id for e in file.exemptions],
@@ -274,7 +281,8 @@ class PersonFileView(QWidget):
         )
         _fill(
             self.timeline,
-            [[nl_date(ev.when, "short"), ev.kind.capitalize(), ev.title, ev.detail] for ev in file.timeline],
+            [[nl_date(ev.when, "short"), ev.kind.capitalize(), ev.title, ev.detail, timeline_regime(ev.kind, ev.title)]
+             for ev in file.timeline],
             [ev.case_id or "" for ev in file.timeline],
         )
         self.tabs.setTabText(1, self.tr("&Zaken ({n})").format(n=len(file.cases)))
@@ -303,6 +311,44 @@ class PersonFileView(QWidget):
 
     def _open_timeline_case(self, item: QTableWidgetItem) -> None:
         self._open_row(self.timeline, item.row(), self.open_case)
+
+
+REGIME_LABELS = {Regime.AVG: "AVG", Regime.WPG: "Wpg"}
+_INTERVENTION_BY_LABEL = {kind.label: kind for kind in InterventionKind}
+
+
+def regime_label(regime: Regime) -> str:
+    return REGIME_LABELS[regime]
+
+
+def timeline_regime(kind: str, title: str) -> str:
+    """AVG, or Wpg for a proces-verbaal (the timeline names interventions by their kind's label)."""
+    table = "interventions" if kind == "interventie" else kind
+    return regime_label(regime_of(table, _INTERVENTION_BY_LABEL.get(title)))
+
+
+def exemption_grounds(session, exemptions) -> dict[str, str]:
+    """Per exemption the art. 5 onder a statement as far as the signed-in user may read it (need-to-know)."""
+    user = current_user(session)
+    viewer = user.viewer if user is not None else None
+    shown: dict[str, str] = {}
+    for e in exemptions:
+        if e.article != ExemptionArticle.ART_5A:
+            shown[e.id] = ""
+        elif not may_read_exemption_health(session, viewer, e):
+            shown[e.id] = HIDDEN
+        else:
+            parts = []
+            if e.statement_date:
+                parts.append(nl_date(e.statement_date, "short"))
+            if e.statement_by:
+                parts.append(e.statement_by.label.lower())
+            if e.never_fit:
+                parts.append("nooit geschikt")
+            if e.motivation:
+                parts.append(e.motivation)
+            shown[e.id] = ", ".join(parts) or "–"
+    return shown
 
 
 def _clear_form(form: QFormLayout) -> None:
