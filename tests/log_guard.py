@@ -10,18 +10,26 @@ import re
 
 from desktop.models.law import is_valid_bsn
 
-BSN_SHAPED = re.compile(r"(?<![\d.,:/-])\d{9}(?![\d.,:/-])")
+# Nine digits standing on their own; digits inside a hex hash or a UUID are not a BSN.
+BSN_SHAPED = re.compile(r"(?<![0-9a-fA-F.,:/-])\d{9}(?![0-9a-fA-F.,:/-])")
 HEX_KEY = re.compile(r"\b[0-9a-fA-F]{64}\b")
 BEARER = re.compile(r"Bearer\s+[A-Za-z0-9._~+/=-]{16,}")
 WATCHED_LOGGERS = ("desktop", "sync", "vangnet", "uvicorn", "fastapi")
+# uvicorn configures these with propagate=False, so the root logger never sees their records.
+NON_PROPAGATING = ("uvicorn.error", "uvicorn.access")
 
 
 class _Collector(logging.Handler):
     def __init__(self) -> None:
         super().__init__(level=logging.DEBUG)
         self.messages: list[tuple[str, str]] = []
+        self._seen: set[int] = set()
 
     def emit(self, record: logging.LogRecord) -> None:
+        # Attached to the root and to loggers that do not propagate (uvicorn's): count each record once.
+        if id(record) in self._seen:
+            return
+        self._seen.add(id(record))
         try:
             text = record.getMessage()
         except Exception:  # a broken format string is not this guard's business
@@ -49,6 +57,8 @@ class LogGuard:
 
     def __enter__(self) -> LogGuard:
         logging.getLogger().addHandler(self.collector)
+        for name in WATCHED_LOGGERS + NON_PROPAGATING:
+            logging.getLogger(name).addHandler(self.collector)
         for name in WATCHED_LOGGERS:
             logger = logging.getLogger(name)
             self._levels[name] = logger.level
@@ -58,6 +68,8 @@ class LogGuard:
 
     def __exit__(self, *exc_info) -> None:
         logging.getLogger().removeHandler(self.collector)
+        for name in WATCHED_LOGGERS + NON_PROPAGATING:
+            logging.getLogger(name).removeHandler(self.collector)
         for name, level in self._levels.items():
             logging.getLogger(name).setLevel(level)
 

@@ -28,3 +28,22 @@ def test_guard_collects_records_of_the_application_loggers(no_secrets_in_logs):
     # The suite-wide guard saw the planted record too; it was planted on purpose.
     assert no_secrets_in_logs.problems()
     no_secrets_in_logs.collector.messages.clear()
+
+
+def test_guard_ignores_digits_inside_hashes_and_sees_bsn_next_to_words():
+    # A sha256 digest that holds nine digits passing the eleven test between two hex letters.
+    assert leaks_in("keten 9f2c111222333ab0e1 klopt", ()) == []
+    assert leaks_in("bsn=111222333", ()) == ["BSN-achtig nummer (9 cijfers)"]
+
+
+def test_guard_sees_loggers_that_do_not_propagate(no_secrets_in_logs):
+    access = logging.getLogger("uvicorn.access")
+    propagate = access.propagate
+    access.propagate = False
+    try:
+        with LogGuard(()) as guard:
+            access.warning("GET /api/v1/personen?bsn=111222333 200")
+    finally:
+        access.propagate = propagate
+    assert guard.problems() == ["BSN-achtig nummer (9 cijfers) in een logregel van uvicorn.access"]
+    no_secrets_in_logs.collector.messages.clear()

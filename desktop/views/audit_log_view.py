@@ -339,7 +339,7 @@ def open_access_log(
 
 
 def add_to_main_window(window) -> None:
-    """Extra › Toegangslogboek… in the main window's menu bar."""
+    """Extra › Toegangslogboek… in the main window's menu bar; a second call changes nothing."""
     bar = window.menuBar()
     extra = None
     for action in bar.actions():
@@ -348,6 +348,8 @@ def add_to_main_window(window) -> None:
             break
     if extra is None:
         extra = bar.addMenu(window.tr("E&xtra"))
+    if any(existing.objectName() == "action_access_log" for existing in extra.actions()):
+        return
     action = QAction(window.tr("&Toegangslogboek…"), window)
     action.setObjectName("action_access_log")
     action.setStatusTip(window.tr("Wie heeft een dossier bekeken of gewijzigd (teamleider)"))

@@ -30,6 +30,7 @@ from desktop.models.exemptions import Exemption
 from desktop.models.queries import LIST_SPECS, WorkItem
 from desktop.models.store import Store
 from desktop.sync_service import SyncService, ensure_outbox
+from desktop.views.audit_log_view import add_to_main_window as add_access_log_action
 from desktop.views.case_view import CaseView
 from desktop.views.common import AppContext, nl_datetime, nl_number
 from desktop.views.documents_menu import add_to_main_window as add_documents_menu
@@ -174,6 +175,7 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         add_documents_menu(self)
+        add_access_log_action(self)
         self._build_status_bar()
 
         # Idle lock.

@@ -209,9 +209,12 @@ def test_halt_referral_checks_eligibility(qtbot, main_window, seeded):
 
 
 def test_request_and_decide_exemption(qtbot, main_window, seeded):
+    from desktop.models.session_user import set_current_user
     from desktop.views.exemption_decision_dialog import ExemptionDecisionDialog
 
     window = main_window
+    # The consultant handling the pupil: the only role besides the team lead that reads health grounds.
+    set_current_user(window.ctx.store, "pdr", "consultant", ["GM0505"], "laptop-1", user_id=seeded.user_id)
     dialog = window.make_register_dialog("exemption", seeded.sanne_id)
     qtbot.addWidget(dialog)
     dialog.show()
