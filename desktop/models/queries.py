@@ -361,7 +361,7 @@ def _build_specs() -> dict[str, ListSpec]:
             columns=(
                 ListColumn("case_number", "Zaaknummer", Case.case_number, width=110),
                 ListColumn("person", "Leerling", _person_name, width=220, sort_by=_PERSON_SORT),
-                ListColumn("kind", "Soort", Case.kind, "enum", CaseKind, width=150),
+                ListColumn("kind", "Soort", Case.kind, "enum", CaseKind, width=200),
                 ListColumn("phase", "Fase", Case.phase, "enum", CasePhase, width=100),
                 ListColumn("status", "Status", Case.status, "enum", CaseStatus, width=80),
                 ListColumn("consultant", "Consulent", _consultant.display_name, width=150),
@@ -1345,12 +1345,18 @@ def _work_item_from_signal(signal: Any) -> WorkItem:
     )
 
 
+def _hours_text(hours: float) -> str:
+    return f"{hours:.1f}".rstrip("0").rstrip(".").replace(".", ",")
+
+
 def basic_worklist(session: Session, today: dt.date, include_exemptions: bool = True) -> list[WorkItem]:
     items: list[WorkItem] = []
     name = _person_name.label("name")
     # New meldingen to assess: not yet linked to a case and no status back to DUO.
+    # They carry no legal deadline: the detail says when each came in instead.
     for row in session.execute(
-        select(AbsenceReport.id, AbsenceReport.person_id, AbsenceReport.kind, AbsenceReport.received_on, name)
+        select(AbsenceReport.id, AbsenceReport.person_id, AbsenceReport.kind, AbsenceReport.received_on,
+               AbsenceReport.hours_absent, name)
         .join(Person, Person.id == AbsenceReport.person_id)
         .where(
             AbsenceReport.case_id.is_(None), AbsenceReport.duo_status.is_(None), AbsenceReport.deleted.is_(False)
@@ -1358,8 +1364,10 @@ def basic_worklist(session: Session, today: dt.date, include_exemptions: bool = 
         .order_by(AbsenceReport.received_on)
         .limit(500)
     ):
+        hours = "" if row.hours_absent is None else f", {_hours_text(row.hours_absent)} uur"
         items.append(
-            WorkItem("Nieuwe meldingen beoordelen", row.name, AbsenceKind(row.kind).label, row.received_on,
+            WorkItem("Nieuwe meldingen beoordelen", row.name,
+                     f"{AbsenceKind(row.kind).label}{hours}; ontvangen {row.received_on:%d-%m-%Y}", None,
                      row.person_id, None, "absence_report", row.id)
         )
     # Appointments today.

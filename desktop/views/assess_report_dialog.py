@@ -46,9 +46,11 @@ def _hours_text(hours: float | None) -> str:
 
 def _period_text(report: ReportForAssessment) -> str:
     if report.absence_start and report.absence_end:
-        if report.absence_start == report.absence_end:
+        days = (report.absence_end - report.absence_start).days + 1
+        if days == 1:
             return nl_date(report.absence_start)
-        return f"{nl_date(report.absence_start)} tot en met {nl_date(report.absence_end)}"
+        start, end = nl_date(report.absence_start, "short"), nl_date(report.absence_end, "short")
+        return f"{start} t/m {end} ({days} dagen)"
     if report.absence_start:
         return f"vanaf {nl_date(report.absence_start)}"
     return "niet opgegeven"
@@ -70,8 +72,8 @@ class AssessReportDialog(QDialog):
 
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        top.addWidget(self._report_box(), 3)
-        top.addWidget(self._earlier_box(), 4)
+        top.addWidget(self._report_box(), 1)
+        top.addWidget(self._earlier_box(), 1)
         layout.addLayout(top)
         layout.addWidget(self._choice_box())
         self.problems = error_label()
@@ -85,7 +87,7 @@ class AssessReportDialog(QDialog):
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(860)
+        self.setMinimumWidth(940)
 
         if self.report.assessed:
             self.problems.setText(self.tr("Deze melding is al beoordeeld."))
@@ -95,6 +97,7 @@ class AssessReportDialog(QDialog):
         else:
             self._choose_default()
         self.revalidate()
+        self.resize(self.sizeHint().expandedTo(self.minimumSizeHint()))
 
     # -- building ---------------------------------------------------------------------------------
 
@@ -104,20 +107,23 @@ class AssessReportDialog(QDialog):
         form = QFormLayout(box)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
 
-        def row(label: str, text: str, name: str) -> QLabel:
+        def row(label: str, text: str, name: str, wrap: bool = False) -> QLabel:
             value = QLabel(text or "—")
-            value.setWordWrap(True)
+            # Only free text wraps; a wrapped label in a form gets its height before its final width.
+            value.setWordWrap(wrap)
+            if wrap:
+                value.setMinimumWidth(300)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setAccessibleName(name)
             form.addRow(label, value)
             return value
 
         age = age_on(report.birth_date, report.received_on)
-        person = self.tr("{name}, {age} jaar (geboren {born})").format(
+        person = self.tr("{name}\n{age} jaar, geboren {born}").format(
             name=report.person_name, age=age, born=nl_date(report.birth_date, "short")
         )
         if report.municipality_name:
-            person += f"\n{self.tr('Gemeente')} {report.municipality_name}"
+            person += self.tr(", gemeente {name}").format(name=report.municipality_name)
         self.person_label = row(self.tr("Leerling:"), person, self.tr("Leerling"))
         self.kind_label = row(self.tr("Soort:"), report.kind.label, self.tr("Soort verzuim"))
         row(self.tr("School:"), report.school, self.tr("School"))
@@ -131,14 +137,14 @@ class AssessReportDialog(QDialog):
         self.hours_label = row(
             self.tr("Verzuim:"), ", ".join(p for p in extent if p), self.tr("Omvang van het verzuim")
         )
-        row(self.tr("Reden volgens school:"), report.suspected_reason or "", self.tr("Vermoedelijke reden"))
+        row(self.tr("Reden volgens school:"), report.suspected_reason or "", self.tr("Vermoedelijke reden"), True)
         if report.school_actions:
-            row(self.tr("Wat de school deed:"), report.school_actions, self.tr("Acties van de school"))
+            row(self.tr("Wat de school deed:"), report.school_actions, self.tr("Acties van de school"), True)
         if report.municipality_action_wanted:
             row(self.tr("Verzoek school:"), self.tr("De school vraagt actie van de gemeente."),
-                self.tr("Verzoek van de school"))
+                self.tr("Verzoek van de school"), True)
         if report.reporter:
-            row(self.tr("Melder:"), report.reporter, self.tr("Melder"))
+            row(self.tr("Melder:"), report.reporter, self.tr("Melder"), True)
         return box
 
     def _earlier_box(self) -> QGroupBox:
@@ -227,7 +233,8 @@ class AssessReportDialog(QDialog):
         self.motivation = QPlainTextEdit()
         self.motivation.setAccessibleName(self.tr("Motivering"))
         self.motivation.setTabChangesFocus(True)
-        self.motivation.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        self.motivation.setMinimumHeight(self.fontMetrics().lineSpacing() * 4 + 12)
+        self.motivation.setMaximumHeight(self.fontMetrics().lineSpacing() * 6 + 12)
         self.motivation_label.setBuddy(self.motivation)
         rows = len(AssessmentChoice)
         grid.addWidget(self.motivation_label, rows, 0, Qt.AlignmentFlag.AlignTop)

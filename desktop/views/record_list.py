@@ -316,7 +316,12 @@ class RecordListPage(QWidget):
                 combo.addItem(self.tr("Lopend en beëindigd"), None)
                 combo.addItem(self.tr("Lopend"), "open")
                 combo.addItem(self.tr("Beëindigd"), "closed")
+            self._fit_combo(combo)
             combo.blockSignals(False)
+
+    def _fit_combo(self, combo: QComboBox) -> None:
+        # Wide enough for the 'all' choice ('Consulent: iedereen'), which names what the combo filters.
+        combo.setMinimumContentsLength(max(12, min(28, len(combo.itemText(0)))))
 
     def _fill_dynamic_filters(self, options: FilterOptions) -> None:
         for definition in self.spec.filters:
@@ -344,6 +349,7 @@ class RecordListPage(QWidget):
                     combo.addItem(self.tr("Schooljaar {year}").format(year=label), label)
             index = combo.findData(current)
             combo.setCurrentIndex(max(0, index))
+            self._fit_combo(combo)
             combo.blockSignals(False)
 
     def set_filter(self, key: str, value: Any) -> None:

@@ -54,13 +54,17 @@ class PersonPicker(QWidget):
         self.query.textEdited.connect(lambda _t: self._timer.start())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        # The search field is wide enough for its hint ('Naam, BSN of onderwijsnummer').
+        self.query.setMinimumWidth(self.query.fontMetrics().horizontalAdvance(self.query.placeholderText()) + 24)
         row = QHBoxLayout()
         row.addWidget(self.query, 1)
-        row.addWidget(self.choices, 2)
+        row.addWidget(self.choices, 1)
         layout.addLayout(row)
         layout.addWidget(self.hint)
         if person_id:
             self.set_person(person_id)
+        else:
+            self.choices.addItem(self.tr("(zoek eerst)"), None)
 
     def set_person(self, person_id: str) -> None:
         person = self.ctx.read(lambda session: session.get(Person, person_id))

@@ -22,6 +22,16 @@ from desktop.models.queries import WorkItem, worklist
 from desktop.views.common import AppContext, nl_date, show_error
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
+# Groups that ask for action today come first; the others follow alphabetically.
+FIRST_CATEGORIES = ("Nieuwe meldingen beoordelen", "Afspraken vandaag", "Termijnen")
+ASSESSMENT_KIND = "absence_report"
+
+
+def _category_rank(category: str) -> tuple[int, str]:
+    try:
+        return FIRST_CATEGORIES.index(category), ""
+    except ValueError:
+        return len(FIRST_CATEGORIES), category
 
 
 class WorklistPage(QWidget):
@@ -115,7 +125,7 @@ class WorklistPage(QWidget):
         self.tree.clear()
         groups: dict[str, QTreeWidgetItem] = {}
         far = dt.date.max
-        for item in sorted(items, key=lambda i: (i.category, i.due or far, i.title)):
+        for item in sorted(items, key=lambda i: (_category_rank(i.category), i.due or far, i.title)):
             group = groups.get(item.category)
             if group is None:
                 group = QTreeWidgetItem([item.category, "", ""])
@@ -132,6 +142,8 @@ class WorklistPage(QWidget):
                 line.setToolTip(2, self.tr("Termijn verstreken"))
             line.setData(0, ITEM_ROLE, item)
             line.setToolTip(1, item.detail)
+            if item.record_kind == ASSESSMENT_KIND:
+                line.setToolTip(0, self.tr("Enter of dubbelklik: de melding beoordelen"))
             group.addChild(line)
         for group in groups.values():
             group.setText(0, f"{group.text(0)} ({group.childCount()})")
@@ -148,6 +160,12 @@ class WorklistPage(QWidget):
         self.items = []
         self.tree.clear()
         self.summary.clear()
+
+    def open_assessment(self, item: WorkItem, parent: QWidget | None = None):
+        """The assessment dialog for a new melding (MainWindow routes record_kind 'absence_report' here)."""
+        from desktop.views.assess_report_dialog import open_assessment
+
+        return open_assessment(self.ctx, item, parent or self)
 
     def _activated(self, tree_item: QTreeWidgetItem, _column: int = 0) -> None:
         item = tree_item.data(0, ITEM_ROLE)
