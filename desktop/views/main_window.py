@@ -28,7 +28,7 @@ from desktop.background import wait_for_background
 from desktop.models.enums import CaseKind
 from desktop.models.exemptions import Exemption
 from desktop.models.queries import LIST_SPECS, WorkItem
-from desktop.models.store import Store
+from desktop.models.store import IntegrityStatus, Store
 from desktop.sync_service import SyncService, ensure_outbox
 from desktop.views.audit_log_view import add_to_main_window as add_access_log_action
 from desktop.views.case_view import CaseView
@@ -99,6 +99,7 @@ class ClickableLabel(QLabel):
 class MainWindow(QMainWindow):
     locked = Signal()
     unlocked = Signal()
+    integrity_checked = Signal(str)  # the final status of the background page check
 
     def __init__(self, ctx: AppContext, open_store: Callable[[str], Store] | None = None) -> None:
         super().__init__()
@@ -143,6 +144,8 @@ class MainWindow(QMainWindow):
         # Choosing a list while a record is in front brings the lists back to the front.
         self.nav.currentRowChanged.connect(lambda _row: self.tabs.setCurrentIndex(0))
         self.nav.itemClicked.connect(lambda _item: self.tabs.setCurrentIndex(0))
+        # With a person or case in front, no list is highlighted as if it were the page on screen.
+        self.tabs.currentChanged.connect(self._tab_changed)
 
         workspace = QWidget()
         workspace_layout = QHBoxLayout(workspace)
@@ -193,6 +196,7 @@ class MainWindow(QMainWindow):
         self.status_timer.timeout.connect(self.refresh_status)
         self.status_timer.start()
         ctx.changed.connect(self._data_changed)
+        self.integrity_checked.connect(self._integrity_checked)
 
         geometry = ctx.settings.main_window_geometry
         if geometry is not None:
@@ -565,6 +569,13 @@ class MainWindow(QMainWindow):
             self.open_person(person_id)
 
     def open_work_item(self, item: WorkItem) -> None:
+        if item.record_kind == "absence_report" and item.record_id:
+            from desktop.views.assess_report_dialog import open_assessment
+
+            dialog = open_assessment(self.ctx, item, self)
+            if dialog is not None:
+                dialog.assessed.connect(lambda _report_id, case_id: case_id and self.open_case(case_id))
+            return
         if item.record_kind == "case" and item.record_id:
             self.open_case(item.record_id)
         elif item.record_kind == "exemption" and item.record_id:
@@ -707,6 +718,7 @@ class MainWindow(QMainWindow):
 
     def _unlocked(self, store: Store) -> None:
         self.ctx.store = store
+        self._watch_integrity(store)
         self.ctx.store_opened.emit()
         self.stack.setCurrentWidget(self.workspace)
         self.toolbar.setEnabled(True)
@@ -737,9 +749,36 @@ class MainWindow(QMainWindow):
 
     def start(self) -> None:
         """Called once the store is open: load the worklist, start syncing and the idle timer."""
+        if self.ctx.store is not None:
+            self._watch_integrity(self.ctx.store)
         self.worklist.reload()
         self.start_sync()
         self.idle_timer.start()
+
+    def _tab_changed(self, index: int) -> None:
+        current = self.nav.currentItem()
+        if current is not None:
+            current.setSelected(index == 0)
+
+    def _watch_integrity(self, store: Store) -> None:
+        """The full page check runs on its own thread after a quick unlock; damage found there is told at once."""
+        listener = self.integrity_checked.emit  # emitted from the checking thread, delivered on the GUI thread
+        if listener not in store.integrity_listeners:
+            store.integrity_listeners.append(listener)
+
+    def _integrity_checked(self, status: str) -> None:
+        if status != IntegrityStatus.DAMAGED:
+            return
+        log.error("De controle van de database vond beschadigde pagina's")
+        QMessageBox.critical(
+            self,
+            self.tr("Database beschadigd"),
+            self.tr(
+                "Bij de controle op de achtergrond bleek de database van dit profiel beschadigd. Sla uw werk "
+                "niet verder op, sluit Vangnet en zet de nieuwste back-up terug (vangnet restore), of vraag de "
+                "functioneel beheerder om hulp. Wijzigingen die al gesynchroniseerd zijn, staan veilig op de server."
+            ),
+        )
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self.wiped:  # a wiped profile folder must not come back for one settings file

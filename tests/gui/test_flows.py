@@ -131,11 +131,14 @@ def test_register_melding_and_see_it_in_the_worklist(qtbot, main_window, seeded)
         report = session.scalars(select(AbsenceReport).where(AbsenceReport.person_id == seeded.daan_id)).one()
         assert report.hours_absent == 20
 
-    # Activating the line opens the person's file.
+    # Activating the line opens the assessment of that melding.
+    from desktop.views.assess_report_dialog import AssessReportDialog
+
     group = window.worklist.tree.findItems("Nieuwe meldingen beoordelen (1)", Qt.MatchFlag.MatchExactly)[0]
     window.worklist.tree.itemActivated.emit(group.child(0), 0)
-    assert isinstance(window.tabs.currentWidget(), PersonFileView)
-    assert window.tabs.currentWidget().person_id == seeded.daan_id
+    opened = [d for d in window.findChildren(AssessReportDialog) if d.isVisible()]
+    assert [d.report_id for d in opened] == [report.id]
+    opened[0].reject()
 
 
 def test_case_moves_through_the_mas_steps_with_journal_and_route(qtbot, main_window, seeded):
