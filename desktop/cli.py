@@ -58,7 +58,16 @@ def _profile(args: argparse.Namespace):
 
 
 def _unlock(args: argparse.Namespace):
-    return _profile(args).unlock(_read_passphrase())
+    """Unlock for a command: its edits (imports, letters in the register) queue for the server like the app's."""
+    from sync.outbox import ensure_outbox
+
+    store = _profile(args).unlock(_read_passphrase())
+    try:
+        ensure_outbox(store)
+    except BaseException:
+        store.close()
+        raise
+    return store
 
 
 def cmd_init(args: argparse.Namespace) -> int:

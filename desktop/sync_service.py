@@ -32,25 +32,18 @@ from sync.engine import (
     local_status,
     record_problems,
 )
-from sync.outbox import install_outbox
+from sync.outbox import ensure_outbox
 
 log = logging.getLogger(__name__)
 
 SERVER_URL_ENV = "VANGNET_SERVER_URL"
 DEFAULT_INTERVAL_SECONDS = 300.0
 STOP_TIMEOUT_SECONDS = 15.0
-_OUTBOX_ATTR = "_vangnet_outbox_uninstall"
 
 
 def configured_server_url(settings: Any) -> str:
     """The server address: ``VANGNET_SERVER_URL`` when set (automation, ``./run``), else the setting."""
     return (os.environ.get(SERVER_URL_ENV) or "").strip() or (settings.server_url or "").strip()
-
-
-def ensure_outbox(store: Store) -> None:
-    """Every edit in this store writes its outbox entry in the same transaction (once per store)."""
-    if getattr(store, _OUTBOX_ATTR, None) is None:
-        setattr(store, _OUTBOX_ATTR, install_outbox(store.Session))
 
 
 # -- what a record and a field are called on screen ------------------------------------------------
@@ -307,7 +300,9 @@ class SyncService(QObject):
                 raise SyncCancelled
             return store.Session()
 
-        self.engine = SyncEngine(session_factory, client, Base.metadata)
+        self.engine = SyncEngine(
+            session_factory, client, Base.metadata, before_push=lambda: self._before_sync(store, client)
+        )
         background = BackgroundSync(
             self.engine,
             interval=self.interval,
@@ -340,12 +335,20 @@ class SyncService(QObject):
         self.background.request()
         return True
 
+    def _before_sync(self, store: Store, client: SyncClient) -> None:
+        """Retention deletion markers first: the server removes those files for every device."""
+        from sync.audit_sync import push_deletion_markers
+
+        push_deletion_markers(store, client)
+
     def _after_sync(self, store: Store, client: SyncClient) -> None:
+        """The access log's new entries follow every good round; a refused entry is logged, not fatal."""
+        from sync.audit_sync import AuditRefused, push_audit
+
         try:
-            from sync.audit_sync import push_audit
-        except ImportError:
-            return
-        push_audit(store, client)
+            push_audit(store, client)
+        except AuditRefused:
+            log.warning("De server weigerde een regel van het toegangslogboek; die blijft bewaard en wordt gemeld")
 
     def _announce_actor(self) -> None:
         """The access log names who works here: the stored signed-in user, else the token's account."""

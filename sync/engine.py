@@ -108,7 +108,10 @@ class SyncEngine:
         on_wipe: Callable[[], None] | None = None,
         page_size: int = DEFAULT_PAGE_SIZE,
         integrity_every: int = 10,
+        before_push: Callable[[], object] | None = None,
     ) -> None:
+        """``before_push`` runs at the start of every run, before anything is pulled or compared: the
+        retention deletion markers go there, so that the count check never fetches a deleted file back."""
         if tables is None:
             from desktop.models.base import Base
 
@@ -121,6 +124,7 @@ class SyncEngine:
         self.on_wipe = on_wipe
         self.page_size = page_size
         self.integrity_every = integrity_every
+        self.before_push = before_push
         self._lock = threading.Lock()
         client.on_tokens = self._save_tokens
         if not client.tokens.access_token:
@@ -150,6 +154,8 @@ class SyncEngine:
             try:
                 with self.session_factory() as s:
                     initial = get_state(s, CURSOR_KEY) is None
+                if self.before_push is not None:
+                    self.before_push()
                 self._push(result, report)
                 self._pull(result, report)
                 with self.session_factory() as s, s.begin():

@@ -17,6 +17,7 @@ from sync.local_tables import sync_outbox, sync_state
 # Session.info flag: set while the sync engine applies server rows, so they make no operations.
 APPLYING_SERVER_CHANGES = "vangnet_sync_applying"
 DEVICE_COUNTER_KEY = "device_counter"
+_OUTBOX_ATTR = "_vangnet_outbox_uninstall"
 
 
 def is_synced(obj: Any) -> bool:
@@ -40,6 +41,12 @@ def install_outbox(target: Any, device_id_provider: Callable[[], str] | None = N
 
     event.listen(target, "before_flush", before_flush)
     return lambda: event.remove(target, "before_flush", before_flush)
+
+
+def ensure_outbox(store: Any) -> None:
+    """Every edit in an opened store writes its outbox entry in the same transaction; installed once per store."""
+    if getattr(store, _OUTBOX_ATTR, None) is None:
+        setattr(store, _OUTBOX_ATTR, install_outbox(store.Session))
 
 
 def _collect(session: Session) -> list[dict[str, Any]]:

@@ -1,7 +1,6 @@
 """`vangnet-server audit verify|zoek`: check the server's hash-chained access log, or search it.
 
-``register(sub)`` adds the command to the server's argument parser; ``run(engine, args)`` carries it
-out. ``main`` runs it on its own (``python -m sync.server.audit_cli``).
+``register(sub)`` adds the command to the server's argument parser; ``run(engine, args)`` carries it out.
 """
 
 from __future__ import annotations
@@ -47,24 +46,3 @@ def run(engine: Any, args: argparse.Namespace, out: Any = None) -> int:
     if not rows:
         print("Geen regels gevonden.", file=out)
     return 0
-
-
-def main(argv: list[str] | None = None) -> int:
-    from sync.server.cli import _database_url, _parser
-    from sync.server.db import make_engine
-    from sync.server.migrate import upgrade
-
-    parser = _parser()
-    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    register(sub)
-    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
-    engine = make_engine(_database_url(args))
-    upgrade(engine)
-    try:
-        return run(engine, args)
-    finally:
-        engine.dispose()
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

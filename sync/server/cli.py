@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import select, update
 
-from sync.server import scope, store
+from sync.server import audit_cli, scope, store
 from sync.server.auth import hash_password
 from sync.server.db import accounts, devices, make_engine
 from sync.server.migrate import upgrade
@@ -54,12 +54,13 @@ def _parser() -> argparse.ArgumentParser:
     dl.add_argument("username", nargs="?")
     dr = devs.add_parser("revoke")
     dr.add_argument("device_id")
+    audit_cli.register(sub)
     return parser
 
 
 def _with_default_command(argv: list[str]) -> list[str]:
     """Without a command, or with only options, the server starts (`vangnet-server --port N`)."""
-    commands = {"serve", "users", "devices", "-h", "--help"}
+    commands = {"serve", "users", "devices", "audit", "-h", "--help"}
     if not any(a in commands for a in argv):
         return [*_global_opts(argv)[0], "serve", *_global_opts(argv)[1]]
     return argv
@@ -95,6 +96,8 @@ def main(argv: list[str] | None = None) -> int:
     upgrade(engine)
     if args.command == "users":
         return _users(engine, args)
+    if args.command == "audit":
+        return audit_cli.run(engine, args)
     return _devices(engine, args)
 
 

@@ -120,3 +120,25 @@ def test_police_markers_only_for_processen_verbaal(server, store) -> None:
     mark(store, ("cases", ids["case"]), reason="wpg-termijn")
     assert push_deletion_markers(store, server.client("anna")) == 0
     assert ids["case"] in server_ids(server)
+
+
+def test_a_sync_run_sends_the_markers_before_it_pulls_or_compares(server, store) -> None:
+    from sync.engine import SyncEngine
+
+    ids = seed(server)
+    anna = server.client("anna")
+    calls: list[str] = []
+    pull, summary = anna.pull, anna.summary
+    anna.pull = lambda *a, **k: (calls.append("pull"), pull(*a, **k))[1]
+    anna.summary = lambda *a, **k: (calls.append("summary"), summary(*a, **k))[1]
+
+    def before_push() -> None:
+        calls.append("markers")
+        push_deletion_markers(store, anna)
+
+    engine = SyncEngine(store.Session, anna, before_push=before_push)
+    mark(store, ("journal_entries", ids["journal"]), ("cases", ids["case"]), ("persons", ids["person"]))
+    engine.sync(verify=True)
+    assert calls[0] == "markers" and "pull" in calls
+    assert pending(store) == 0
+    assert not {ids["person"], ids["case"], ids["journal"]} & server_ids(server)

@@ -92,3 +92,14 @@ def test_plain_token_helpers_reject_garbage() -> None:
     limiter.hit("k", now=1)
     assert limiter.check("k", now=2) > 0
     assert limiter.check("k", now=11) == 0
+
+
+def test_audit_verify_and_search_on_the_command_line(tmp_path: Path, monkeypatch, capsys) -> None:
+    url = f"sqlite:///{tmp_path}/cli.sqlite3"
+    monkeypatch.setattr("sys.stdin", io.StringIO("een heel lang wachtwoord\n"))
+    assert main(["--database-url", url, "users", "add", "els", "--role", "team_lead", "--password-stdin"]) == 0
+    capsys.readouterr()
+    assert main(["--database-url", url, "audit", "verify"]) == 0
+    assert "fout" not in capsys.readouterr().out.lower()
+    assert main(["--database-url", url, "audit", "zoek"]) == 0
+    assert capsys.readouterr().out.strip()
