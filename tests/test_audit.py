@@ -105,3 +105,19 @@ def test_search_per_record_and_per_user(store):
         assert [e.actor for e in search(session, object_id="p-1")] == ["bram", "anna"]
         assert [e.object_id for e in search(session, actor="anna")] == ["p-2", "p-1"]
         assert len(search(session, action=audit.AuditAction.CHANGE)) == 1
+
+
+def test_the_signed_in_actor_also_names_entries_written_on_worker_threads():
+    import threading
+
+    from desktop.models import audit as audit_module
+
+    audit_module.set_actor("gebruiker-7", "laptop-7")
+    seen: list[object] = []
+    worker = threading.Thread(target=lambda: seen.append(audit_module.current_actor()))
+    worker.start()
+    worker.join()
+    assert seen == [audit_module.Actor("gebruiker-7", "laptop-7")]
+    with audit_module.acting_as("beheer", "server"):
+        assert audit_module.current_actor().user == "beheer"
+    assert audit_module.current_actor().user == "gebruiker-7"

@@ -160,18 +160,28 @@ UNKNOWN_ACTOR = Actor(user="onbekend", device="onbekend")
 _current_actor: contextvars.ContextVar[Actor | None] = contextvars.ContextVar("vangnet_actor", default=None)
 
 
+# The actor set after signing in holds for the whole process, worker threads included: a thread starts with
+# an empty context, and an entry written by a background job must still name who works on this device.
+_process_actor: Actor | None = None
+
+
 def set_actor(user: str, device: str) -> contextvars.Token:
     """Who is working: the signed-in user's id and this device's id (set once after unlocking)."""
-    return _current_actor.set(Actor(user=user, device=device))
+    global _process_actor
+    actor = Actor(user=user, device=device)
+    _process_actor = actor
+    return _current_actor.set(actor)
 
 
 def current_actor() -> Actor:
-    return _current_actor.get() or UNKNOWN_ACTOR
+    """The actor of this context (``acting_as``), else the one set for the process, else 'onbekend'."""
+    return _current_actor.get() or _process_actor or UNKNOWN_ACTOR
 
 
 @contextlib.contextmanager
 def acting_as(user: str, device: str) -> Iterator[None]:
-    token = set_actor(user, device)
+    """A different actor for the code inside the block only (this thread or task)."""
+    token = _current_actor.set(Actor(user=user, device=device))
     try:
         yield
     finally:
