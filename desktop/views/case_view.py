@@ -61,6 +61,22 @@ STEP_STYLE_CURRENT = "background: #1565c0; color: white; border-radius: 4px; pad
 STEP_STYLE_TODO = "background: #eeeeee; color: #555555; border-radius: 4px; padding: 6px 10px;"
 
 
+# What each MAS phase asks of the consultant (shown under the steps).
+PHASE_HINTS = {
+    CasePhase.OBSERVE: "Waarnemen: leg de melding en de feiten vast (lesuren, periode, eerdere meldingen) en "
+    "vraag de school wat zij al heeft gedaan.",
+    CasePhase.ANALYSE: "Analyseren: spreek de leerling en de ouders, samen of apart; zoek de oorzaak van het "
+    "verzuim en betrek zo nodig de jeugdarts of het jeugdteam.",
+    CasePhase.PLAN: "Plannen: maak afspraken met leerling, ouders en school over terugkeer en hulp, met wie "
+    "wat doet en wanneer u evalueert.",
+    CasePhase.ACT: "Handelen: voer het plan uit: zorgroute, waarschuwing, Halt-verwijzing of proces-verbaal "
+    "waar dat past; leg elke stap vast in het journaal.",
+    CasePhase.EVALUATE: "Evalueren: ga na of het verzuim is gestopt en de afspraken werken; sluit de zaak af of "
+    "ga terug naar een eerdere fase.",
+}
+CLOSED_HINT = "Deze zaak is gesloten; het journaal blijft te lezen."
+
+
 class CaseView(QWidget):
     open_person = Signal(str)
 
@@ -109,9 +125,17 @@ class CaseView(QWidget):
         self.next_button.clicked.connect(lambda: self.move_phase(1))
         steps.addWidget(self.previous_button)
         steps.addWidget(self.next_button)
+        # What the current phase asks of the consultant, under the steps.
+        self.phase_hint = QLabel()
+        self.phase_hint.setWordWrap(True)
+        self.phase_hint.setAccessibleName(self.tr("Wat hoort bij deze fase"))
+        self.phase_hint.setStyleSheet("color: #37474f;")
+        steps_column = QVBoxLayout()
+        steps_column.addLayout(steps)
+        steps_column.addWidget(self.phase_hint)
         steps_box = QGroupBox(self.tr("Methodische Aanpak Schoolverzuim"))
-        steps_box.setLayout(steps)
-        steps_box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        steps_box.setLayout(steps_column)
+        steps_column.addStretch(1)
 
         # Route.
         self.route = enum_combo(CaseRoute, self.tr("Route"), with_empty=self.tr("(nog geen route)"))
@@ -137,7 +161,7 @@ class CaseView(QWidget):
 
         top = QHBoxLayout()
         top.setAlignment(Qt.AlignmentFlag.AlignTop)
-        top.addWidget(steps_box, 3, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(steps_box, 3)
         top.addWidget(route_box, 2)
 
         self.tabs = QTabWidget()
@@ -336,6 +360,7 @@ class CaseView(QWidget):
                 STEP_STYLE_DONE if number < current else STEP_STYLE_CURRENT if number == current else STEP_STYLE_TODO
             )
             self.step_labels[phase].setStyleSheet(style)
+        self.phase_hint.setText(PHASE_HINTS[case.phase] if case.status == CaseStatus.OPEN else CLOSED_HINT)
         is_open = case.status == CaseStatus.OPEN
         self.previous_button.setEnabled(is_open and current > 0)
         self.next_button.setEnabled(is_open and current < len(MAS_PHASES) - 1)

@@ -60,3 +60,11 @@ def test_navigation_is_not_highlighted_while_a_file_is_in_front(qtbot, main_wind
     window.tabs.setCurrentIndex(0)
     assert window.nav.currentItem().isSelected()
     assert window.nav.currentItem().text() == "Zaken"
+
+
+def test_case_view_says_what_the_current_phase_asks(qtbot, main_window, seeded):
+    view = main_window.open_case(seeded.case_id)
+    first = view.phase_hint.text()
+    assert first.split(":")[0] in {"Waarnemen", "Analyseren", "Plannen", "Handelen", "Evalueren"}
+    view.move_phase(1)
+    assert view.phase_hint.text() != first
