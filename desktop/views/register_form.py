@@ -23,9 +23,10 @@ from desktop.models.errors import DomainError
 from desktop.models.law import is_valid_bsn
 from desktop.models.queries import person_choices
 from desktop.models.registry import Person
-from desktop.views.common import AppContext, Validation, error_label
+from desktop.views.common import ERROR_STYLE, AppContext, Validation, error_label
 
 log = logging.getLogger(__name__)
+REMINDER_STYLE = "color: #5f6b73;"
 
 
 class PersonPicker(QWidget):
@@ -136,7 +137,8 @@ class RegisterDialog(QDialog):
                 signal = getattr(child, signal_name, None)
                 if signal is not None and hasattr(signal, "connect") and child is not self.picker.query:
                     with contextlib.suppress(RuntimeError, TypeError):
-                        signal.connect(self.revalidate)
+                        signal.connect(self._edited)
+        self.picker.query.textChanged.connect(self._mark_edited)
         self.revalidate()
         if self.picker.person_id is None:
             self.picker.query.setFocus()
@@ -146,9 +148,23 @@ class RegisterDialog(QDialog):
         check.require("person", self.picker.person_id is not None, self.tr("Kies een leerling."))
         return check
 
+    # Until the user changes something, what is still missing is a calm reminder, not an error in red.
+    _edited_once = False
+
+    def _mark_edited(self, *_args) -> None:
+        if not self._edited_once:
+            self._edited_once = True
+            self.problems.setStyleSheet(ERROR_STYLE)
+
+    def _edited(self, *_args) -> None:
+        self._mark_edited()
+        self.revalidate()
+
     def revalidate(self) -> Validation:
         check = self.validate()
         self.problems.setText("\n".join(check.problems.values()))
+        if not self._edited_once:
+            self.problems.setStyleSheet(REMINDER_STYLE)
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(check.ok)
         return check
 
@@ -156,6 +172,7 @@ class RegisterDialog(QDialog):
         raise NotImplementedError
 
     def submit(self) -> None:
+        self._mark_edited()
         if not self.revalidate().ok:
             return
         try:

@@ -68,3 +68,16 @@ def test_case_view_says_what_the_current_phase_asks(qtbot, main_window, seeded):
     assert first.split(":")[0] in {"Waarnemen", "Analyseren", "Plannen", "Handelen", "Evalueren"}
     view.move_phase(1)
     assert view.phase_hint.text() != first
+
+
+def test_a_new_form_reminds_calmly_and_turns_red_after_an_edit(qtbot, main_window):
+    from desktop.views.common import ERROR_STYLE
+    from desktop.views.register_form import REMINDER_STYLE
+
+    dialog = main_window.make_register_dialog("absence")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert "Kies een leerling" in dialog.problems.text()
+    assert dialog.problems.styleSheet() == REMINDER_STYLE
+    dialog.hours.setValue(3)
+    assert dialog.problems.styleSheet() == ERROR_STYLE
