@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, FastAPI, Query, Request
+from fastapi import Path as PathParam
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy import Engine, insert, select, update
@@ -37,7 +38,7 @@ from sync.protocol import (
     SummaryResponse,
     TokenResponse,
 )
-from sync.server import audit_chain, audit_deletions, auth, scope, store
+from sync.server import audit_chain, audit_deletions, auth, scope, store, templates
 from sync.server.audit_chain import AuditPushRequest, AuditPushResponse
 from sync.server.audit_deletions import RetentionRequest, RetentionResponse
 from sync.server.auth import TokenError
@@ -121,7 +122,7 @@ class GuardMiddleware:
 
 
 class SealMiddleware:
-    """After every write request and every refusal, the new server audit rows are sealed into the chain."""
+    """After every write request (POST, PUT) and every refusal, the new server audit rows are sealed into the chain."""
 
     def __init__(self, app: ASGIApp, engine: Engine) -> None:
         self.app = app
@@ -131,7 +132,7 @@ class SealMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        is_post = scope.get("method") == "POST"
+        is_post = scope.get("method") in ("POST", "PUT")
 
         async def seal_then_send(message: Message) -> None:
             # Before the answer leaves: whoever got an answer finds its audit rows in the chain.
@@ -423,6 +424,52 @@ def create_app(
             + "}"
         )
         return Response(content=body.encode(), media_type="application/json")
+
+    @app.get("/api/v1/templates")
+    def template_changes(who: Auth, since: Annotated[int, Query(ge=0)] = 0) -> dict[str, Any]:
+        """Template versions and template documents published after revision ``since`` (every role)."""
+        with engine.connect() as conn:
+            return templates.changes_since(conn, since)
+
+    def _refused(who: Principal, action: str, obj: str, refusal: templates.Refusal) -> JSONResponse:
+        templates.audit_refusal(engine, who, action, obj, refusal)
+        body = {"error": refusal.code, "message": refusal.message, "wipe": False, **refusal.extra}
+        return JSONResponse(body, status_code=refusal.status)
+
+    async def _template_body(request: Request, model: Any) -> Any:
+        _read_limited(request, templates.MAX_TEMPLATE_BYTES)
+        raw = await request.body()
+        if len(raw) > templates.MAX_TEMPLATE_BYTES:
+            raise ApiError(413, "too_large", "Het verzoek is te groot.")
+        try:
+            return model.model_validate_json(raw)
+        except ValueError:
+            raise ApiError(422, "invalid_request", "Het verzoek is ongeldig.") from None
+
+    @app.put("/api/v1/templates/{kind}", response_model=templates.PublishedTemplate)
+    async def put_template(kind: Annotated[str, PathParam(max_length=64)], request: Request, who: Auth) -> Any:
+        """A new version of a template; only the system administrator (functioneel beheerder)."""
+        obj = f"templates:{kind}"
+        if who.role != scope.SYSTEM_ADMINISTRATOR:
+            # Refused before the body is read: nothing of it is looked at or kept.
+            return await run_in_threadpool(_refused, who, "template_publish", obj, templates.forbidden())
+        body = await _template_body(request, templates.TemplatePutRequest)
+        try:
+            return await run_in_threadpool(templates.publish_template, engine, who, kind, body.source)
+        except templates.Refusal as refusal:
+            return await run_in_threadpool(_refused, who, "template_publish", obj, refusal)
+
+    @app.put("/api/v1/template-documents/{name}", response_model=templates.PublishedDocument)
+    async def put_template_document(name: Annotated[str, PathParam(max_length=32)], request: Request, who: Auth) -> Any:
+        """The layout ('opmaak') or organisations ('organisaties') document for every office."""
+        obj = f"template_documents:{name}"
+        if who.role != scope.SYSTEM_ADMINISTRATOR:
+            return await run_in_threadpool(_refused, who, "template_document", obj, templates.forbidden())
+        body = await _template_body(request, templates.DocumentPutRequest)
+        try:
+            return await run_in_threadpool(templates.publish_document, engine, who, name, body.content)
+        except templates.Refusal as refusal:
+            return await run_in_threadpool(_refused, who, "template_document", obj, refusal)
 
     @app.get("/api/v1/sync/summary", response_model=SummaryResponse)
     def summary(who: Auth) -> SummaryResponse:

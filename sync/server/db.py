@@ -16,6 +16,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
     create_engine,
     event,
 )
@@ -176,6 +177,41 @@ audit_chain_head = Table(
     Column("seq", Integer, nullable=False),
     Column("entry_hash", String(64), nullable=False),
     Column("sealed_log_id", Integer, nullable=False),
+)
+
+
+# Letter and report templates published by the system administrator (functioneel beheerder): every version
+# is kept, so a letter made with an older text can be made again exactly on any device. ``revision`` comes
+# from the 'template_revision' counter; devices ask for what changed since the revision they last saw.
+template_versions = Table(
+    "template_versions",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("kind", String(64), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("source", Text, nullable=False),
+    Column("author_id", String(36), nullable=False),
+    Column("author", String(150), nullable=False),
+    Column("created_at", String(40), nullable=False),
+    Column("revision", Integer, nullable=False),
+    UniqueConstraint("kind", "version", name="uq_template_versions_kind_version"),
+    Index("ix_template_versions_revision", "revision"),
+)
+
+# The documents that go with the templates: 'opmaak' (layout settings) and 'organisaties' (addresses of the
+# Raad and the SVB). Only the newest content of each is kept.
+template_documents = Table(
+    "template_documents",
+    metadata,
+    Column("name", String(32), primary_key=True),
+    Column("content", Text, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("author_id", String(36), nullable=False),
+    Column("author", String(150), nullable=False),
+    Column("updated_at", String(40), nullable=False),
+    Column("revision", Integer, nullable=False),
+    Index("ix_template_documents_revision", "revision"),
 )
 
 
