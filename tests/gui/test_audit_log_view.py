@@ -160,3 +160,14 @@ def test_menu_action_in_the_main_window(qtbot, main_window, monkeypatch) -> None
     view = main_window.access_log_view
     assert isinstance(view, AuditLogView) and view.isVisible()
     view.close()
+
+
+def test_log_model_passes_the_model_tester(qtbot, qtmodeltester, ctx, seeded) -> None:
+    _as(ctx, UserRole.TEAM_LEAD)
+    _history(ctx, seeded)
+    view = _view(qtbot, ctx)
+    qtbot.keyClicks(view.person_query, "Sanne")
+    view._choose_person(view.person_results.item(0))
+    qtbot.mouseClick(view.search_button, Qt.MouseButton.LeftButton)
+    assert view.model.rowCount() == 3
+    qtmodeltester.check(view.model, force_py=True)
