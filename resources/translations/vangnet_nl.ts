@@ -3,17 +3,18 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../desktop/views/about_dialog.py" line="17" />
         <source>Over Vangnet</source>
         <translation>Over Vangnet</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/about_dialog.py" line="18" />
         <source>&lt;h2&gt;Vangnet {version}&lt;/h2&gt;</source>
         <translation>&lt;h2&gt;Vangnet {version}&lt;/h2&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/about_dialog.py" line="21" />
+        <source>&lt;p&gt;Build {commit} van {date}&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Build {commit} van {date}&lt;/p&gt;</translation>
+    </message>
+    <message>
         <source>Casemanagement voor leerplicht en voortijdig schoolverlaten.&lt;br&gt;&lt;br&gt;Gegevens staan versleuteld op deze computer en worden gesynchroniseerd met de server van de regio.&lt;br&gt;&lt;br&gt;Licentie: EUPL-1.2.&lt;br&gt;Gebouwd met Python {python}, Qt for Python (PySide6) {qt}, SQLAlchemy en SQLCipher.</source>
         <translation>Casemanagement voor leerplicht en voortijdig schoolverlaten.&lt;br&gt;&lt;br&gt;Gegevens staan versleuteld op deze computer en worden gesynchroniseerd met de server van de regio.&lt;br&gt;&lt;br&gt;Licentie: EUPL-1.2.&lt;br&gt;Gebouwd met Python {python}, Qt for Python (PySide6) {qt}, SQLAlchemy en SQLCipher.</translation>
     </message>
@@ -21,620 +22,1030 @@
 <context>
     <name>AbsenceReportDialog</name>
     <message>
-        <location filename="../../desktop/views/register_absence.py" line="20" />
         <source>Soort verzuim</source>
         <translation>Soort verzuim</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_absence.py" line="21" />
         <source>Datum ontvangen</source>
         <translation>Datum ontvangen</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_absence.py" line="23" />
         <source>School</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_absence.py" line="24" />
         <source>(onbekend)</source>
         <translation>(onbekend)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_absence.py" line="27" />
         <source>Eerste verzuimdag</source>
         <translation>Eerste verzuimdag</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_absence.py" line="28" />
         <source>Laatste verzuimdag</source>
         <translation>Laatste verzuimdag</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_absence.py" line="33" />
         <source>Uren verzuim</source>
         <translation>Uren verzuim</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_absence.py" line="35" />
         <source>Vermoedelijke reden</source>
         <translation>Vermoedelijke reden</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_absence.py" line="37" />
         <source>Melder</source>
         <translation>Melder</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_absence.py" line="38" />
         <source>&amp;Soort verzuim:</source>
         <translation>&amp;Soort verzuim:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_absence.py" line="39" />
         <source>&amp;Ontvangen op:</source>
         <translation>&amp;Ontvangen op:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_absence.py" line="40" />
         <source>Sc&amp;hool:</source>
         <translation>Sc&amp;hool:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_absence.py" line="41" />
         <source>&amp;Eerste verzuimdag:</source>
         <translation>&amp;Eerste verzuimdag:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_absence.py" line="42" />
         <source>Laatste &amp;verzuimdag:</source>
         <translation>Laatste &amp;verzuimdag:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_absence.py" line="43" />
         <source>&amp;Uren verzuim:</source>
         <translation>&amp;Uren verzuim:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_absence.py" line="44" />
         <source>Vermoedelijke &amp;reden:</source>
         <translation>Vermoedelijke &amp;reden:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_absence.py" line="45" />
         <source>&amp;Melder (naam, functie):</source>
         <translation>&amp;Melder (naam, functie):</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_absence.py" line="52" />
         <source>De ontvangstdatum ligt in de toekomst.</source>
         <translation>De ontvangstdatum ligt in de toekomst.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_absence.py" line="53" />
         <source>De laatste verzuimdag ligt vóór de eerste.</source>
         <translation>De laatste verzuimdag ligt vóór de eerste.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_absence.py" line="55" />
         <source>Het verzuim kan niet na de ontvangst van de melding beginnen.</source>
         <translation>Het verzuim kan niet na de ontvangst van de melding beginnen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_absence.py" line="61" />
         <source>Bij '16 uur in 4 lesweken' hoort een verzuim van minstens 16 uur.</source>
         <translation>Bij '16 uur in 4 lesweken' hoort een verzuim van minstens 16 uur.</translation>
     </message>
 </context>
 <context>
-    <name>CaseView</name>
+    <name>AssessReportDialog</name>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="76" />
-        <source>Dossier van de leerling openen</source>
-        <translation>Dossier van de leerling openen</translation>
+        <source>Nieuwe melding beoordelen</source>
+        <extracomment>The worklist's record_kind for new meldingen; MainWindow routes it to :func:`open_assessment`.</extracomment>
+        <translation>Nieuwe melding beoordelen</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="99" />
-        <source>← Vorige fase</source>
-        <translation>← Vorige fase</translation>
+        <source>Beoordeling &amp;opslaan</source>
+        <translation>Beoordeling &amp;opslaan</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="101" />
-        <source>Volgende fase →</source>
-        <translation>Volgende fase →</translation>
+        <source>Beoordeling opslaan</source>
+        <translation>Beoordeling opslaan</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="103" />
-        <source>Naar de volgende MAS-fase (Ctrl+Shift+N)</source>
-        <translation>Naar de volgende MAS-fase (Ctrl+Shift+N)</translation>
+        <source>Deze melding is al beoordeeld.</source>
+        <translation>Deze melding is al beoordeeld.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="107" />
-        <source>Methodische Aanpak Schoolverzuim</source>
-        <translation>Methodische Aanpak Schoolverzuim</translation>
+        <source>Melding</source>
+        <translation>Melding</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="112" />
-        <source>Route</source>
-        <translation>Route</translation>
+        <source>{name}
+{age} jaar, geboren {born}</source>
+        <translation>{name}
+{age} jaar, geboren {born}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="112" />
-        <source>(nog geen route)</source>
-        <translation>(nog geen route)</translation>
+        <source>, gemeente {name}</source>
+        <translation>, gemeente {name}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="114" />
-        <source>Motivering route</source>
-        <translation>Motivering route</translation>
+        <source>Leerling:</source>
+        <translation>Leerling:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="115" />
-        <source>Waarom wijkt deze zaak af van de gebruikelijke route?</source>
-        <translation>Waarom wijkt deze zaak af van de gebruikelijke route?</translation>
+        <source>Leerling</source>
+        <translation>Leerling</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="119" />
-        <source>Route &amp;opslaan</source>
-        <translation>Route &amp;opslaan</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/case_view.py" line="124" />
-        <source>&amp;Route:</source>
-        <translation>&amp;Route:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/case_view.py" line="125" />
-        <source>Moti&amp;vering:</source>
-        <translation>Moti&amp;vering:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/case_view.py" line="130" />
-        <source>Route (pas toe of leg uit)</source>
-        <translation>Route (pas toe of leg uit)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/case_view.py" line="139" />
-        <source>&amp;Journaal</source>
-        <translation>&amp;Journaal</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/case_view.py" line="140" />
-        <source>&amp;Afspraken</source>
-        <translation>&amp;Afspraken</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/case_view.py" line="141" />
-        <source>&amp;Interventies</source>
-        <translation>&amp;Interventies</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/case_view.py" line="142" />
-        <source>Af&amp;sluiten</source>
-        <translation>Af&amp;sluiten</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/case_view.py" line="153" />
-        <location filename="../../desktop/views/case_view.py" line="189" />
-        <source>Wanneer</source>
-        <translation>Wanneer</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/case_view.py" line="153" />
-        <location filename="../../desktop/views/case_view.py" line="189" />
-        <location filename="../../desktop/views/case_view.py" line="222" />
-        <source>Soort</source>
-        <translation>Soort</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/case_view.py" line="153" />
-        <source>Met</source>
-        <translation>Met</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/case_view.py" line="153" />
-        <source>Tekst</source>
-        <translation>Tekst</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/case_view.py" line="153" />
-        <source>Journaal</source>
-        <translation>Journaal</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/case_view.py" line="155" />
-        <source>Soort journaalregel</source>
-        <translation>Soort journaalregel</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/case_view.py" line="159" />
-        <source>Contact met</source>
-        <translation>Contact met</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/case_view.py" line="160" />
-        <source>bijv. moeder, mentor</source>
-        <translation>bijv. moeder, mentor</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/case_view.py" line="162" />
-        <source>Tekst journaalregel</source>
-        <translation>Tekst journaalregel</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/case_view.py" line="163" />
-        <source>Wat is er gebeurd of afgesproken?</source>
-        <translation>Wat is er gebeurd of afgesproken?</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/case_view.py" line="166" />
-        <source>&amp;Toevoegen (Ctrl+Enter)</source>
-        <translation>&amp;Toevoegen (Ctrl+Enter)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/case_view.py" line="175" />
-        <location filename="../../desktop/views/case_view.py" line="209" />
-        <location filename="../../desktop/views/case_view.py" line="256" />
         <source>Soort:</source>
         <translation>Soort:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="176" />
+        <source>Soort verzuim</source>
+        <translation>Soort verzuim</translation>
+    </message>
+    <message>
+        <source>School:</source>
+        <translation>School:</translation>
+    </message>
+    <message>
+        <source>School</source>
+        <translation>School</translation>
+    </message>
+    <message>
+        <source>Ontvangen:</source>
+        <translation>Ontvangen:</translation>
+    </message>
+    <message>
+        <source>Ontvangen op</source>
+        <translation>Ontvangen op</translation>
+    </message>
+    <message>
+        <source>Periode:</source>
+        <translation>Periode:</translation>
+    </message>
+    <message>
+        <source>Periode van het verzuim</source>
+        <translation>Periode van het verzuim</translation>
+    </message>
+    <message>
+        <source>{n} dagen</source>
+        <translation>{n} dagen</translation>
+    </message>
+    <message>
+        <source>{n} keer te laat</source>
+        <translation>{n} keer te laat</translation>
+    </message>
+    <message>
+        <source>Verzuim:</source>
+        <translation>Verzuim:</translation>
+    </message>
+    <message>
+        <source>Omvang van het verzuim</source>
+        <translation>Omvang van het verzuim</translation>
+    </message>
+    <message>
+        <source>Reden volgens school:</source>
+        <translation>Reden volgens school:</translation>
+    </message>
+    <message>
+        <source>Vermoedelijke reden</source>
+        <translation>Vermoedelijke reden</translation>
+    </message>
+    <message>
+        <source>Wat de school deed:</source>
+        <translation>Wat de school deed:</translation>
+    </message>
+    <message>
+        <source>Acties van de school</source>
+        <translation>Acties van de school</translation>
+    </message>
+    <message>
+        <source>Verzoek school:</source>
+        <translation>Verzoek school:</translation>
+    </message>
+    <message>
+        <source>De school vraagt actie van de gemeente.</source>
+        <translation>De school vraagt actie van de gemeente.</translation>
+    </message>
+    <message>
+        <source>Verzoek van de school</source>
+        <translation>Verzoek van de school</translation>
+    </message>
+    <message>
+        <source>Melder:</source>
+        <translation>Melder:</translation>
+    </message>
+    <message>
+        <source>Melder</source>
+        <translation>Melder</translation>
+    </message>
+    <message>
+        <source>Eerdere meldingen in schooljaar {year}</source>
+        <translation>Eerdere meldingen in schooljaar {year}</translation>
+    </message>
+    <message>
+        <source>Eerdere meldingen in dit schooljaar</source>
+        <translation>Eerdere meldingen in dit schooljaar</translation>
+    </message>
+    <message>
+        <source>Ontvangen</source>
+        <translation>Ontvangen</translation>
+    </message>
+    <message>
+        <source>Soort</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <source>Uren</source>
+        <translation>Uren</translation>
+    </message>
+    <message>
+        <source>Stand</source>
+        <translation>Stand</translation>
+    </message>
+    <message>
+        <source>Geen eerdere meldingen van deze leerling in dit schooljaar.</source>
+        <translation>Geen eerdere meldingen van deze leerling in dit schooljaar.</translation>
+    </message>
+    <message>
+        <source>Beoordeling</source>
+        <translation>Beoordeling</translation>
+    </message>
+    <message>
+        <source>Soort zaak</source>
+        <translation>Soort zaak</translation>
+    </message>
+    <message>
+        <source>Lopende zaak</source>
+        <translation>Lopende zaak</translation>
+    </message>
+    <message>
+        <source>Zaak {number}: {kind}, geopend {date}</source>
+        <translation>Zaak {number}: {kind}, geopend {date}</translation>
+    </message>
+    <message>
+        <source>Deze leerling heeft geen lopende zaak</source>
+        <translation>Deze leerling heeft geen lopende zaak</translation>
+    </message>
+    <message>
+        <source>Schrijf hieronder waarom er geen actie nodig is.</source>
+        <translation>Schrijf hieronder waarom er geen actie nodig is.</translation>
+    </message>
+    <message>
+        <source>Bijvoorbeeld: jeugdarts GGD, wijkteam, zorgcoördinator school</source>
+        <translation>Bijvoorbeeld: jeugdarts GGD, wijkteam, zorgcoördinator school</translation>
+    </message>
+    <message>
+        <source>Doorsturen naar (organisatie)</source>
+        <translation>Doorsturen naar (organisatie)</translation>
+    </message>
+    <message>
+        <source>Andere gemeente</source>
+        <translation>Andere gemeente</translation>
+    </message>
+    <message>
+        <source>Kies een gemeente…</source>
+        <translation>Kies een gemeente…</translation>
+    </message>
+    <message>
+        <source>Motivering</source>
+        <translation>Motivering</translation>
+    </message>
+    <message>
+        <source>Kies wat er met de melding gebeurt.</source>
+        <translation>Kies wat er met de melding gebeurt.</translation>
+    </message>
+    <message>
+        <source>Geef een motivering: waarom is er geen actie nodig?</source>
+        <translation>Geef een motivering: waarom is er geen actie nodig?</translation>
+    </message>
+    <message>
+        <source>Kies de lopende zaak.</source>
+        <translation>Kies de lopende zaak.</translation>
+    </message>
+    <message>
+        <source>Vul in naar wie de melding gaat.</source>
+        <translation>Vul in naar wie de melding gaat.</translation>
+    </message>
+    <message>
+        <source>Kies de gemeente waar de melding naartoe gaat.</source>
+        <translation>Kies de gemeente waar de melding naartoe gaat.</translation>
+    </message>
+    <message>
+        <source>&amp;Motivering (verplicht):</source>
+        <translation>&amp;Motivering (verplicht):</translation>
+    </message>
+    <message>
+        <source>&amp;Toelichting:</source>
+        <translation>&amp;Toelichting:</translation>
+    </message>
+    <message>
+        <source>Waarom is er geen actie nodig? Bijvoorbeeld: ziekte gemeld en bevestigd door de school.</source>
+        <translation>Waarom is er geen actie nodig? Bijvoorbeeld: ziekte gemeld en bevestigd door de school.</translation>
+    </message>
+    <message>
+        <source>Optioneel: komt in het journaal bij de beoordeling.</source>
+        <translation>Optioneel: komt in het journaal bij de beoordeling.</translation>
+    </message>
+</context>
+<context>
+    <name>AuditLogView</name>
+    <message>
+        <source>Toegangslogboek</source>
+        <translation>Toegangslogboek</translation>
+    </message>
+    <message>
+        <source>Per &amp;leerling</source>
+        <extracomment>Where to save the export; replaced in tests.</extracomment>
+        <translation>Per &amp;leerling</translation>
+    </message>
+    <message>
+        <source>Per &amp;gebruiker</source>
+        <translation>Per &amp;gebruiker</translation>
+    </message>
+    <message>
+        <source>Naam, geboortedatum of onderwijsnummer</source>
+        <translation>Naam, geboortedatum of onderwijsnummer</translation>
+    </message>
+    <message>
+        <source>Leerling zoeken</source>
+        <translation>Leerling zoeken</translation>
+    </message>
+    <message>
+        <source>Gevonden leerlingen</source>
+        <translation>Gevonden leerlingen</translation>
+    </message>
+    <message>
+        <source>Nog geen leerling gekozen.</source>
+        <translation>Nog geen leerling gekozen.</translation>
+    </message>
+    <message>
+        <source>Gekozen leerling</source>
+        <translation>Gekozen leerling</translation>
+    </message>
+    <message>
+        <source>Gebruiker</source>
+        <translation>Gebruiker</translation>
+    </message>
+    <message>
+        <source>Vanaf</source>
+        <translation>Vanaf</translation>
+    </message>
+    <message>
+        <source>Tot en met</source>
+        <translation>Tot en met</translation>
+    </message>
+    <message>
+        <source>&amp;Zoeken</source>
+        <translation>&amp;Zoeken</translation>
+    </message>
+    <message>
+        <source>&amp;Exporteren (CSV)</source>
+        <translation>&amp;Exporteren (CSV)</translation>
+    </message>
+    <message>
+        <source>Aantal regels</source>
+        <translation>Aantal regels</translation>
+    </message>
+    <message>
+        <source>Regels van het toegangslogboek</source>
+        <translation>Regels van het toegangslogboek</translation>
+    </message>
+    <message>
+        <source>tot en met</source>
+        <translation>tot en met</translation>
+    </message>
+    <message>
+        <source>&amp;Periode:</source>
+        <translation>&amp;Periode:</translation>
+    </message>
+    <message>
+        <source>Records staan hier met hun interne nummer, nooit met het BSN. Zoeken en exporteren komen zelf ook in het toegangslogboek.</source>
+        <translation>Records staan hier met hun interne nummer, nooit met het BSN. Zoeken en exporteren komen zelf ook in het toegangslogboek.</translation>
+    </message>
+    <message>
+        <source>(kies een gebruiker)</source>
+        <translation>(kies een gebruiker)</translation>
+    </message>
+    <message>
+        <source>Gekozen: {name} (intern nummer {id})</source>
+        <translation>Gekozen: {name} (intern nummer {id})</translation>
+    </message>
+    <message>
+        <source>De einddatum ligt vóór de begindatum.</source>
+        <translation>De einddatum ligt vóór de begindatum.</translation>
+    </message>
+    <message>
+        <source>Kies eerst een leerling: zoek op naam en klik op de leerling.</source>
+        <translation>Kies eerst een leerling: zoek op naam en klik op de leerling.</translation>
+    </message>
+    <message>
+        <source>Kies een gebruiker.</source>
+        <translation>Kies een gebruiker.</translation>
+    </message>
+    <message>
+        <source>De nieuwste {n} regels; kort de periode in voor de rest.</source>
+        <translation>De nieuwste {n} regels; kort de periode in voor de rest.</translation>
+    </message>
+    <message>
+        <source>{n} regel(s) gevonden.</source>
+        <translation>{n} regel(s) gevonden.</translation>
+    </message>
+    <message>
+        <source>Geen regels in deze periode.</source>
+        <translation>Geen regels in deze periode.</translation>
+    </message>
+    <message>
+        <source>Toegangslogboek exporteren</source>
+        <translation>Toegangslogboek exporteren</translation>
+    </message>
+    <message>
+        <source>CSV-bestanden (*.csv)</source>
+        <translation>CSV-bestanden (*.csv)</translation>
+    </message>
+    <message>
+        <source>Het bestand kon niet worden opgeslagen. Kies een andere map.</source>
+        <translation>Het bestand kon niet worden opgeslagen. Kies een andere map.</translation>
+    </message>
+    <message>
+        <source>{n} regel(s) geëxporteerd naar {name}.</source>
+        <translation>{n} regel(s) geëxporteerd naar {name}.</translation>
+    </message>
+</context>
+<context>
+    <name>BatchPrintDialog</name>
+    <message>
+        <source>Brieven in serie afdrukken</source>
+        <translation>Brieven in serie afdrukken</translation>
+    </message>
+    <message>
+        <source>Soort brief</source>
+        <translation>Soort brief</translation>
+    </message>
+    <message>
+        <source>Welke zaken</source>
+        <translation>Welke zaken</translation>
+    </message>
+    <message>
+        <source>Zaken uit de lijst Zaken (met het filter van die lijst)</source>
+        <translation>Zaken uit de lijst Zaken (met het filter van die lijst)</translation>
+    </message>
+    <message>
+        <source>Zaaknummers…</source>
+        <translation>Zaaknummers…</translation>
+    </message>
+    <message>
+        <source>Werkvoorraad: {label}</source>
+        <translation>Werkvoorraad: {label}</translation>
+    </message>
+    <message>
+        <source>Zaaknummers</source>
+        <translation>Zaaknummers</translation>
+    </message>
+    <message>
+        <source>bijvoorbeeld 2025-000123, 2025-000124</source>
+        <translation>bijvoorbeeld 2025-000123, 2025-000124</translation>
+    </message>
+    <message>
+        <source>Datum van de brieven</source>
+        <translation>Datum van de brieven</translation>
+    </message>
+    <message>
+        <source>Eén PDF met alle brieven</source>
+        <translation>Eén PDF met alle brieven</translation>
+    </message>
+    <message>
+        <source>Eén PDF per brief (in een map)</source>
+        <translation>Eén PDF per brief (in een map)</translation>
+    </message>
+    <message>
+        <source>Selectie &amp;laden</source>
+        <translation>Selectie &amp;laden</translation>
+    </message>
+    <message>
+        <source>Kies de brief en de zaken, en laad de selectie.</source>
+        <translation>Kies de brief en de zaken, en laad de selectie.</translation>
+    </message>
+    <message>
+        <source>Samenvatting selectie</source>
+        <translation>Samenvatting selectie</translation>
+    </message>
+    <message>
+        <source>Overgeslagen zaken</source>
+        <translation>Overgeslagen zaken</translation>
+    </message>
+    <message>
+        <source>&amp;Brief:</source>
+        <translation>&amp;Brief:</translation>
+    </message>
+    <message>
+        <source>&amp;Zaken:</source>
+        <translation>&amp;Zaken:</translation>
+    </message>
+    <message>
+        <source>Zaak&amp;nummers:</source>
+        <translation>Zaak&amp;nummers:</translation>
+    </message>
+    <message>
+        <source>&amp;Datum:</source>
+        <translation>&amp;Datum:</translation>
+    </message>
+    <message>
+        <source>Uitvoer:</source>
+        <translation>Uitvoer:</translation>
+    </message>
+    <message>
+        <source>Het voorbeeld toont de eerste brief van de selectie.</source>
+        <translation>Het voorbeeld toont de eerste brief van de selectie.</translation>
+    </message>
+    <message>
+        <source>Brieven &amp;maken…</source>
+        <translation>Brieven &amp;maken…</translation>
+    </message>
+    <message>
+        <source>Sluiten</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Selectie laden…</source>
+        <translation>Selectie laden…</translation>
+    </message>
+    <message>
+        <source>{letters} {word} voor {cases} {cases_word}.</source>
+        <translation>{letters} {word} voor {cases} {cases_word}.</translation>
+    </message>
+    <message>
+        <source>brief</source>
+        <translation>brief</translation>
+    </message>
+    <message>
+        <source>brieven</source>
+        <translation>brieven</translation>
+    </message>
+    <message>
+        <source>zaak</source>
+        <translation>zaak</translation>
+    </message>
+    <message>
+        <source>zaken</source>
+        <translation>zaken</translation>
+    </message>
+    <message>
+        <source>{n} overgeslagen (zie de lijst).</source>
+        <translation>{n} overgeslagen (zie de lijst).</translation>
+    </message>
+    <message>
+        <source>Voorbeeld maken…</source>
+        <translation>Voorbeeld maken…</translation>
+    </message>
+    <message>
+        <source>Geen brieven in deze selectie.</source>
+        <translation>Geen brieven in deze selectie.</translation>
+    </message>
+    <message>
+        <source>Brieven opslaan</source>
+        <translation>Brieven opslaan</translation>
+    </message>
+    <message>
+        <source>PDF-bestanden (*.pdf)</source>
+        <translation>PDF-bestanden (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Map voor de brieven</source>
+        <translation>Map voor de brieven</translation>
+    </message>
+    <message>
+        <source>Brieven maken…</source>
+        <translation>Brieven maken…</translation>
+    </message>
+    <message>
+        <source>Annuleren</source>
+        <translation>Annuleren</translation>
+    </message>
+    <message>
+        <source>Bezig…</source>
+        <translation>Bezig…</translation>
+    </message>
+    <message>
+        <source>Brief {done} van {total} gemaakt…</source>
+        <translation>Brief {done} van {total} gemaakt…</translation>
+    </message>
+    <message>
+        <source>{n} brieven gemaakt in {path} en vastgelegd in het documentenregister.</source>
+        <translation>{n} brieven gemaakt in {path} en vastgelegd in het documentenregister.</translation>
+    </message>
+    <message>
+        <source>Geannuleerd: er is niets gemaakt of vastgelegd.</source>
+        <translation>Geannuleerd: er is niets gemaakt of vastgelegd.</translation>
+    </message>
+    <message>
+        <source>Niet gemaakt: {reason}</source>
+        <translation>Niet gemaakt: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>CaseView</name>
+    <message>
+        <source>Dossier van de leerling openen</source>
+        <translation>Dossier van de leerling openen</translation>
+    </message>
+    <message>
+        <source>Brief &amp;maken…</source>
+        <translation>Brief &amp;maken…</translation>
+    </message>
+    <message>
+        <source>Een brief of rapport over deze zaak maken, bekijken en opslaan</source>
+        <translation>Een brief of rapport over deze zaak maken, bekijken en opslaan</translation>
+    </message>
+    <message>
+        <source>← Vorige fase</source>
+        <translation>← Vorige fase</translation>
+    </message>
+    <message>
+        <source>Volgende fase →</source>
+        <translation>Volgende fase →</translation>
+    </message>
+    <message>
+        <source>Naar de volgende MAS-fase (Ctrl+Shift+N)</source>
+        <translation>Naar de volgende MAS-fase (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
+        <source>Wat hoort bij deze fase</source>
+        <translation>Wat hoort bij deze fase</translation>
+    </message>
+    <message>
+        <source>Methodische Aanpak Schoolverzuim</source>
+        <translation>Methodische Aanpak Schoolverzuim</translation>
+    </message>
+    <message>
+        <source>Route</source>
+        <translation>Route</translation>
+    </message>
+    <message>
+        <source>(nog geen route)</source>
+        <translation>(nog geen route)</translation>
+    </message>
+    <message>
+        <source>Motivering route</source>
+        <translation>Motivering route</translation>
+    </message>
+    <message>
+        <source>Waarom wijkt deze zaak af van de gebruikelijke route?</source>
+        <translation>Waarom wijkt deze zaak af van de gebruikelijke route?</translation>
+    </message>
+    <message>
+        <source>Route &amp;opslaan</source>
+        <translation>Route &amp;opslaan</translation>
+    </message>
+    <message>
+        <source>&amp;Route:</source>
+        <translation>&amp;Route:</translation>
+    </message>
+    <message>
+        <source>Moti&amp;vering:</source>
+        <translation>Moti&amp;vering:</translation>
+    </message>
+    <message>
+        <source>Route (pas toe of leg uit)</source>
+        <translation>Route (pas toe of leg uit)</translation>
+    </message>
+    <message>
+        <source>&amp;Journaal</source>
+        <translation>&amp;Journaal</translation>
+    </message>
+    <message>
+        <source>&amp;Afspraken</source>
+        <translation>&amp;Afspraken</translation>
+    </message>
+    <message>
+        <source>&amp;Interventies</source>
+        <translation>&amp;Interventies</translation>
+    </message>
+    <message>
+        <source>Af&amp;sluiten</source>
+        <translation>Af&amp;sluiten</translation>
+    </message>
+    <message>
+        <source>Wanneer</source>
+        <translation>Wanneer</translation>
+    </message>
+    <message>
+        <source>Soort</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <source>Met</source>
+        <translation>Met</translation>
+    </message>
+    <message>
+        <source>Tekst</source>
+        <translation>Tekst</translation>
+    </message>
+    <message>
+        <source>Journaal</source>
+        <translation>Journaal</translation>
+    </message>
+    <message>
+        <source>Soort journaalregel</source>
+        <translation>Soort journaalregel</translation>
+    </message>
+    <message>
+        <source>Contact met</source>
+        <translation>Contact met</translation>
+    </message>
+    <message>
+        <source>bijv. moeder, mentor</source>
+        <translation>bijv. moeder, mentor</translation>
+    </message>
+    <message>
+        <source>Tekst journaalregel</source>
+        <translation>Tekst journaalregel</translation>
+    </message>
+    <message>
+        <source>Wat is er gebeurd of afgesproken?</source>
+        <translation>Wat is er gebeurd of afgesproken?</translation>
+    </message>
+    <message>
+        <source>&amp;Toevoegen (Ctrl+Enter)</source>
+        <translation>&amp;Toevoegen (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Soort:</source>
+        <translation>Soort:</translation>
+    </message>
+    <message>
         <source>Met:</source>
         <translation>Met:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="182" />
         <source>Journaalregels kunnen niet worden gewijzigd of verwijderd.</source>
         <translation>Journaalregels kunnen niet worden gewijzigd of verwijderd.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="189" />
-        <location filename="../../desktop/views/case_view.py" line="201" />
         <source>Plaats</source>
         <translation>Plaats</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="189" />
-        <location filename="../../desktop/views/case_view.py" line="203" />
         <source>Doel</source>
         <translation>Doel</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="189" />
         <source>Gedaan</source>
         <translation>Gedaan</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="190" />
         <source>Afspraken</source>
         <translation>Afspraken</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="198" />
         <source>Datum en tijd afspraak</source>
         <translation>Datum en tijd afspraak</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="199" />
         <source>Soort afspraak</source>
         <translation>Soort afspraak</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="204" />
         <source>Termijn (geen gesprek)</source>
         <translation>Termijn (geen gesprek)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="205" />
         <source>Afspraak &amp;toevoegen</source>
         <translation>Afspraak &amp;toevoegen</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="208" />
         <source>Wanneer:</source>
         <translation>Wanneer:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="210" />
         <source>Plaats:</source>
         <translation>Plaats:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="211" />
         <source>Doel:</source>
         <translation>Doel:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="222" />
         <source>Datum</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="222" />
         <source>Uitkomst</source>
         <translation>Uitkomst</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="222" />
         <source>Toelichting</source>
         <translation>Toelichting</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="223" />
         <source>Interventies</source>
         <translation>Interventies</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="225" />
         <source>Soort interventie</source>
         <translation>Soort interventie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="226" />
         <source>Datum interventie</source>
         <translation>Datum interventie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="231" />
         <source>Uren verzuim</source>
         <translation>Uren verzuim</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="234" />
         <source>Keren te laat</source>
         <translation>Keren te laat</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="235" />
         <source>Jongere stemt in</source>
         <translation>Jongere stemt in</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="236" />
         <source>Ouders stemmen in (onder 16 jaar)</source>
         <translation>Ouders stemmen in (onder 16 jaar)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="237" />
         <source>Proces-verbaal tegen</source>
         <translation>Proces-verbaal tegen</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="238" />
         <source>Afschrift aan de Raad voor de Kinderbescherming</source>
         <translation>Afschrift aan de Raad voor de Kinderbescherming</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="240" />
         <source>Verwezen naar</source>
         <translation>Verwezen naar</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="242" />
         <source>Toelichting interventie</source>
         <translation>Toelichting interventie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="246" />
         <source>Interventie &amp;vastleggen</source>
         <translation>Interventie &amp;vastleggen</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="257" />
         <source>Datum:</source>
         <translation>Datum:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="258" />
         <source>Uren verzuim:</source>
         <translation>Uren verzuim:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="259" />
         <source>Keren te laat:</source>
         <translation>Keren te laat:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="262" />
         <source>PV tegen:</source>
         <translation>PV tegen:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="264" />
         <source>Verwezen naar:</source>
         <translation>Verwezen naar:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="266" />
-        <location filename="../../desktop/views/case_view.py" line="295" />
         <source>Toelichting:</source>
         <translation>Toelichting:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="277" />
         <source>Reden van sluiten</source>
         <translation>Reden van sluiten</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="237" />
-        <location filename="../../desktop/views/case_view.py" line="277" />
-        <location filename="../../desktop/views/case_view.py" line="278" />
         <source>(kies)</source>
         <translation>(kies)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="278" />
         <source>Reden voor DUO</source>
         <translation>Reden voor DUO</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="279" />
         <source>Sluitdatum</source>
         <translation>Sluitdatum</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="281" />
         <source>Toelichting bij sluiten</source>
         <translation>Toelichting bij sluiten</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="285" />
         <source>Zaak &amp;sluiten</source>
         <translation>Zaak &amp;sluiten</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="291" />
         <source>Reden:</source>
         <translation>Reden:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="292" />
         <source>DUO-status:</source>
         <translation>DUO-status:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="292" />
         <source>Afgesloten (wordt teruggemeld aan DUO)</source>
         <translation>Afgesloten (wordt teruggemeld aan DUO)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="293" />
         <source>Reden voor DUO:</source>
         <translation>Reden voor DUO:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="294" />
         <source>Sluitdatum:</source>
         <translation>Sluitdatum:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="300" />
         <source>Zaak sluiten</source>
         <translation>Zaak sluiten</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="311" />
         <source>Zaak {number}</source>
         <translation>Zaak {number}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="311" />
         <source>Zaak</source>
         <translation>Zaak</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="318" />
         <source>Zaak {number} · {kind}</source>
         <translation>Zaak {number} · {kind}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="321" />
         <source>geopend {date}</source>
         <translation>geopend {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="325" />
         <source>gesloten {date}</source>
         <translation>gesloten {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="358" />
         <source>ja</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="358" />
         <source>nee</source>
         <translation>nee</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="376" />
         <source>&amp;Journaal ({n})</source>
         <translation>&amp;Journaal ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="391" />
         <source>Vangnet</source>
         <translation>Vangnet</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="409" />
         <source>Kies een route.</source>
         <translation>Kies een route.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="412" />
         <source>Deze route wijkt af van de gebruikelijke route ({usual}): geef een motivering.</source>
         <translation>Deze route wijkt af van de gebruikelijke route ({usual}): geef een motivering.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="480" />
         <source>Kies tegen wie het proces-verbaal is.</source>
         <translation>Kies tegen wie het proces-verbaal is.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="482" />
         <source>Een proces-verbaal tegen de jongere kan pas vanaf 12 jaar.</source>
         <translation>Een proces-verbaal tegen de jongere kan pas vanaf 12 jaar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="498" />
         <source>Voldoet aan de criteria van Halt ({age} jaar).</source>
         <translation>Voldoet aan de criteria van Halt ({age} jaar).</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="503" />
         <source>al eerder naar Halt verwezen voor verzuim</source>
         <translation>al eerder naar Halt verwezen voor verzuim</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="505" />
         <source>leeftijd {age} jaar (12 tot 18)</source>
         <translation>leeftijd {age} jaar (12 tot 18)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="508" />
         <source>minder dan 9 uur verzuim en minder dan 12 keer te laat</source>
         <translation>minder dan 9 uur verzuim en minder dan 12 keer te laat</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="510" />
         <source>meer dan 60 uur of 60 keer te laat</source>
         <translation>meer dan 60 uur of 60 keer te laat</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="511" />
         <source>Halt is niet mogelijk: {reasons}.</source>
         <translation>Halt is niet mogelijk: {reasons}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="514" />
         <source>Vraag de toestemming van de jongere.</source>
         <translation>Vraag de toestemming van de jongere.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="516" />
         <source>Onder de 16 jaar is ook de toestemming van de ouders nodig.</source>
         <translation>Onder de 16 jaar is ook de toestemming van de ouders nodig.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="549" />
         <source>Deze zaak is gesloten.</source>
         <translation>Deze zaak is gesloten.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="551" />
         <source>Kies de reden van sluiten.</source>
         <translation>Kies de reden van sluiten.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="553" />
         <source>Kies de reden voor DUO: de meldingen van deze zaak worden afgesloten.</source>
         <translation>Kies de reden voor DUO: de meldingen van deze zaak worden afgesloten.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/case_view.py" line="555" />
         <source>De sluitdatum ligt vóór de openingsdatum.</source>
         <translation>De sluitdatum ligt vóór de openingsdatum.</translation>
     </message>
@@ -642,92 +1053,204 @@
 <context>
     <name>ChangePassphraseDialog</name>
     <message>
-        <location filename="../../desktop/views/change_passphrase_dialog.py" line="19" />
         <source>Wachtwoord wijzigen</source>
         <translation>Wachtwoord wijzigen</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/change_passphrase_dialog.py" line="20" />
         <source>Huidig wachtwoord</source>
         <translation>Huidig wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/change_passphrase_dialog.py" line="21" />
         <source>Nieuw wachtwoord</source>
         <translation>Nieuw wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/change_passphrase_dialog.py" line="22" />
         <source>Nieuw wachtwoord herhalen</source>
         <translation>Nieuw wachtwoord herhalen</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/change_passphrase_dialog.py" line="24" />
         <source>&amp;Huidig wachtwoord:</source>
         <translation>&amp;Huidig wachtwoord:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/change_passphrase_dialog.py" line="25" />
         <source>&amp;Nieuw wachtwoord:</source>
         <translation>&amp;Nieuw wachtwoord:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/change_passphrase_dialog.py" line="26" />
         <source>Nieuw wachtwoord &amp;herhalen:</source>
         <translation>Nieuw wachtwoord &amp;herhalen:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/change_passphrase_dialog.py" line="32" />
         <source>Wijzigen</source>
         <translation>Wijzigen</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/change_passphrase_dialog.py" line="53" />
         <source>Vul het huidige wachtwoord in.</source>
         <translation>Vul het huidige wachtwoord in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/change_passphrase_dialog.py" line="55" />
         <source>Vul een nieuw wachtwoord in.</source>
         <translation>Vul een nieuw wachtwoord in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/change_passphrase_dialog.py" line="61" />
         <source>Het nieuwe wachtwoord is hetzelfde als het huidige.</source>
         <translation>Het nieuwe wachtwoord is hetzelfde als het huidige.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/change_passphrase_dialog.py" line="63" />
         <source>De twee nieuwe wachtwoorden zijn niet gelijk.</source>
         <translation>De twee nieuwe wachtwoorden zijn niet gelijk.</translation>
     </message>
 </context>
 <context>
+    <name>ConflictBanner</name>
+    <message>
+        <source>Conflicten bekijken</source>
+        <translation>Conflicten bekijken</translation>
+    </message>
+    <message>
+        <source>een conflict met de server</source>
+        <translation>een conflict met de server</translation>
+    </message>
+    <message>
+        <source>{n} conflicten met de server</source>
+        <translation>{n} conflicten met de server</translation>
+    </message>
+    <message>
+        <source>een wijziging die de server weigerde</source>
+        <translation>een wijziging die de server weigerde</translation>
+    </message>
+    <message>
+        <source>{n} wijzigingen die de server weigerde</source>
+        <translation>{n} wijzigingen die de server weigerde</translation>
+    </message>
+    <message>
+        <source>Tot u kiest, geldt de waarde van de server.</source>
+        <translation>Tot u kiest, geldt de waarde van de server.</translation>
+    </message>
+    <message>
+        <source>Uw wijziging staat nog niet op de server.</source>
+        <translation>Uw wijziging staat nog niet op de server.</translation>
+    </message>
+    <message>
+        <source> en </source>
+        <translation> en </translation>
+    </message>
+    <message>
+        <source>{noun} heeft {what}. {after}</source>
+        <translation>{noun} heeft {what}. {after}</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictCard</name>
+    <message>
+        <source>Veld</source>
+        <translation>Veld</translation>
+    </message>
+    <message>
+        <source>Uw waarde (dit apparaat)</source>
+        <translation>Uw waarde (dit apparaat)</translation>
+    </message>
+    <message>
+        <source>Waarde op de server</source>
+        <translation>Waarde op de server</translation>
+    </message>
+    <message>
+        <source>Mijn waarde houden</source>
+        <translation>Mijn waarde houden</translation>
+    </message>
+    <message>
+        <source>Waarde van de server houden</source>
+        <translation>Waarde van de server houden</translation>
+    </message>
+    <message>
+        <source>Uw waarde wordt bij de volgende synchronisatie naar de server gestuurd en vervangt daar de andere waarde.</source>
+        <translation>Uw waarde wordt bij de volgende synchronisatie naar de server gestuurd en vervangt daar de andere waarde.</translation>
+    </message>
+    <message>
+        <source>Uw wijziging vervalt; de waarde van de server blijft.</source>
+        <translation>Uw wijziging vervalt; de waarde van de server blijft.</translation>
+    </message>
+    <message>
+        <source>Dossier openen</source>
+        <translation>Dossier openen</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsView</name>
+    <message>
+        <source>Conflicten</source>
+        <translation>Conflicten</translation>
+    </message>
+    <message>
+        <source>Conflicten en geweigerde wijzigingen</source>
+        <translation>Conflicten en geweigerde wijzigingen</translation>
+    </message>
+    <message>
+        <source>Vangnet voegt wijzigingen van verschillende apparaten per veld samen. Waar dat niet kan, blijft de waarde van de server staan tot u kiest. Uw keuze gaat bij de volgende synchronisatie naar de server.</source>
+        <translation>Vangnet voegt wijzigingen van verschillende apparaten per veld samen. Waar dat niet kan, blijft de waarde van de server staan tot u kiest. Uw keuze gaat bij de volgende synchronisatie naar de server.</translation>
+    </message>
+    <message>
+        <source>&amp;Vernieuwen</source>
+        <translation>&amp;Vernieuwen</translation>
+    </message>
+    <message>
+        <source>Nu &amp;synchroniseren</source>
+        <translation>Nu &amp;synchroniseren</translation>
+    </message>
+    <message>
+        <source>Er zijn geen conflicten.</source>
+        <translation>Er zijn geen conflicten.</translation>
+    </message>
+    <message>
+        <source>De server weigerde deze wijzigingen. Latere wijzigingen van hetzelfde gegeven wachten tot u kiest; al het andere wordt gewoon verstuurd.</source>
+        <translation>De server weigerde deze wijzigingen. Latere wijzigingen van hetzelfde gegeven wachten tot u kiest; al het andere wordt gewoon verstuurd.</translation>
+    </message>
+    <message>
+        <source>Er zijn geen geweigerde wijzigingen.</source>
+        <translation>Er zijn geen geweigerde wijzigingen.</translation>
+    </message>
+    <message>
+        <source>De conflicten konden niet worden gelezen. Probeer het opnieuw.</source>
+        <translation>De conflicten konden niet worden gelezen. Probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>Conflicten ({n})</source>
+        <translation>Conflicten ({n})</translation>
+    </message>
+    <message>
+        <source>Geweigerde wijzigingen ({n})</source>
+        <translation>Geweigerde wijzigingen ({n})</translation>
+    </message>
+    <message>
+        <source>De geweigerde wijziging van {record} vervalt. Wilt u dat?</source>
+        <translation>De geweigerde wijziging van {record} vervalt. Wilt u dat?</translation>
+    </message>
+    <message>
+        <source>Wijziging verwerpen</source>
+        <translation>Wijziging verwerpen</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../desktop/views/crash_dialog.py" line="13" />
         <source>Vangnet – onverwachte fout</source>
         <translation>Vangnet – onverwachte fout</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/crash_dialog.py" line="16" />
         <source>Er ging iets mis dat Vangnet niet verwachtte. Wat u al had opgeslagen is bewaard.
 Wilt u dit melden bij de functioneel beheerder? Kopieer dan de details hieronder; er staan geen persoonsgegevens in.</source>
         <translation>Er ging iets mis dat Vangnet niet verwachtte. Wat u al had opgeslagen is bewaard.
 Wilt u dit melden bij de functioneel beheerder? Kopieer dan de details hieronder; er staan geen persoonsgegevens in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/crash_dialog.py" line="24" />
         <source>Details van de fout</source>
         <translation>Details van de fout</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/crash_dialog.py" line="26" />
         <source>Details &amp;kopiëren</source>
         <translation>Details &amp;kopiëren</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/crash_dialog.py" line="39" />
         <source>Gekopieerd</source>
         <translation>Gekopieerd</translation>
     </message>
@@ -735,57 +1258,46 @@ Wilt u dit melden bij de functioneel beheerder? Kopieer dan de details hieronder
 <context>
     <name>DropoutTrajectoryDialog</name>
     <message>
-        <location filename="../../desktop/views/register_dropout.py" line="24" />
         <source>Soort vsv'er</source>
         <translation>Soort vsv'er</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_dropout.py" line="25" />
         <source>Begindatum</source>
         <translation>Begindatum</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_dropout.py" line="27" />
         <source>Coach</source>
         <translation>Coach</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_dropout.py" line="28" />
         <source>(nog niet toegewezen)</source>
         <translation>(nog niet toegewezen)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_dropout.py" line="32" />
         <source>&amp;Soort:</source>
         <translation>&amp;Soort:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_dropout.py" line="33" />
         <source>&amp;Begindatum:</source>
         <translation>&amp;Begindatum:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_dropout.py" line="34" />
         <source>&amp;Coach:</source>
         <translation>&amp;Coach:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_dropout.py" line="41" />
         <source>De begindatum ligt in de toekomst.</source>
         <translation>De begindatum ligt in de toekomst.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_dropout.py" line="46" />
         <source>Leeftijd bij de start: {age} jaar.</source>
         <translation>Leeftijd bij de start: {age} jaar.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_dropout.py" line="50" />
         <source>De jongere is {limit} jaar of ouder: buiten de doelgroep.</source>
         <translation>De jongere is {limit} jaar of ouder: buiten de doelgroep.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_dropout.py" line="55" />
         <source>De jongere heeft al een startkwalificatie.</source>
         <translation>De jongere heeft al een startkwalificatie.</translation>
     </message>
@@ -793,87 +1305,74 @@ Wilt u dit melden bij de functioneel beheerder? Kopieer dan de details hieronder
 <context>
     <name>ExemptionDecisionDialog</name>
     <message>
-        <location filename="../../desktop/views/exemption_decision_dialog.py" line="21" />
         <source>Besluit op vrijstelling</source>
         <translation>Besluit op vrijstelling</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/exemption_decision_dialog.py" line="29" />
         <source>&lt;b&gt;{name}&lt;/b&gt;&lt;br&gt;{article}&lt;br&gt;Ontvangen op {date}</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt;&lt;br&gt;{article}&lt;br&gt;Ontvangen op {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/exemption_decision_dialog.py" line="34" />
         <source>Besluit</source>
         <translation>Besluit</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/exemption_decision_dialog.py" line="34" />
         <source>(kies)</source>
         <translation>(kies)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/exemption_decision_dialog.py" line="35" />
         <source>Datum besluit</source>
         <translation>Datum besluit</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/exemption_decision_dialog.py" line="37" />
         <source>Motivering</source>
         <translation>Motivering</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/exemption_decision_dialog.py" line="38" />
         <source>De motivering komt in de beschikking.</source>
         <translation>De motivering komt in de beschikking.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/exemption_decision_dialog.py" line="44" />
         <source>&amp;Besluit:</source>
         <translation>&amp;Besluit:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/exemption_decision_dialog.py" line="45" />
         <source>&amp;Datum besluit:</source>
         <translation>&amp;Datum besluit:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/exemption_decision_dialog.py" line="46" />
         <source>&amp;Motivering:</source>
         <translation>&amp;Motivering:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/exemption_decision_dialog.py" line="65" />
         <source>Kies toekennen of afwijzen.</source>
         <translation>Kies toekennen of afwijzen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/exemption_decision_dialog.py" line="67" />
         <source>De beslisdatum ligt vóór de ontvangstdatum.</source>
         <translation>De beslisdatum ligt vóór de ontvangstdatum.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/exemption_decision_dialog.py" line="68" />
         <source>De beslisdatum ligt in de toekomst.</source>
         <translation>De beslisdatum ligt in de toekomst.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/exemption_decision_dialog.py" line="70" />
         <source>Een besluit heeft een motivering nodig.</source>
         <translation>Een besluit heeft een motivering nodig.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/exemption_decision_dialog.py" line="78" />
         <source>Bezwaar mogelijk tot en met {date}.</source>
         <translation>Bezwaar mogelijk tot en met {date}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/exemption_decision_dialog.py" line="81" />
+        <source>De geldigheid volgt uit de verklaring; die is voor u afgeschermd.</source>
+        <translation>De geldigheid volgt uit de verklaring; die is voor u afgeschermd.</translation>
+    </message>
+    <message>
         <source>Geldig tot en met {date}.</source>
         <translation>Geldig tot en met {date}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/exemption_decision_dialog.py" line="82" />
         <source>Geldig zonder einddatum (nooit geschikt).</source>
         <translation>Geldig zonder einddatum (nooit geschikt).</translation>
     </message>
@@ -881,122 +1380,98 @@ Wilt u dit melden bij de functioneel beheerder? Kopieer dan de details hieronder
 <context>
     <name>ExemptionRequestDialog</name>
     <message>
-        <location filename="../../desktop/views/register_exemption.py" line="22" />
         <source>Artikel</source>
         <translation>Artikel</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_exemption.py" line="23" />
         <source>Datum ontvangen</source>
         <translation>Datum ontvangen</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_exemption.py" line="25" />
         <source>Datum verklaring</source>
         <translation>Datum verklaring</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_exemption.py" line="26" />
         <source>Verklaring door</source>
         <translation>Verklaring door</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_exemption.py" line="27" />
         <source>Deskundige is door de gemeente aangewezen (niet de behandelaar)</source>
         <translation>Deskundige is door de gemeente aangewezen (niet de behandelaar)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_exemption.py" line="28" />
         <source>Verklaring dat de leerling nooit geschikt zal worden</source>
         <translation>Verklaring dat de leerling nooit geschikt zal worden</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_exemption.py" line="32" />
         <source>Richting waartegen bedenkingen bestaan</source>
         <translation>Richting waartegen bedenkingen bestaan</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_exemption.py" line="34" />
         <source>School in het buitenland</source>
         <translation>School in het buitenland</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_exemption.py" line="36" />
         <source>Vervangend programma</source>
         <translation>Vervangend programma</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_exemption.py" line="39" />
         <source>&amp;Artikel:</source>
         <translation>&amp;Artikel:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_exemption.py" line="40" />
         <source>&amp;Ontvangen op:</source>
         <translation>&amp;Ontvangen op:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_exemption.py" line="42" />
         <source>Datum &amp;verklaring:</source>
         <translation>Datum &amp;verklaring:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_exemption.py" line="43" />
         <source>Verklaring door:</source>
         <translation>Verklaring door:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_exemption.py" line="47" />
         <source>Bedenkingen tegen:</source>
         <translation>Bedenkingen tegen:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_exemption.py" line="48" />
         <source>School in buitenland:</source>
         <translation>School in buitenland:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_exemption.py" line="49" />
         <source>Programma:</source>
         <translation>Programma:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_exemption.py" line="71" />
         <source>De ontvangstdatum ligt in de toekomst.</source>
         <translation>De ontvangstdatum ligt in de toekomst.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_exemption.py" line="78" />
         <source>De verklaring is ouder dan drie maanden of van na de ontvangst (art. 7).</source>
         <translation>De verklaring is ouder dan drie maanden of van na de ontvangst (art. 7).</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_exemption.py" line="84" />
         <source>De verklaring moet komen van een door de gemeente aangewezen deskundige, niet van de behandelaar (art. 7).</source>
         <translation>De verklaring moet komen van een door de gemeente aangewezen deskundige, niet van de behandelaar (art. 7).</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_exemption.py" line="89" />
         <source>Verklaring bruikbaar tot en met {date}.</source>
         <translation>Verklaring bruikbaar tot en met {date}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_exemption.py" line="97" />
         <source>Vul in tegen welke richting de bedenkingen bestaan (art. 8).</source>
         <translation>Vul in tegen welke richting de bedenkingen bestaan (art. 8).</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_exemption.py" line="103" />
         <source>Vul de school in het buitenland in (art. 9).</source>
         <translation>Vul de school in het buitenland in (art. 9).</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_exemption.py" line="107" />
         <source>Beschrijf het vervangende programma.</source>
         <translation>Beschrijf het vervangende programma.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_exemption.py" line="114" />
         <source>Vervangende leerplicht (art. 3a) kan vanaf 14 jaar.</source>
         <translation>Vervangende leerplicht (art. 3a) kan vanaf 14 jaar.</translation>
     </message>
@@ -1004,306 +1479,760 @@ Wilt u dit melden bij de functioneel beheerder? Kopieer dan de details hieronder
 <context>
     <name>FiguresPage</name>
     <message>
-        <location filename="../../desktop/views/figures_page.py" line="15" />
         <source>Cijfers</source>
         <translation>Cijfers</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/figures_page.py" line="18" />
-        <source>Totalen in deze administratie</source>
-        <translation>Totalen in deze administratie</translation>
+        <source>Schooljaar</source>
+        <translation>Schooljaar</translation>
+    </message>
+    <message>
+        <source>Gemeente</source>
+        <translation>Gemeente</translation>
+    </message>
+    <message>
+        <source>&amp;Schooljaar:</source>
+        <translation>&amp;Schooljaar:</translation>
+    </message>
+    <message>
+        <source>&amp;Gemeente:</source>
+        <translation>&amp;Gemeente:</translation>
+    </message>
+    <message>
+        <source>Bezig met berekenen</source>
+        <translation>Bezig met berekenen</translation>
+    </message>
+    <message>
+        <source>Stand van de berekening</source>
+        <translation>Stand van de berekening</translation>
+    </message>
+    <message>
+        <source>&amp;Definities…</source>
+        <translation>&amp;Definities…</translation>
+    </message>
+    <message>
+        <source>Hoe elk cijfer wordt geteld</source>
+        <translation>Hoe elk cijfer wordt geteld</translation>
+    </message>
+    <message>
+        <source>Definities: {name}</source>
+        <translation>Definities: {name}</translation>
+    </message>
+    <message>
+        <source>Gebruikte definities</source>
+        <translation>Gebruikte definities</translation>
+    </message>
+    <message>
+        <source>Thuiszitters: van aanvang naar einde van het schooljaar</source>
+        <translation>Thuiszitters: van aanvang naar einde van het schooljaar</translation>
+    </message>
+    <message>
+        <source>Alle cijfers</source>
+        <translation>Alle cijfers</translation>
+    </message>
+    <message>
+        <source>Cijfer</source>
+        <translation>Cijfer</translation>
+    </message>
+    <message>
+        <source>Dit jaar</source>
+        <translation>Dit jaar</translation>
+    </message>
+    <message>
+        <source>Vorig jaar</source>
+        <translation>Vorig jaar</translation>
+    </message>
+    <message>
+        <source>Verandering</source>
+        <translation>Verandering</translation>
+    </message>
+    <message>
+        <source>Er zijn nog geen meldingen of zaken in deze administratie: er is niets te tellen.</source>
+        <translation>Er zijn nog geen meldingen of zaken in deze administratie: er is niets te tellen.</translation>
+    </message>
+    <message>
+        <source>Schooljaren ophalen…</source>
+        <translation>Schooljaren ophalen…</translation>
+    </message>
+    <message>
+        <source>Hele regio</source>
+        <translation>Hele regio</translation>
+    </message>
+    <message>
+        <source>de regio</source>
+        <translation>de regio</translation>
+    </message>
+    <message>
+        <source>Cijfers {year} voor {where} berekenen…</source>
+        <translation>Cijfers {year} voor {where} berekenen…</translation>
+    </message>
+    <message>
+        <source>De cijfers konden niet worden berekend.</source>
+        <translation>De cijfers konden niet worden berekend.</translation>
+    </message>
+    <message>
+        <source>Schooljaar {year}, {where}</source>
+        <translation>Schooljaar {year}, {where}</translation>
+    </message>
+    <message>
+        <source>Definities: {name} · vorig jaar is {previous}</source>
+        <translation>Definities: {name} · vorig jaar is {previous}</translation>
+    </message>
+    <message>
+        <source>Definities {name}</source>
+        <translation>Definities {name}</translation>
     </message>
 </context>
 <context>
     <name>HomeSitterDialog</name>
     <message>
-        <location filename="../../desktop/views/register_home_sitter.py" line="18" />
         <source>Thuiszitter sinds</source>
         <translation>Thuiszitter sinds</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_home_sitter.py" line="20" />
         <source>Reden</source>
         <translation>Reden</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_home_sitter.py" line="23" />
         <source>Thuiszitter &amp;sinds:</source>
         <translation>Thuiszitter &amp;sinds:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_home_sitter.py" line="24" />
         <source>&amp;Reden:</source>
         <translation>&amp;Reden:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_home_sitter.py" line="30" />
         <source>De begindatum ligt in de toekomst.</source>
         <translation>De begindatum ligt in de toekomst.</translation>
     </message>
 </context>
 <context>
+    <name>LayoutDialog</name>
+    <message>
+        <source>Opmaak en adresvenster</source>
+        <translation>Opmaak en adresvenster</translation>
+    </message>
+    <message>
+        <source>Adresvenster van links</source>
+        <translation>Adresvenster van links</translation>
+    </message>
+    <message>
+        <source>Adresvenster van boven</source>
+        <translation>Adresvenster van boven</translation>
+    </message>
+    <message>
+        <source>Breedte adresvenster</source>
+        <translation>Breedte adresvenster</translation>
+    </message>
+    <message>
+        <source>Hoogte adresvenster</source>
+        <translation>Hoogte adresvenster</translation>
+    </message>
+    <message>
+        <source>Linkermarge</source>
+        <translation>Linkermarge</translation>
+    </message>
+    <message>
+        <source>Van &amp;links:</source>
+        <translation>Van &amp;links:</translation>
+    </message>
+    <message>
+        <source>Van &amp;boven:</source>
+        <translation>Van &amp;boven:</translation>
+    </message>
+    <message>
+        <source>&amp;Breedte:</source>
+        <translation>&amp;Breedte:</translation>
+    </message>
+    <message>
+        <source>&amp;Hoogte:</source>
+        <translation>&amp;Hoogte:</translation>
+    </message>
+    <message>
+        <source>Linker&amp;marge tekst:</source>
+        <translation>Linker&amp;marge tekst:</translation>
+    </message>
+    <message>
+        <source>Adresvenster (gemeten vanaf de linkerbovenhoek van het A4-vel)</source>
+        <translation>Adresvenster (gemeten vanaf de linkerbovenhoek van het A4-vel)</translation>
+    </message>
+    <message>
+        <source>Briefhoofd</source>
+        <translation>Briefhoofd</translation>
+    </message>
+    <message>
+        <source>Organisatie</source>
+        <translation>Organisatie</translation>
+    </message>
+    <message>
+        <source>Adres afzender</source>
+        <translation>Adres afzender</translation>
+    </message>
+    <message>
+        <source>Telefoon</source>
+        <translation>Telefoon</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Website</translation>
+    </message>
+    <message>
+        <source>Briefhoofd (2 regels):</source>
+        <translation>Briefhoofd (2 regels):</translation>
+    </message>
+    <message>
+        <source>Organisatie:</source>
+        <translation>Organisatie:</translation>
+    </message>
+    <message>
+        <source>Adres:</source>
+        <translation>Adres:</translation>
+    </message>
+    <message>
+        <source>Telefoon:</source>
+        <translation>Telefoon:</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>E-mail:</translation>
+    </message>
+    <message>
+        <source>Website:</source>
+        <translation>Website:</translation>
+    </message>
+    <message>
+        <source>Afzender</source>
+        <translation>Afzender</translation>
+    </message>
+    <message>
+        <source>&amp;Testvel afdrukken…</source>
+        <translation>&amp;Testvel afdrukken…</translation>
+    </message>
+    <message>
+        <source>Een vel met het adreskader, om tegen een vensterenvelop te houden</source>
+        <translation>Een vel met het adreskader, om tegen een vensterenvelop te houden</translation>
+    </message>
+    <message>
+        <source>&amp;Opslaan</source>
+        <translation>&amp;Opslaan</translation>
+    </message>
+    <message>
+        <source>Sluiten</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Testvel opslaan</source>
+        <translation>Testvel opslaan</translation>
+    </message>
+    <message>
+        <source>PDF-bestanden (*.pdf)</source>
+        <translation>PDF-bestanden (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Testvel opgeslagen in {path}. Druk het af op ware grootte (100%).</source>
+        <translation>Testvel opgeslagen in {path}. Druk het af op ware grootte (100%).</translation>
+    </message>
+    <message>
+        <source>Opgeslagen. Nieuwe brieven gebruiken deze opmaak.</source>
+        <translation>Opgeslagen. Nieuwe brieven gebruiken deze opmaak.</translation>
+    </message>
+</context>
+<context>
     <name>LeaveRequestDialog</name>
     <message>
-        <location filename="../../desktop/views/register_leave.py" line="36" />
         <source>Soort verlof</source>
         <translation>Soort verlof</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_leave.py" line="37" />
         <source>Datum ontvangen</source>
         <translation>Datum ontvangen</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_leave.py" line="38" />
         <source>Eerste verlofdag</source>
         <translation>Eerste verlofdag</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_leave.py" line="39" />
         <source>Laatste verlofdag</source>
         <translation>Laatste verlofdag</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_leave.py" line="42" />
         <source>Aantal schooldagen</source>
         <translation>Aantal schooldagen</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_leave.py" line="43" />
         <source>Valt in de eerste twee lesweken van het schooljaar</source>
         <translation>Valt in de eerste twee lesweken van het schooljaar</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_leave.py" line="45" />
         <source>Reden</source>
         <translation>Reden</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_leave.py" line="48" />
         <source>Wie beslist</source>
         <translation>Wie beslist</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_leave.py" line="49" />
         <source>Directeur van de school is gehoord</source>
         <translation>Directeur van de school is gehoord</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_leave.py" line="50" />
         <source>Besluit</source>
         <translation>Besluit</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_leave.py" line="50" />
         <source>(nog niet beslist)</source>
         <translation>(nog niet beslist)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_leave.py" line="52" />
         <source>Motivering</source>
         <translation>Motivering</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_leave.py" line="55" />
         <source>&amp;Soort verlof:</source>
         <translation>&amp;Soort verlof:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_leave.py" line="56" />
         <source>&amp;Ontvangen op:</source>
         <translation>&amp;Ontvangen op:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_leave.py" line="57" />
         <source>&amp;Van:</source>
         <translation>&amp;Van:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_leave.py" line="58" />
         <source>&amp;Tot en met:</source>
         <translation>&amp;Tot en met:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_leave.py" line="59" />
         <source>Schoolda&amp;gen:</source>
         <translation>Schoolda&amp;gen:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_leave.py" line="61" />
         <source>&amp;Reden:</source>
         <translation>&amp;Reden:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_leave.py" line="62" />
         <source>Wie beslist:</source>
         <translation>Wie beslist:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_leave.py" line="64" />
         <source>&amp;Besluit:</source>
         <translation>&amp;Besluit:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_leave.py" line="65" />
         <source>&amp;Motivering:</source>
         <translation>&amp;Motivering:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_leave.py" line="90" />
         <source>De laatste verlofdag ligt vóór de eerste.</source>
         <translation>De laatste verlofdag ligt vóór de eerste.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_leave.py" line="91" />
         <source>Vul de reden van de aanvraag in.</source>
         <translation>Vul de reden van de aanvraag in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_leave.py" line="96" />
         <source>Niet toegestaan: vakantieverlof is maximaal één keer per schooljaar, hoogstens 10 schooldagen en niet in de eerste twee lesweken.</source>
         <translation>Niet toegestaan: vakantieverlof is maximaal één keer per schooljaar, hoogstens 10 schooldagen en niet in de eerste twee lesweken.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_leave.py" line="100" />
         <source>De leerplichtambtenaar beslist (meer dan 10 schooldagen), na het horen van de directeur.</source>
         <translation>De leerplichtambtenaar beslist (meer dan 10 schooldagen), na het horen van de directeur.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_leave.py" line="103" />
         <source>De directeur van de school beslist; registreer het besluit van de school.</source>
         <translation>De directeur van de school beslist; registreer het besluit van de school.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_leave.py" line="106" />
         <source>Hoor eerst de directeur van de school.</source>
         <translation>Hoor eerst de directeur van de school.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_leave.py" line="109" />
         <source>Een besluit heeft een motivering nodig.</source>
         <translation>Een besluit heeft een motivering nodig.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_leave.py" line="111" />
         <source>Dit verlof kan volgens de wet niet worden toegekend.</source>
         <translation>Dit verlof kan volgens de wet niet worden toegekend.</translation>
     </message>
 </context>
 <context>
+    <name>LetterDialog</name>
+    <message>
+        <source>Brief maken</source>
+        <translation>Brief maken</translation>
+    </message>
+    <message>
+        <source>Soort brief</source>
+        <translation>Soort brief</translation>
+    </message>
+    <message>
+        <source>Datum van de brief</source>
+        <translation>Datum van de brief</translation>
+    </message>
+    <message>
+        <source>Datum en tijd van het gesprek</source>
+        <translation>Datum en tijd van het gesprek</translation>
+    </message>
+    <message>
+        <source>Plaats van het gesprek</source>
+        <translation>Plaats van het gesprek</translation>
+    </message>
+    <message>
+        <source>Reden van het gesprek</source>
+        <translation>Reden van het gesprek</translation>
+    </message>
+    <message>
+        <source>standaard: het schoolverzuim bespreken</source>
+        <translation>standaard: het schoolverzuim bespreken</translation>
+    </message>
+    <message>
+        <source>Wanneer:</source>
+        <translation>Wanneer:</translation>
+    </message>
+    <message>
+        <source>Waar:</source>
+        <translation>Waar:</translation>
+    </message>
+    <message>
+        <source>Waarom:</source>
+        <translation>Waarom:</translation>
+    </message>
+    <message>
+        <source>Gesprek</source>
+        <translation>Gesprek</translation>
+    </message>
+    <message>
+        <source>Boa-nummer</source>
+        <translation>Boa-nummer</translation>
+    </message>
+    <message>
+        <source>Feiten</source>
+        <translation>Feiten</translation>
+    </message>
+    <message>
+        <source>Advies over de afdoening</source>
+        <translation>Advies over de afdoening</translation>
+    </message>
+    <message>
+        <source>Boa-nummer:</source>
+        <translation>Boa-nummer:</translation>
+    </message>
+    <message>
+        <source>Feiten:</source>
+        <translation>Feiten:</translation>
+    </message>
+    <message>
+        <source>Advies:</source>
+        <translation>Advies:</translation>
+    </message>
+    <message>
+        <source>Rapport</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
+        <source>Aanvullende tekst</source>
+        <translation>Aanvullende tekst</translation>
+    </message>
+    <message>
+        <source>Optioneel: een eigen alinea in de brief</source>
+        <translation>Optioneel: een eigen alinea in de brief</translation>
+    </message>
+    <message>
+        <source>Geadresseerden</source>
+        <translation>Geadresseerden</translation>
+    </message>
+    <message>
+        <source>&amp;Soort:</source>
+        <translation>&amp;Soort:</translation>
+    </message>
+    <message>
+        <source>&amp;Datum:</source>
+        <translation>&amp;Datum:</translation>
+    </message>
+    <message>
+        <source>Aan (volgens de wet; één brief per adres):</source>
+        <translation>Aan (volgens de wet; één brief per adres):</translation>
+    </message>
+    <message>
+        <source>Aanvullende tekst:</source>
+        <translation>Aanvullende tekst:</translation>
+    </message>
+    <message>
+        <source>&amp;Opslaan als PDF…</source>
+        <translation>&amp;Opslaan als PDF…</translation>
+    </message>
+    <message>
+        <source>Opslaan en &amp;afdrukken…</source>
+        <translation>Opslaan en &amp;afdrukken…</translation>
+    </message>
+    <message>
+        <source>Slaat de PDF op en opent hem om af te drukken</source>
+        <translation>Slaat de PDF op en opent hem om af te drukken</translation>
+    </message>
+    <message>
+        <source>Sluiten</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Geen voorbeeld: {reason}</source>
+        <translation>Geen voorbeeld: {reason}</translation>
+    </message>
+    <message>
+        <source>Voorbeeld maken…</source>
+        <translation>Voorbeeld maken…</translation>
+    </message>
+    <message>
+        <source>Brief opslaan</source>
+        <translation>Brief opslaan</translation>
+    </message>
+    <message>
+        <source>PDF-bestanden (*.pdf)</source>
+        <translation>PDF-bestanden (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Opgeslagen in {path}: {n} document(en), vastgelegd in het documentenregister.</source>
+        <translation>Opgeslagen in {path}: {n} document(en), vastgelegd in het documentenregister.</translation>
+    </message>
+    <message>
+        <source>Niet opgeslagen: {reason}</source>
+        <translation>Niet opgeslagen: {reason}</translation>
+    </message>
+    <message>
+        <source>Bezig met opslaan…</source>
+        <translation>Bezig met opslaan…</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Aanmelden bij de server</source>
+        <translation>Aanmelden bij de server</translation>
+    </message>
+    <message>
+        <source>Meld u aan met uw account op de Vangnet-server &lt;b&gt;{host}&lt;/b&gt; om uw wijzigingen te versturen en die van collega's te ontvangen. Uw wachtwoord wordt niet op deze computer bewaard.</source>
+        <translation>Meld u aan met uw account op de Vangnet-server &lt;b&gt;{host}&lt;/b&gt; om uw wijzigingen te versturen en die van collega's te ontvangen. Uw wachtwoord wordt niet op deze computer bewaard.</translation>
+    </message>
+    <message>
+        <source>Gebruikersnaam</source>
+        <translation>Gebruikersnaam</translation>
+    </message>
+    <message>
+        <source>Wachtwoord</source>
+        <translation>Wachtwoord</translation>
+    </message>
+    <message>
+        <source>&amp;Gebruikersnaam:</source>
+        <translation>&amp;Gebruikersnaam:</translation>
+    </message>
+    <message>
+        <source>&amp;Wachtwoord:</source>
+        <translation>&amp;Wachtwoord:</translation>
+    </message>
+    <message>
+        <source>&amp;Aanmelden</source>
+        <translation>&amp;Aanmelden</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>&amp;Later</translation>
+    </message>
+    <message>
+        <source>Bezig met aanmelden…</source>
+        <translation>Bezig met aanmelden…</translation>
+    </message>
+    <message>
+        <source>Aanmelden is mislukt door een onverwachte fout. Probeer het opnieuw.</source>
+        <translation>Aanmelden is mislukt door een onverwachte fout. Probeer het opnieuw.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="83" />
         <source>Vangnet</source>
         <translation>Vangnet</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="88" />
         <source>Navigatie</source>
         <translation>Navigatie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="95" />
         <source>{label} (Ctrl+{n})</source>
         <translation>{label} (Ctrl+{n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="106" />
         <source>Geopende dossiers</source>
         <translation>Geopende dossiers</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="108" />
         <source>Overzicht</source>
         <translation>Overzicht</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="135" />
         <source>Zoeken</source>
         <translation>Zoeken</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="138" />
         <source>  Zoeken: </source>
         <translation>  Zoeken: </translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="194" />
         <source>&amp;Bestand</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="200" />
         <source>&amp;Registreren</source>
         <translation>&amp;Registreren</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="208" />
         <source>&amp;Ga naar</source>
         <translation>&amp;Ga naar</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="214" />
         <source>E&amp;xtra</source>
         <translation>E&amp;xtra</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="217" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="223" />
         <source>Synchronisatie</source>
         <translation>Synchronisatie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="244" />
+        <source>Voortgang van de synchronisatie</source>
+        <translation>Voortgang van de synchronisatie</translation>
+    </message>
+    <message>
+        <source>Conflicten</source>
+        <translation>Conflicten</translation>
+    </message>
+    <message>
+        <source>Conflicten en geweigerde wijzigingen bekijken</source>
+        <translation>Conflicten en geweigerde wijzigingen bekijken</translation>
+    </message>
+    <message>
         <source>Vergrendeld</source>
         <translation>Vergrendeld</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="250" />
+        <source> · geweigerd: {n}</source>
+        <translation> · geweigerd: {n}</translation>
+    </message>
+    <message>
+        <source>Stel een server in via Extra › Instellingen.</source>
+        <translation>Stel een server in via Extra › Instellingen.</translation>
+    </message>
+    <message>
         <source>● Offline – geen server ingesteld</source>
         <translation>● Offline – geen server ingesteld</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="253" />
+        <source>● Niet verbonden</source>
+        <translation>● Niet verbonden</translation>
+    </message>
+    <message>
+        <source>⟳ Synchroniseren…</source>
+        <translation>⟳ Synchroniseren…</translation>
+    </message>
+    <message>
+        <source>⟳ Synchroniseren: {phase}</source>
+        <translation>⟳ Synchroniseren: {phase}</translation>
+    </message>
+    <message>
+        <source>Klik of druk op F5 om nu te synchroniseren.</source>
+        <translation>Klik of druk op F5 om nu te synchroniseren.</translation>
+    </message>
+    <message>
+        <source>● Verbinden…</source>
+        <translation>● Verbinden…</translation>
+    </message>
+    <message>
         <source>● Online</source>
         <translation>● Online</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="256" />
         <source>● Offline</source>
         <translation>● Offline</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="259" />
+        <source>Database beschadigd</source>
+        <translation>Database beschadigd</translation>
+    </message>
+    <message>
+        <source>Bij de controle op de achtergrond bleek de database van dit profiel beschadigd. Sla uw werk niet verder op, sluit Vangnet en zet de nieuwste back-up terug (vangnet restore), of vraag de functioneel beheerder om hulp. Wijzigingen die al gesynchroniseerd zijn, staan veilig op de server.</source>
+        <translation>Bij de controle op de achtergrond bleek de database van dit profiel beschadigd. Sla uw werk niet verder op, sluit Vangnet en zet de nieuwste back-up terug (vangnet restore), of vraag de functioneel beheerder om hulp. Wijzigingen die al gesynchroniseerd zijn, staan veilig op de server.</translation>
+    </message>
+    <message>
         <source>Laatste synchronisatie: {when}</source>
         <translation>Laatste synchronisatie: {when}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="260" />
         <source>nog niet</source>
         <translation>nog niet</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="264" />
         <source>Te versturen: {n}</source>
         <translation>Te versturen: {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="267" />
         <source>Conflicten: {n}</source>
         <translation>Conflicten: {n}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="469" />
+        <source>● Aanmelden nodig</source>
+        <translation>● Aanmelden nodig</translation>
+    </message>
+    <message>
+        <source>Klik om u aan te melden bij de server.</source>
+        <translation>Klik om u aan te melden bij de server.</translation>
+    </message>
+    <message>
+        <source>● Nieuwe versie nodig</source>
+        <translation>● Nieuwe versie nodig</translation>
+    </message>
+    <message>
+        <source>● Onderbroken</source>
+        <translation>● Onderbroken</translation>
+    </message>
+    <message>
+        <source>● Fout bij synchroniseren</source>
+        <translation>● Fout bij synchroniseren</translation>
+    </message>
+    <message>
+        <source>Er is geen server ingesteld (Extra › Instellingen).</source>
+        <translation>Er is geen server ingesteld (Extra › Instellingen).</translation>
+    </message>
+    <message>
+        <source>Synchroniseren gestart…</source>
+        <translation>Synchroniseren gestart…</translation>
+    </message>
+    <message>
+        <source>Aangemeld; synchroniseren…</source>
+        <translation>Aangemeld; synchroniseren…</translation>
+    </message>
+    <message>
+        <source>De beheerder heeft dit apparaat ingetrokken. Alle gegevens van Vangnet op deze computer zijn gewist. Neem contact op met uw beheerder als u weer met Vangnet wilt werken.</source>
+        <translation>De beheerder heeft dit apparaat ingetrokken. Alle gegevens van Vangnet op deze computer zijn gewist. Neem contact op met uw beheerder als u weer met Vangnet wilt werken.</translation>
+    </message>
+    <message>
+        <source>De beheerder heeft dit apparaat ingetrokken, maar de gegevens konden niet volledig worden gewist. Gebruik 'vangnet wipe --yes' of neem contact op met uw beheerder.</source>
+        <translation>De beheerder heeft dit apparaat ingetrokken, maar de gegevens konden niet volledig worden gewist. Gebruik 'vangnet wipe --yes' of neem contact op met uw beheerder.</translation>
+    </message>
+    <message>
+        <source>Apparaat ingetrokken</source>
+        <translation>Apparaat ingetrokken</translation>
+    </message>
+    <message>
         <source>Automatisch vergrendeld na {n} minuten zonder gebruik. Vul uw wachtwoord in om verder te gaan.</source>
         <translation>Automatisch vergrendeld na {n} minuten zonder gebruik. Vul uw wachtwoord in om verder te gaan.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="472" />
         <source>Vul uw wachtwoord in om verder te gaan.</source>
         <translation>Vul uw wachtwoord in om verder te gaan.</translation>
     </message>
@@ -1311,422 +2240,383 @@ Wilt u dit melden bij de functioneel beheerder? Kopieer dan de details hieronder
 <context>
     <name>NewCaseDialog</name>
     <message>
-        <location filename="../../desktop/views/register_case.py" line="21" />
         <source>Soort zaak</source>
         <translation>Soort zaak</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_case.py" line="23" />
         <source>Datum geopend</source>
         <translation>Datum geopend</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_case.py" line="26" />
         <source>Consulent</source>
         <translation>Consulent</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_case.py" line="27" />
         <source>(nog niet toegewezen)</source>
         <translation>(nog niet toegewezen)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_case.py" line="30" />
         <source>Nader onderzoek nodig</source>
         <translation>Nader onderzoek nodig</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_case.py" line="32" />
         <source>Aanleiding</source>
         <translation>Aanleiding</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_case.py" line="36" />
         <source>&amp;Soort zaak:</source>
         <translation>&amp;Soort zaak:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_case.py" line="37" />
         <source>&amp;Geopend op:</source>
         <translation>&amp;Geopend op:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_case.py" line="38" />
         <source>&amp;Consulent:</source>
         <translation>&amp;Consulent:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_case.py" line="40" />
         <source>&amp;Aanleiding:</source>
         <translation>&amp;Aanleiding:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_case.py" line="41" />
         <source>Leerplicht:</source>
         <translation>Leerplicht:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_case.py" line="47" />
         <source>De openingsdatum ligt in de toekomst.</source>
         <translation>De openingsdatum ligt in de toekomst.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_case.py" line="56" />
         <source>Absoluut verzuim kan alleen bij een leer- of kwalificatieplichtige leerling.</source>
         <translation>Absoluut verzuim kan alleen bij een leer- of kwalificatieplichtige leerling.</translation>
     </message>
 </context>
 <context>
+    <name>PagePreview</name>
+    <message>
+        <source>Voorbeeld van pagina 1</source>
+        <translation>Voorbeeld van pagina 1</translation>
+    </message>
+    <message>
+        <source>Voorbeeld van de tekst</source>
+        <translation>Voorbeeld van de tekst</translation>
+    </message>
+    <message>
+        <source>Kies een soort brief.</source>
+        <translation>Kies een soort brief.</translation>
+    </message>
+</context>
+<context>
+    <name>ParkedCard</name>
+    <message>
+        <source>Reden van de server: {reason}</source>
+        <translation>Reden van de server: {reason}</translation>
+    </message>
+    <message>
+        <source>… en {n} velden meer</source>
+        <translation>… en {n} velden meer</translation>
+    </message>
+    <message>
+        <source>Opnieuw proberen</source>
+        <translation>Opnieuw proberen</translation>
+    </message>
+    <message>
+        <source>Stuur de wijziging nog eens, bijvoorbeeld nadat de beheerder uw rechten heeft aangepast.</source>
+        <translation>Stuur de wijziging nog eens, bijvoorbeeld nadat de beheerder uw rechten heeft aangepast.</translation>
+    </message>
+    <message>
+        <source>Verwerpen</source>
+        <translation>Verwerpen</translation>
+    </message>
+    <message>
+        <source>Geef deze wijziging op; wijzigingen die erop wachten gaan door.</source>
+        <translation>Geef deze wijziging op; wijzigingen die erop wachten gaan door.</translation>
+    </message>
+</context>
+<context>
     <name>PersonFileView</name>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="78" />
         <source>Leerplichtstatus</source>
         <translation>Leerplichtstatus</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="80" />
         <source>BSN</source>
         <translation>BSN</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="82" />
-        <location filename="../../desktop/views/person_file.py" line="289" />
         <source>BSN &amp;tonen</source>
         <translation>BSN &amp;tonen</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="83" />
         <source>Het tonen van het BSN wordt vastgelegd.</source>
         <translation>Het tonen van het BSN wordt vastgelegd.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="91" />
         <source>BSN:</source>
         <translation>BSN:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="97" />
         <source>Nieuwe &amp;melding</source>
         <translation>Nieuwe &amp;melding</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="98" />
         <source>Nieuwe &amp;zaak</source>
         <translation>Nieuwe &amp;zaak</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="99" />
         <source>&amp;Vrijstelling aanvragen</source>
         <translation>&amp;Vrijstelling aanvragen</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="100" />
         <source>Ver&amp;lofaanvraag</source>
         <translation>Ver&amp;lofaanvraag</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="101" />
         <source>T&amp;huiszitter</source>
         <translation>T&amp;huiszitter</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="102" />
         <source>VSV-&amp;traject</source>
         <translation>VSV-&amp;traject</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="112" />
         <source>Persoonsgegevens</source>
         <translation>Persoonsgegevens</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="114" />
         <source>Leerplicht en kwalificatieplicht</source>
         <translation>Leerplicht en kwalificatieplicht</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="120" />
         <source>Naam</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="120" />
         <source>Relatie</source>
         <translation>Relatie</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="120" />
         <source>Gezag</source>
         <translation>Gezag</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="120" />
-        <location filename="../../desktop/views/person_file.py" line="212" />
         <source>Telefoon</source>
         <translation>Telefoon</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="120" />
         <source>E-mail</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="121" />
         <source>Ouders en verzorgers</source>
         <translation>Ouders en verzorgers</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="124" />
         <source>School</source>
         <translation>School</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="124" />
-        <location filename="../../desktop/views/person_file.py" line="149" />
         <source>Van</source>
         <translation>Van</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="124" />
         <source>Tot</source>
         <translation>Tot</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="124" />
         <source>Niveau</source>
         <translation>Niveau</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="124" />
         <source>Inschrijvingen</source>
         <translation>Inschrijvingen</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="129" />
         <source>&lt;b&gt;Ouders en verzorgers&lt;/b&gt;</source>
         <translation>&lt;b&gt;Ouders en verzorgers&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="131" />
         <source>&lt;b&gt;Inschrijvingen&lt;/b&gt;</source>
         <translation>&lt;b&gt;Inschrijvingen&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="135" />
         <source>Zaaknummer</source>
         <translation>Zaaknummer</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="135" />
-        <location filename="../../desktop/views/person_file.py" line="149" />
-        <location filename="../../desktop/views/person_file.py" line="160" />
         <source>Soort</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="135" />
         <source>Fase</source>
         <translation>Fase</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="135" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="135" />
         <source>Geopend</source>
         <translation>Geopend</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="136" />
         <source>Gesloten</source>
         <translation>Gesloten</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="137" />
         <source>Zaken</source>
         <translation>Zaken</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="142" />
         <source>Artikel</source>
         <translation>Artikel</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="142" />
         <source>Ontvangen</source>
         <translation>Ontvangen</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="142" />
-        <location filename="../../desktop/views/person_file.py" line="149" />
         <source>Besluit</source>
         <translation>Besluit</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="142" />
         <source>Geldig tot</source>
         <translation>Geldig tot</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="143" />
+        <source>Verklaring (art. 5 onder a)</source>
+        <translation>Verklaring (art. 5 onder a)</translation>
+    </message>
+    <message>
+        <source>Regime</source>
+        <translation>Regime</translation>
+    </message>
+    <message>
         <source>Vrijstellingen</source>
         <translation>Vrijstellingen</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="149" />
         <source>Tot en met</source>
         <translation>Tot en met</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="149" />
         <source>Dagen</source>
         <translation>Dagen</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="150" />
         <source>Verlofaanvragen</source>
         <translation>Verlofaanvragen</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="154" />
         <source>&lt;b&gt;Vrijstellingen en vervangende leerplicht&lt;/b&gt;</source>
         <translation>&lt;b&gt;Vrijstellingen en vervangende leerplicht&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="156" />
         <source>&lt;b&gt;Extra verlof&lt;/b&gt;</source>
         <translation>&lt;b&gt;Extra verlof&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="160" />
         <source>Datum</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="160" />
         <source>Wat</source>
         <translation>Wat</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="160" />
         <source>Toelichting</source>
         <translation>Toelichting</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="160" />
         <source>Tijdlijn</source>
         <translation>Tijdlijn</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="166" />
         <source>Onderdelen van het dossier</source>
         <translation>Onderdelen van het dossier</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="167" />
         <source>&amp;Overzicht</source>
         <translation>&amp;Overzicht</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="168" />
         <source>&amp;Zaken</source>
         <translation>&amp;Zaken</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="169" />
         <source>Vrijstellingen en ve&amp;rlof</source>
         <translation>Vrijstellingen en ve&amp;rlof</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="170" />
         <source>T&amp;ijdlijn</source>
         <translation>T&amp;ijdlijn</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="186" />
         <source>Leerling</source>
         <translation>Leerling</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="204" />
         <source>Voornamen</source>
         <translation>Voornamen</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="205" />
         <source>Roepnaam</source>
         <translation>Roepnaam</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="206" />
         <source>Achternaam</source>
         <translation>Achternaam</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="207" />
         <source>Geboortedatum</source>
         <translation>Geboortedatum</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="208" />
         <source>Geslacht</source>
         <translation>Geslacht</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="209" />
         <source>Adres</source>
         <translation>Adres</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="210" />
         <source>Gemeente</source>
         <translation>Gemeente</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="211" />
         <source>Onderwijsnummer</source>
         <translation>Onderwijsnummer</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="220" />
         <source>Status vandaag:</source>
         <translation>Status vandaag:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="230" />
         <source>ja</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="230" />
         <source>nee</source>
         <translation>nee</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="257" />
-        <location filename="../../desktop/views/person_file.py" line="266" />
         <source>Nog niet beslist</source>
         <translation>Nog niet beslist</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="275" />
         <source>&amp;Zaken ({n})</source>
         <translation>&amp;Zaken ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="276" />
         <source>T&amp;ijdlijn ({n})</source>
         <translation>T&amp;ijdlijn ({n})</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="286" />
         <source>BSN &amp;verbergen</source>
         <translation>BSN &amp;verbergen</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/person_file.py" line="288" />
         <source>geen</source>
         <translation>geen</translation>
     </message>
@@ -1734,32 +2624,26 @@ Wilt u dit melden bij de functioneel beheerder? Kopieer dan de details hieronder
 <context>
     <name>PersonPicker</name>
     <message>
-        <location filename="../../desktop/views/register_form.py" line="41" />
         <source>Naam, BSN of onderwijsnummer</source>
         <translation>Naam, BSN of onderwijsnummer</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_form.py" line="42" />
         <source>Leerling zoeken</source>
         <translation>Leerling zoeken</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_form.py" line="44" />
         <source>Gevonden leerlingen</source>
         <translation>Gevonden leerlingen</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_form.py" line="83" />
         <source>Dit BSN is ongeldig: het voldoet niet aan de 11-proef.</source>
         <translation>Dit BSN is ongeldig: het voldoet niet aan de 11-proef.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_form.py" line="89" />
         <source>(geen leerling gevonden)</source>
         <translation>(geen leerling gevonden)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_form.py" line="89" />
         <source>(zoek eerst)</source>
         <translation>(zoek eerst)</translation>
     </message>
@@ -1767,82 +2651,66 @@ Wilt u dit melden bij de functioneel beheerder? Kopieer dan de details hieronder
 <context>
     <name>RecordListPage</name>
     <message>
-        <location filename="../../desktop/views/record_list.py" line="234" />
         <source>Aantal</source>
         <translation>Aantal</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/record_list.py" line="241" />
         <source>Filter op naam…</source>
         <translation>Filter op naam…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/record_list.py" line="242" />
         <source>Filter op naam</source>
         <translation>Filter op naam</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/record_list.py" line="307" />
         <source>{label}: alle</source>
         <translation>{label}: alle</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/record_list.py" line="311" />
         <source>Besluit: alle</source>
         <translation>Besluit: alle</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/record_list.py" line="312" />
         <source>Nog niet beslist</source>
         <translation>Nog niet beslist</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/record_list.py" line="316" />
         <source>Lopend en beëindigd</source>
         <translation>Lopend en beëindigd</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/record_list.py" line="317" />
         <source>Lopend</source>
         <translation>Lopend</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/record_list.py" line="318" />
         <source>Beëindigd</source>
         <translation>Beëindigd</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/record_list.py" line="330" />
         <source>Alle gemeenten</source>
         <translation>Alle gemeenten</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/record_list.py" line="334" />
         <source>{label}: iedereen</source>
         <translation>{label}: iedereen</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/record_list.py" line="338" />
         <source>Alle scholen</source>
         <translation>Alle scholen</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/record_list.py" line="342" />
         <source>Alle schooljaren</source>
         <translation>Alle schooljaren</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/record_list.py" line="344" />
         <source>Schooljaar {year}</source>
         <translation>Schooljaar {year}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/record_list.py" line="374" />
         <source>meer dan {n} gevonden, bezig met tellen…</source>
         <translation>meer dan {n} gevonden, bezig met tellen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/record_list.py" line="379" />
         <source>{n} gevonden</source>
         <translation>{n} gevonden</translation>
     </message>
@@ -1850,12 +2718,10 @@ Wilt u dit melden bij de functioneel beheerder? Kopieer dan de details hieronder
 <context>
     <name>RegisterDialog</name>
     <message>
-        <location filename="../../desktop/views/register_form.py" line="115" />
         <source>&amp;Leerling:</source>
         <translation>&amp;Leerling:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/register_form.py" line="142" />
         <source>Kies een leerling.</source>
         <translation>Kies een leerling.</translation>
     </message>
@@ -1863,22 +2729,18 @@ Wilt u dit melden bij de functioneel beheerder? Kopieer dan de details hieronder
 <context>
     <name>SearchBox</name>
     <message>
-        <location filename="../../desktop/views/search_box.py" line="108" />
         <source>Zoek op naam, BSN, zaaknummer of school  (Ctrl+F)</source>
         <translation>Zoek op naam, BSN, zaaknummer of school  (Ctrl+F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/search_box.py" line="109" />
         <source>Zoeken</source>
         <translation>Zoeken</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/search_box.py" line="116" />
         <source>Zoekresultaten</source>
         <translation>Zoekresultaten</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/search_box.py" line="171" />
         <source>Niets gevonden</source>
         <translation>Niets gevonden</translation>
     </message>
@@ -1886,55 +2748,160 @@ Wilt u dit melden bij de functioneel beheerder? Kopieer dan de details hieronder
 <context>
     <name>SettingsDialog</name>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="24" />
         <source>Instellingen</source>
         <translation>Instellingen</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="27" />
         <source> minuten</source>
         <translation> minuten</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="29" />
         <source>Automatisch vergrendelen na</source>
         <translation>Automatisch vergrendelen na</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="32" />
         <source>Adres van de server</source>
         <translation>Adres van de server</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="34" />
+        <source>Synchroniseren elke</source>
+        <translation>Synchroniseren elke</translation>
+    </message>
+    <message>
         <source>Taal</source>
         <translation>Taal</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="40" />
         <source>&amp;Vergrendelen na inactiviteit:</source>
         <translation>&amp;Vergrendelen na inactiviteit:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="41" />
         <source>&amp;Serveradres:</source>
         <translation>&amp;Serveradres:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="42" />
+        <source>S&amp;ynchroniseren elke:</source>
+        <translation>S&amp;ynchroniseren elke:</translation>
+    </message>
+    <message>
         <source>&amp;Taal:</source>
         <translation>&amp;Taal:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/settings_dialog.py" line="57" />
         <source>Het serveradres begint met https:// en bevat geen gebruikersnaam of wachtwoord.</source>
         <translation>Het serveradres begint met https:// en bevat geen gebruikersnaam of wachtwoord.</translation>
     </message>
 </context>
 <context>
+    <name>TemplateEditor</name>
+    <message>
+        <source>Sjablonen beheren</source>
+        <translation>Sjablonen beheren</translation>
+    </message>
+    <message>
+        <source>Sjablonen</source>
+        <translation>Sjablonen</translation>
+    </message>
+    <message>
+        <source>Tekst van het sjabloon</source>
+        <translation>Tekst van het sjabloon</translation>
+    </message>
+    <message>
+        <source>Samenvoegvelden</source>
+        <translation>Samenvoegvelden</translation>
+    </message>
+    <message>
+        <source>Dubbelklik om het veld op de plaats van de cursor in te voegen</source>
+        <translation>Dubbelklik om het veld op de plaats van de cursor in te voegen</translation>
+    </message>
+    <message>
+        <source>Opslaan als &amp;nieuwe versie</source>
+        <translation>Opslaan als &amp;nieuwe versie</translation>
+    </message>
+    <message>
+        <source>&amp;Publiceren naar de server</source>
+        <translation>&amp;Publiceren naar de server</translation>
+    </message>
+    <message>
+        <source>Slaat de tekst op als nieuwe versie (als die gewijzigd is) en stuurt die naar de server; elk kantoor krijgt deze tekst bij de volgende synchronisatie.</source>
+        <translation>Slaat de tekst op als nieuwe versie (als die gewijzigd is) en stuurt die naar de server; elk kantoor krijgt deze tekst bij de volgende synchronisatie.</translation>
+    </message>
+    <message>
+        <source>Status van het publiceren</source>
+        <translation>Status van het publiceren</translation>
+    </message>
+    <message>
+        <source>Sluiten</source>
+        <translation>Sluiten</translation>
+    </message>
+    <message>
+        <source>Samenvoegvelden (dubbelklik om in te voegen):</source>
+        <translation>Samenvoegvelden (dubbelklik om in te voegen):</translation>
+    </message>
+    <message>
+        <source>Het voorbeeld gebruikt verzonnen gegevens.</source>
+        <translation>Het voorbeeld gebruikt verzonnen gegevens.</translation>
+    </message>
+    <message>
+        <source>{title}: versie {version}{earlier}</source>
+        <translation>{title}: versie {version}{earlier}</translation>
+    </message>
+    <message>
+        <source> ({n} eerdere versies bewaard)</source>
+        <translation> ({n} eerdere versies bewaard)</translation>
+    </message>
+    <message>
+        <source>De soort in het sjabloon moet '{kind}' blijven.</source>
+        <translation>De soort in het sjabloon moet '{kind}' blijven.</translation>
+    </message>
+    <message>
+        <source>Geen voorbeeld: het sjabloon bevat een fout.</source>
+        <translation>Geen voorbeeld: het sjabloon bevat een fout.</translation>
+    </message>
+    <message>
+        <source>Het sjabloon is in orde. (Een afbeelding van de pagina vraagt pdftoppm.)</source>
+        <translation>Het sjabloon is in orde. (Een afbeelding van de pagina vraagt pdftoppm.)</translation>
+    </message>
+    <message>
+        <source>Geen voorbeeld: {reason}</source>
+        <translation>Geen voorbeeld: {reason}</translation>
+    </message>
+    <message>
+        <source>Voorbeeld maken…</source>
+        <translation>Voorbeeld maken…</translation>
+    </message>
+    <message>
+        <source>Sjabloon niet opgeslagen</source>
+        <translation>Sjabloon niet opgeslagen</translation>
+    </message>
+    <message>
+        <source>Er is niets gewijzigd.</source>
+        <translation>Er is niets gewijzigd.</translation>
+    </message>
+    <message>
+        <source>Het sjabloon kon niet worden opgeslagen.</source>
+        <translation>Het sjabloon kon niet worden opgeslagen.</translation>
+    </message>
+    <message>
+        <source>Er is geen verbinding met de server: meld u aan bij de server en probeer het opnieuw. De nieuwe versie is wel op deze computer bewaard.</source>
+        <translation>Er is geen verbinding met de server: meld u aan bij de server en probeer het opnieuw. De nieuwe versie is wel op deze computer bewaard.</translation>
+    </message>
+    <message>
+        <source>Versie {version} wordt gepubliceerd…</source>
+        <translation>Versie {version} wordt gepubliceerd…</translation>
+    </message>
+    <message>
+        <source>Versie {version} van ‘{title}’ staat op de server. Elk kantoor krijgt deze tekst bij de volgende synchronisatie.</source>
+        <translation>Versie {version} van ‘{title}’ staat op de server. Elk kantoor krijgt deze tekst bij de volgende synchronisatie.</translation>
+    </message>
+    <message>
+        <source>Niet gepubliceerd: {reason}</source>
+        <translation>Niet gepubliceerd: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../desktop/views/unlock_dialog.py" line="186" />
         <source>Vangnet – ontgrendelen</source>
         <translation>Vangnet – ontgrendelen</translation>
     </message>
@@ -1942,73 +2909,58 @@ Wilt u dit melden bij de functioneel beheerder? Kopieer dan de details hieronder
 <context>
     <name>UnlockPanel</name>
     <message>
-        <location filename="../../desktop/views/unlock_dialog.py" line="52" />
         <source>Vangnet is vergrendeld</source>
         <translation>Vangnet is vergrendeld</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/unlock_dialog.py" line="52" />
         <source>Welkom bij Vangnet</source>
         <translation>Welkom bij Vangnet</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/unlock_dialog.py" line="56" />
         <source>Vul uw wachtwoord in om uw gegevens te openen. De gegevens staan versleuteld op deze computer.</source>
         <translation>Vul uw wachtwoord in om uw gegevens te openen. De gegevens staan versleuteld op deze computer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/unlock_dialog.py" line="62" />
-        <location filename="../../desktop/views/unlock_dialog.py" line="63" />
         <source>Wachtwoord</source>
         <translation>Wachtwoord</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/unlock_dialog.py" line="67" />
         <source>&amp;Wachtwoord:</source>
         <translation>&amp;Wachtwoord:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/unlock_dialog.py" line="74" />
         <source>Bezig met openen</source>
         <translation>Bezig met openen</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/unlock_dialog.py" line="77" />
         <source>&amp;Ontgrendelen</source>
         <translation>&amp;Ontgrendelen</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/unlock_dialog.py" line="79" />
         <source>Ontgrendelen</source>
         <translation>Ontgrendelen</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/unlock_dialog.py" line="81" />
         <source>Wachtwoord &amp;wijzigen…</source>
         <translation>Wachtwoord &amp;wijzigen…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/unlock_dialog.py" line="82" />
         <source>Wachtwoord wijzigen</source>
         <translation>Wachtwoord wijzigen</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/unlock_dialog.py" line="84" />
         <source>Afsluiten</source>
         <translation>Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/unlock_dialog.py" line="144" />
         <source>Het profiel kon niet worden geopend door een onverwachte fout.</source>
         <translation>Het profiel kon niet worden geopend door een onverwachte fout.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/unlock_dialog.py" line="164" />
         <source>Te veel onjuiste pogingen. U kunt het over {n} seconden opnieuw proberen.</source>
         <translation>Te veel onjuiste pogingen. U kunt het over {n} seconden opnieuw proberen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/unlock_dialog.py" line="176" />
         <source>Het wachtwoord is gewijzigd. Ontgrendel met het nieuwe wachtwoord.</source>
         <translation>Het wachtwoord is gewijzigd. Ontgrendel met het nieuwe wachtwoord.</translation>
     </message>
@@ -2016,74 +2968,139 @@ Wilt u dit melden bij de functioneel beheerder? Kopieer dan de details hieronder
 <context>
     <name>WorklistPage</name>
     <message>
-        <location filename="../../desktop/views/worklist.py" line="40" />
         <source>Werkvoorraad</source>
         <translation>Werkvoorraad</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/worklist.py" line="43" />
         <source>Samenvatting werkvoorraad</source>
         <translation>Samenvatting werkvoorraad</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/worklist.py" line="44" />
         <source>&amp;Vernieuwen</source>
         <translation>&amp;Vernieuwen</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/worklist.py" line="45" />
         <source>Werkvoorraad opnieuw laden (F5)</source>
         <translation>Werkvoorraad opnieuw laden (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/worklist.py" line="55" />
         <source>Signalen</source>
         <translation>Signalen</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/worklist.py" line="57" />
         <source>Signaal</source>
         <translation>Signaal</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/worklist.py" line="57" />
         <source>Toelichting</source>
         <translation>Toelichting</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/worklist.py" line="57" />
         <source>Uiterlijk</source>
         <translation>Uiterlijk</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/worklist.py" line="70" />
         <source>Er is niets dat nu uw aandacht vraagt.</source>
         <translation>Er is niets dat nu uw aandacht vraagt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/worklist.py" line="90" />
         <source>Bezig met laden…</source>
         <translation>Bezig met laden…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/worklist.py" line="102" />
         <source>De werkvoorraad kon niet worden geladen.</source>
         <translation>De werkvoorraad kon niet worden geladen.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/worklist.py" line="132" />
         <source>Termijn verstreken</source>
         <translation>Termijn verstreken</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/worklist.py" line="143" />
+        <source>Enter of dubbelklik: de melding beoordelen</source>
+        <translation>Enter of dubbelklik: de melding beoordelen</translation>
+    </message>
+    <message>
         <source>{n} signalen</source>
         <translation>{n} signalen</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/worklist.py" line="143" />
         <source>Geen signalen</source>
         <translation>Geen signalen</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <source>E&amp;xtra</source>
+        <translation>E&amp;xtra</translation>
+    </message>
+    <message>
+        <source>&amp;Toegangslogboek…</source>
+        <translation>&amp;Toegangslogboek…</translation>
+    </message>
+    <message>
+        <source>Wie heeft een dossier bekeken of gewijzigd (teamleider)</source>
+        <translation>Wie heeft een dossier bekeken of gewijzigd (teamleider)</translation>
+    </message>
+    <message>
+        <source>&amp;Documenten</source>
+        <translation>&amp;Documenten</translation>
+    </message>
+    <message>
+        <source>Brieven in &amp;serie afdrukken…</source>
+        <translation>Brieven in &amp;serie afdrukken…</translation>
+    </message>
+    <message>
+        <source>Sja&amp;blonen beheren…</source>
+        <translation>Sja&amp;blonen beheren…</translation>
+    </message>
+    <message>
+        <source>&amp;Opmaak en adresvenster…</source>
+        <translation>&amp;Opmaak en adresvenster…</translation>
+    </message>
+    <message>
+        <source>&amp;Opnieuw maken…</source>
+        <translation>&amp;Opnieuw maken…</translation>
+    </message>
+    <message>
+        <source>Maak het gekozen document opnieuw, precies zoals het toen is gemaakt</source>
+        <translation>Maak het gekozen document opnieuw, precies zoals het toen is gemaakt</translation>
+    </message>
+    <message>
+        <source>Opnieuw maken</source>
+        <translation>Opnieuw maken</translation>
+    </message>
+    <message>
+        <source>Kies eerst een document in de lijst.</source>
+        <translation>Kies eerst een document in de lijst.</translation>
+    </message>
+    <message>
+        <source>Document opnieuw maken</source>
+        <translation>Document opnieuw maken</translation>
+    </message>
+    <message>
+        <source>PDF-bestanden (*.pdf)</source>
+        <translation>PDF-bestanden (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Opnieuw gemaakt: {path}</source>
+        <translation>Opnieuw gemaakt: {path}</translation>
+    </message>
+    <message>
+        <source>Documenten</source>
+        <translation>Documenten</translation>
+    </message>
+    <message>
+        <source>Brieven in serie afdrukken is voor administratief medewerkers.</source>
+        <translation>Brieven in serie afdrukken is voor administratief medewerkers.</translation>
+    </message>
+    <message>
+        <source>Sjablonen beheren is voor de functioneel beheerder.</source>
+        <translation>Sjablonen beheren is voor de functioneel beheerder.</translation>
+    </message>
+    <message>
+        <source>De opmaak van brieven is voor de functioneel beheerder.</source>
+        <translation>De opmaak van brieven is voor de functioneel beheerder.</translation>
     </message>
 </context>
 </TS>
