@@ -1,9 +1,11 @@
 """Sjablonen beheren (functioneel beheerder): edit a letter or report template with its merge fields, see a live
-preview with example values, and store the text as a new version in the profile."""
+preview with example values, store the text as a new version in the profile and publish it to the server."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFontDatabase
@@ -27,7 +29,16 @@ from desktop.documents.letters import preview_template
 from desktop.documents.preview import first_page_png
 from desktop.documents.templates import BLOCK_CATALOGUE, LetterTemplate, TemplateError, parse_template
 from desktop.views.common import AppContext, error_label
-from desktop.views.letter_dialog import DOCUMENT_ERRORS, PagePreview, document_store, layout_settings
+from desktop.views.letter_dialog import (
+    DOCUMENT_ERRORS,
+    TEMPLATE_ROLES,
+    PagePreview,
+    document_store,
+    layout_settings,
+    may,
+)
+from sync.client import SyncClient, SyncError
+from sync.template_sync import publish_template
 
 VERSION_RE = re.compile(r"^(version\s*=\s*)(\d+)", re.MULTILINE)
 
@@ -39,16 +50,47 @@ def with_version(source: str, version: int) -> str:
     return VERSION_RE.sub(lambda m: f"{m.group(1)}{version}", source, count=1)
 
 
+def sync_service_of(window: Any) -> Any:
+    """The main window's sync service (``window.sync``), or None outside the main window."""
+    return getattr(window, "sync", None) if window is not None else None
+
+
+def server_client_of(window: Any) -> SyncClient | None:
+    """The signed-in client of the main window's sync service; None without a server or before signing in."""
+    service = sync_service_of(window)
+    engine = getattr(service, "engine", None) if service is not None else None
+    return getattr(engine, "client", None) if engine is not None else None
+
+
 class TemplateEditor(QDialog):
-    """``checked(message)`` fires after each check of the text: empty when the text can be used."""
+    """``checked(message)`` fires after each check of the text: empty when the text can be used.
+
+    ``client_source`` gives the sync client to publish with (None when not signed in); by default the
+    client of the parent window's sync service. Without a configured server there is no publish button.
+    """
 
     checked = Signal(str)
     preview_shown = Signal()
     saved = Signal(object)  # the stored LetterTemplate
+    published = Signal(int)  # the version the server now holds
+    publish_failed = Signal(str)  # the Dutch message shown
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        parent: QWidget | None = None,
+        client_source: Callable[[], SyncClient | None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        if client_source is None:
+            service = sync_service_of(parent)
+            self.server_configured = bool(service is not None and getattr(service, "configured", False))
+            self._client_source: Callable[[], SyncClient | None] = lambda: server_client_of(parent)
+        else:
+            self.server_configured = True
+            self._client_source = client_source
+        self.publishing = False
         self.store = document_store(ctx)
         self.settings = layout_settings(self.store)
         self.current: LetterTemplate | None = None
@@ -88,6 +130,15 @@ class TemplateEditor(QDialog):
         self.preview.setMinimumWidth(380)
         self.save_button = QPushButton(self.tr("Opslaan als &nieuwe versie"))
         self.save_button.clicked.connect(self.save)
+        self.publish_button = QPushButton(self.tr("&Publiceren naar de server"))
+        self.publish_button.setToolTip(self.tr(
+            "Slaat de tekst op als nieuwe versie (als die gewijzigd is) en stuurt die naar de server; elk kantoor "
+            "krijgt deze tekst bij de volgende synchronisatie."))
+        self.publish_button.clicked.connect(self.publish)
+        self.publish_button.setVisible(self.server_configured and may(ctx, TEMPLATE_ROLES))
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName(self.tr("Status van het publiceren"))
         close = QPushButton(self.tr("Sluiten"))
         close.clicked.connect(self.reject)
 
@@ -95,6 +146,7 @@ class TemplateEditor(QDialog):
         middle.addWidget(self.version_label)
         middle.addWidget(self.editor, 1)
         middle.addWidget(self.error)
+        middle.addWidget(self.status)
         middle.addWidget(QLabel(self.tr("Samenvoegvelden (dubbelklik om in te voegen):")))
         middle.addWidget(self.fields)
         middle_widget = QWidget()
@@ -110,6 +162,7 @@ class TemplateEditor(QDialog):
         buttons.addWidget(QLabel(self.tr("Het voorbeeld gebruikt verzonnen gegevens.")))
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
+        buttons.addWidget(self.publish_button)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
@@ -176,6 +229,7 @@ class TemplateEditor(QDialog):
         self.valid = not message
         self.error.setText(message)
         self.save_button.setEnabled(self.valid)
+        self.publish_button.setEnabled(self.valid and not self.publishing)
         self._token += 1
         if self.valid:
             self._start_preview(source)
@@ -206,6 +260,7 @@ class TemplateEditor(QDialog):
             if isinstance(exc, DOCUMENT_ERRORS):
                 self.error.setText(str(exc))
                 self.save_button.setEnabled(False)
+                self.publish_button.setEnabled(False)
                 self.preview.show_message(self.tr("Geen voorbeeld: {reason}").format(reason=str(exc)))
                 self.preview_shown.emit()
                 return
@@ -240,3 +295,52 @@ class TemplateEditor(QDialog):
         self.saved.emit(template)
         return template
 
+
+    # -- publishing -------------------------------------------------------------------------------
+
+    def publish(self) -> bool:
+        """Send the current version (saved first when the text was changed) to the server for every office.
+
+        Returns whether publishing started; the answer arrives as ``published`` or ``publish_failed``.
+        """
+        if self.current is None or self.publishing:
+            return False
+        if self.check():
+            return self._publish_refused(self.error.text())
+        if parse_template(self.editor.toPlainText()).content_hash != self.current.content_hash and self.save() is None:
+            return self._publish_refused(self.error.text() or self.tr("Het sjabloon kon niet worden opgeslagen."))
+        client = self._client_source()
+        if client is None:
+            return self._publish_refused(self.tr(
+                "Er is geen verbinding met de server: meld u aan bij de server en probeer het opnieuw. "
+                "De nieuwe versie is wel op deze computer bewaard."))
+        template = self.current
+        kind, source = template.kind, template.source
+        self.publishing = True
+        self.publish_button.setEnabled(False)
+        self.error.setText("")
+        self.status.setText(self.tr("Versie {version} wordt gepubliceerd…").format(version=template.version))
+
+        def done(version: int) -> None:
+            self.publishing = False
+            self.publish_button.setEnabled(self.valid)
+            self.status.setText(self.tr(
+                "Versie {version} van ‘{title}’ staat op de server. Elk kantoor krijgt deze tekst bij de volgende "
+                "synchronisatie.").format(version=version, title=template.title))
+            self.published.emit(version)
+
+        def failed(exc: BaseException) -> None:
+            self.publishing = False
+            self.publish_button.setEnabled(self.valid)
+            if not isinstance(exc, SyncError):
+                raise exc
+            self._publish_refused(self.tr("Niet gepubliceerd: {reason}").format(reason=exc.message))
+
+        run_in_background(lambda: publish_template(client, kind, source), done, failed, self)
+        return True
+
+    def _publish_refused(self, message: str) -> bool:
+        self.status.setText("")
+        self.error.setText(message)
+        self.publish_failed.emit(message)
+        return False
