@@ -228,34 +228,51 @@ class ChainProblem:
         return f"regel {self.seq}: {self.reason}"
 
 
+class ChainWalker:
+    """Walks a hash chain in order of ``seq`` and collects what is wrong with it; the local log and the
+    server's chain are checked with the same rules."""
+
+    def __init__(self) -> None:
+        self.problems: list[ChainProblem] = []
+        self.expected_seq = 1
+        self.expected_prev = GENESIS_HASH
+
+    def step(self, seq: int, prev_hash: str, stored_hash: str, computed_hash: str) -> None:
+        if seq != self.expected_seq:
+            missing = (
+                f"regel {self.expected_seq} ontbreekt" if seq == self.expected_seq + 1
+                else f"regels {self.expected_seq} tot en met {seq - 1} ontbreken"
+            )
+            self.problems.append(ChainProblem(seq, f"{missing} (verwijderd)"))
+        elif prev_hash != self.expected_prev:
+            self.problems.append(ChainProblem(seq, "de verwijzing naar de vorige regel klopt niet"))
+        if computed_hash != stored_hash:
+            self.problems.append(ChainProblem(seq, "de inhoud is gewijzigd"))
+        self.expected_seq, self.expected_prev = seq + 1, stored_hash
+
+    def check_head(self, head_seq: int, head_hash: str) -> None:
+        """The separately kept head names the last entry: entries cut off the end are found too."""
+        if head_seq >= self.expected_seq:
+            self.problems.append(
+                ChainProblem(head_seq, f"de laatste regels vanaf {self.expected_seq} zijn verwijderd")
+            )
+        elif head_seq == self.expected_seq - 1 and head_seq > 0 and head_hash != self.expected_prev:
+            self.problems.append(ChainProblem(head_seq, "de laatste regel is gewijzigd"))
+
+
 def verify_chain(session: Session) -> list[ChainProblem]:
     """Walk the whole chain; return every edited, removed or re-ordered entry (empty list: intact)."""
-    problems: list[ChainProblem] = []
-    expected_seq, expected_prev = 1, GENESIS_HASH
+    walker = ChainWalker()
     # populate_existing: judge what is stored, not objects this session may hold in memory.
     query = select(AuditEntry).order_by(AuditEntry.seq).execution_options(populate_existing=True)
-    rows = session.execute(query).scalars()
-    for entry in rows:
-        if entry.seq != expected_seq:
-            missing = (
-                f"regel {expected_seq} ontbreekt" if entry.seq == expected_seq + 1
-                else f"regels {expected_seq} tot en met {entry.seq - 1} ontbreken"
-            )
-            problems.append(ChainProblem(entry.seq, f"{missing} (verwijderd)"))
-        elif entry.prev_hash != expected_prev:
-            problems.append(ChainProblem(entry.seq, "de verwijzing naar de vorige regel klopt niet"))
-        if entry.compute_hash() != entry.entry_hash:
-            problems.append(ChainProblem(entry.seq, "de inhoud is gewijzigd"))
-        expected_seq, expected_prev = entry.seq + 1, entry.entry_hash
+    for entry in session.execute(query).scalars():
+        walker.step(entry.seq, entry.prev_hash, entry.entry_hash, entry.compute_hash())
         session.expunge(entry)
     head = session.get(LocalMeta, HEAD_KEY, populate_existing=True)
     if head is not None:
         head_seq, head_hash = head.value.split(":", 1)
-        if int(head_seq) >= expected_seq:
-            problems.append(ChainProblem(int(head_seq), f"de laatste regels vanaf {expected_seq} zijn verwijderd"))
-        elif int(head_seq) == expected_seq - 1 and head_hash != expected_prev:
-            problems.append(ChainProblem(int(head_seq), "de laatste regel is gewijzigd"))
-    return problems
+        walker.check_head(int(head_seq), head_hash)
+    return walker.problems
 
 
 def search(

@@ -19,7 +19,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import Connection, Engine, and_, func, insert, select, update
 
-from desktop.models.audit import GENESIS_HASH, entry_hash_of
+from desktop.models.audit import ChainProblem, ChainWalker, entry_hash_of
 from sync.server.db import audit_chain, audit_chain_head, audit_log
 from sync.server.scope import Principal
 
@@ -265,15 +265,6 @@ def _denied(principal: Principal, entry_id: str, at: str) -> dict[str, Any]:
     }
 
 
-@dataclass(frozen=True)
-class ChainProblem:
-    seq: int
-    reason: str
-
-    def __str__(self) -> str:
-        return f"regel {self.seq}: {self.reason}"
-
-
 _COLUMNS = (
     "seq", "entry_id", "source", "occurred_at", "actor", "device", "action", "object_type", "object_id",
     "result", "account_id", "via_device", "received_at", "client_seq", "client_prev_hash", "client_hash",
@@ -283,36 +274,21 @@ _COLUMNS = (
 
 def verify(conn: Connection) -> list[ChainProblem]:
     """Walk the whole chain and return every problem found (an empty list: the chain is intact)."""
-    problems: list[ChainProblem] = []
-    expected_seq, expected_prev = 1, GENESIS_HASH
+    walker = ChainWalker()
     # Per delivering device: the last (client_seq, client_hash) seen, to find entries removed on a device.
     device_heads: dict[str, tuple[int, str]] = {}
     server_rows: dict[int, int] = {}
     result = conn.execution_options(yield_per=2000).execute(select(audit_chain).order_by(audit_chain.c.seq))
     for row in result:
         values = {name: getattr(row, name) for name in _COLUMNS}
-        if row.seq != expected_seq:
-            missing = (
-                f"regel {expected_seq} ontbreekt" if row.seq == expected_seq + 1
-                else f"regels {expected_seq} tot en met {row.seq - 1} ontbreken"
-            )
-            problems.append(ChainProblem(row.seq, f"{missing} (verwijderd)"))
-        elif row.prev_hash != expected_prev:
-            problems.append(ChainProblem(row.seq, "de verwijzing naar de vorige regel klopt niet"))
-        if chain_hash(values) != row.entry_hash:
-            problems.append(ChainProblem(row.seq, "de inhoud is gewijzigd"))
-        expected_seq, expected_prev = row.seq + 1, row.entry_hash
+        walker.step(row.seq, row.prev_hash, row.entry_hash, chain_hash(values))
         if row.source == "device":
-            problems += _check_device_entry(row, device_heads)
+            walker.problems += _check_device_entry(row, device_heads)
         elif row.entry_id.startswith("server:"):
             server_rows[int(row.entry_id.split(":", 1)[1])] = row.seq
     head = conn.execute(select(audit_chain_head).where(audit_chain_head.c.id == 1)).one()
-    if head.seq >= expected_seq:
-        problems.append(ChainProblem(head.seq, f"de laatste regels vanaf {expected_seq} zijn verwijderd"))
-    elif head.seq == expected_seq - 1 and head.seq > 0 and head.entry_hash != expected_prev:
-        problems.append(ChainProblem(head.seq, "de laatste regel is gewijzigd"))
-    problems += _check_server_rows(conn, server_rows)
-    return problems
+    walker.check_head(head.seq, head.entry_hash)
+    return walker.problems + _check_server_rows(conn, server_rows)
 
 
 def _check_device_entry(row: Any, device_heads: dict[str, tuple[int, str]]) -> list[ChainProblem]:
