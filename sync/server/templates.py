@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import threading
 import tomllib
 from dataclasses import dataclass
 from typing import Any
@@ -25,8 +24,6 @@ MAX_TEMPLATE_BYTES = 200_000
 REVISION_COUNTER = "template_revision"
 # The documents that travel with the templates, and the file each becomes in the profile's template folder.
 DOCUMENTS = {"opmaak": "opmaak.json", "organisaties": "organisaties.json"}
-
-_sqlite_write_lock = threading.Lock()
 
 
 class TemplatePutRequest(BaseModel):
@@ -151,18 +148,18 @@ def _username(conn: Connection, principal: Principal) -> str:
 
 
 def _next_revision(conn: Connection) -> int:
-    """The next template revision; the counter row stays locked until commit, so revisions follow commits."""
-    stmt = select(counters.c.value).where(counters.c.name == REVISION_COUNTER)
-    if conn.dialect.name == "postgresql":
-        stmt = stmt.with_for_update()
-    value = conn.execute(stmt).scalar_one() + 1
-    conn.execute(update(counters).where(counters.c.name == REVISION_COUNTER).values(value=value))
-    return value
+    """The next template revision. Written first: the row stays locked until commit (revisions follow commit
+    order), and on SQLite the transaction is a writer from its first statement, so it never has to upgrade."""
+    conn.execute(
+        update(counters).where(counters.c.name == REVISION_COUNTER).values(value=counters.c.value + 1)
+    )
+    return conn.execute(select(counters.c.value).where(counters.c.name == REVISION_COUNTER)).scalar_one()
 
 
 def _write(engine: Engine, work: Any) -> Any:
     if engine.dialect.name == "sqlite":
-        with _sqlite_write_lock, engine.begin() as conn:
+        # The same lock as pushes take: one writer at a time in this process.
+        with store._sqlite_write_lock, engine.begin() as conn:
             return work(conn)
     with engine.begin() as conn:
         return work(conn)

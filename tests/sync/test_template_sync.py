@@ -255,3 +255,17 @@ def test_migration_creates_the_tables_as_declared(tmp_path):
     mine = [d for d in differences if "template" in repr(d)]
     assert mine == [] and counter == 0
     engine.dispose()
+
+
+def test_two_administrators_publishing_the_same_version_at_once_get_one_version(server, shipped):
+    from concurrent.futures import ThreadPoolExecutor
+
+    server.add_user("gerda", "system_administrator", [])
+    clients = [server.client("fred"), server.client("gerda")]
+    texts = [version_of(shipped, 2, f"Tekst van kantoor {n}.") for n in (1, 2)]
+    with ThreadPoolExecutor(2) as pool:
+        answers = list(pool.map(lambda pair: raw_put(pair[0], f"/api/v1/templates/{KIND}", {"source": pair[1]}),
+                                zip(clients, texts, strict=True)))
+    assert sorted(a.status_code for a in answers) == [200, 409]
+    winner = texts[[a.status_code for a in answers].index(200)]
+    assert server_versions(server) == [(KIND, 2, content_hash(winner))]
