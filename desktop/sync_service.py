@@ -342,13 +342,29 @@ class SyncService(QObject):
         push_deletion_markers(store, client)
 
     def _after_sync(self, store: Store, client: SyncClient) -> None:
-        """The access log's new entries follow every good round; a refused entry is logged, not fatal."""
+        """After every good round: the access log's new entries (a refused entry is logged, not fatal) and the
+        published letter templates."""
         from sync.audit_sync import AuditRefused, push_audit
 
         try:
             push_audit(store, client)
         except AuditRefused:
             log.warning("De server weigerde een regel van het toegangslogboek; die blijft bewaard en wordt gemeld")
+        self._pull_templates(client)
+
+    def _pull_templates(self, client: SyncClient) -> None:
+        """Every office prints the texts the functioneel beheerder published."""
+        from desktop.documents.templates import TemplateStore
+        from sync.client import SyncError
+        from sync.template_sync import pull_templates
+
+        try:
+            arrived = pull_templates(TemplateStore.for_profile(self.ctx.profile.path), client)
+        except SyncError as exc:
+            log.warning("Sjablonen ophalen lukte niet: %s", exc.code)
+            return
+        if arrived:
+            log.info("%d nieuwe sjabloonversie(s) of opmaakdocumenten van de server", arrived)
 
     def _announce_actor(self) -> None:
         """The access log names who works here: the stored signed-in user, else the token's account."""

@@ -84,7 +84,7 @@ def _apply_version(store: TemplateStore, template: LetterTemplate, result: PullR
     published) gives way to the published one. It stays in the archive.
     """
     label = f"{template.kind} v{template.version}"
-    store._archive(template)  # every version, also older ones: old letters must regenerate exactly
+    store.archive(template)  # every version, also older ones: old letters must regenerate exactly
     try:
         current: LetterTemplate | None = store.current(template.kind)
     except TemplateError:
@@ -101,6 +101,22 @@ def _apply_version(store: TemplateStore, template: LetterTemplate, result: PullR
         result.archived.append(label)
 
 
+# Where the address window sits depends on this office's envelopes and printer: a published layout brings the
+# letterhead and sender, and leaves the window as it was set here with the test sheet.
+LOCAL_LAYOUT_KEYS = ("window_left_mm", "window_top_mm", "window_width_mm", "window_height_mm")
+
+
+def _with_local_window(content: dict[str, Any], path: Path) -> dict[str, Any]:
+    try:
+        local = json.loads(path.read_text(encoding="utf-8"))
+    except (FileNotFoundError, ValueError):
+        return content
+    for key in LOCAL_LAYOUT_KEYS:
+        if key in local:
+            content[key] = local[key]
+    return content
+
+
 def _apply_document(store: TemplateStore, item: dict[str, Any], result: PullResult) -> None:
     name = item.get("name")
     if name not in DOCUMENT_FILES:
@@ -109,15 +125,17 @@ def _apply_document(store: TemplateStore, item: dict[str, Any], result: PullResu
     if hashlib.sha256(text.encode("utf-8")).hexdigest() != item.get("sha256"):
         raise SyncError("Een document van de sjablonen kwam beschadigd binnen; het wordt opnieuw opgehaald.",
                         "template_damaged")
+    path = store.local_dir / DOCUMENT_FILES[name]
     if name == "opmaak":
         from desktop.documents.layout import LayoutSettings
 
+        content = _with_local_window(dict(item["content"]), path)
         try:
-            LayoutSettings.from_dict(item["content"])
+            LayoutSettings.from_dict(content)
         except (ValueError, TypeError, KeyError) as exc:
             result.refused.append(f"De opmaak van de server is niet bruikbaar: {exc}")
             return
-    path = store.local_dir / DOCUMENT_FILES[name]
+        text = _document_text(content)
     if path.exists() and path.read_text(encoding="utf-8") == text:
         return
     _write_atomically(path, text)
@@ -147,7 +165,7 @@ def pull_templates_result(target: TemplateStore | Path | str, client: SyncClient
     for versions in usable.values():
         # Older versions only go to the archive (for regeneration); the newest may become the printed text.
         for older in versions[:-1]:
-            store._archive(older)
+            store.archive(older)
             result.archived.append(f"{older.kind} v{older.version}")
         _apply_version(store, versions[-1], result)
     for item in answer.get("documents", []):

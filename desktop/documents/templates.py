@@ -397,7 +397,7 @@ class TemplateStore:
                     best = template
         if best is None:
             raise TemplateError(f"Er is geen sjabloon voor '{kind}'.")
-        self._archive(best)
+        self.archive(best)
         return best
 
     def _archive_path(self, template: LetterTemplate) -> Path | None:
@@ -405,7 +405,7 @@ class TemplateStore:
             return None
         return self.local_dir / "archive" / template.kind / f"v{template.version}-{template.content_hash[:12]}.toml"
 
-    def _archive(self, template: LetterTemplate) -> None:
+    def archive(self, template: LetterTemplate) -> None:
         """Keep a copy of every version used, so a later update of the shipped texts cannot lose it."""
         path = self._archive_path(template)
         if path is not None and not path.exists():
@@ -444,6 +444,6 @@ class TemplateStore:
                     f"Sjabloon '{template.kind}': versie {template.version} is niet nieuwer dan de "
                     f"huidige versie {existing.version}. Verhoog het versienummer."
                 )
-        self._archive(template)
+        self.archive(template)
         (self.local_dir / f"{template.kind}.toml").write_text(source, encoding="utf-8")
         return template

@@ -274,3 +274,17 @@ def test_login_with_a_wrong_password_says_so_in_dutch(qtbot, window, live_server
     assert dialog.password.text() == ""  # the password is not kept, not even in the field
     assert window.sync.tokens is not None and not window.sync.tokens.refresh_token
     screenshot(dialog, "aanmelden.png")
+
+
+def test_templates_published_on_the_server_arrive_with_the_next_sync(qtbot, window, live_server, ctx):
+    from desktop.documents.templates import TemplateStore, builtin_template_dir
+    from sync.template_sync import publish_template
+    from tests.sync.test_template_sync import KIND, version_of
+
+    live_server.add_user("fred", "system_administrator", [])
+    shipped = (builtin_template_dir() / f"{KIND}.toml").read_text(encoding="utf-8")
+    publish_template(live_server.client("fred"), KIND, version_of(shipped, 7, "Gepubliceerd."))
+    sign_in(qtbot, window)
+    office = TemplateStore.for_profile(ctx.profile.path)
+    qtbot.waitUntil(lambda: office.current(KIND).version == 7, timeout=15_000)
+    assert "Gepubliceerd." in office.current(KIND).source

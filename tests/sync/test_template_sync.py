@@ -269,3 +269,20 @@ def test_two_administrators_publishing_the_same_version_at_once_get_one_version(
     assert sorted(a.status_code for a in answers) == [200, 409]
     winner = texts[[a.status_code for a in answers].index(200)]
     assert server_versions(server) == [(KIND, 2, content_hash(winner))]
+
+
+def test_a_published_layout_keeps_this_offices_address_window(server, tmp_path):
+    fred, anna = server.client("fred"), server.client("anna")
+    office = profile(tmp_path, "c")
+    office.local_dir.mkdir(parents=True, exist_ok=True)
+    office.layout_path.write_text(
+        '{"window_left_mm": 120.0, "window_top_mm": 45.0, "window_width_mm": 80.0, "window_height_mm": 30.0}',
+        encoding="utf-8",
+    )
+    published = {"window_left_mm": 22.0, "window_top_mm": 50.0,
+                 "sender": {"organisation": "Leerplicht ZHZ", "address_lines": ["Postbus 1"]}}
+    publish_document(fred, "opmaak", published)
+    assert pull_templates_result(office, anna).documents == ["opmaak"]
+    layout = load_layout(office.layout_path)
+    assert (layout.window_left_mm, layout.window_top_mm, layout.window_width_mm) == (120.0, 45.0, 80.0)
+    assert layout.sender.organisation == "Leerplicht ZHZ"
