@@ -705,20 +705,26 @@ def _visible(principal: Principal) -> Any:
     return or_(*_visible_parts(principal))
 
 
+_PLAIN_TEXT = re.compile(r"[A-Za-z0-9_.:-]*")
+
+
+def _json_text(value: str) -> str:
+    """A JSON string literal; ids and table names need no escaping, so json.dumps only for the rest."""
+    return '"' + value + '"' if _PLAIN_TEXT.fullmatch(value) else json.dumps(value)
+
+
 def encode_rows(rows: list[Any]) -> str:
     """JSON of row states with the stored document spliced in as is (no parse and re-serialise)."""
+    tables: dict[str, str] = {}
     parts = []
     for r in rows:
-        head = json.dumps(
-            {
-                "table": r.table_name,
-                "id": r.record_id,
-                "version": r.version,
-                "server_seq": r.server_seq,
-                "deleted": bool(r.deleted),
-            }
+        table = tables.get(r.table_name)
+        if table is None:
+            table = tables[r.table_name] = _json_text(r.table_name)
+        parts.append(
+            f'{{"table":{table},"id":{_json_text(r.record_id)},"version":{int(r.version)},'
+            f'"server_seq":{int(r.server_seq)},"deleted":{"true" if r.deleted else "false"},"data":{r.data}}}'
         )
-        parts.append(head[:-1] + ',"data":' + r.data + "}")
     return "[" + ",".join(parts) + "]"
 
 
@@ -775,8 +781,9 @@ def pull(conn: Connection, principal: Principal, since: int, limit: int) -> tupl
     candidates = [item for _, item, is_row in combined if not is_row]
     purge_out: list[Purge] = []
     if candidates:
-        still_visible = _visible_keys(conn, principal, {(p.table_name, p.record_id) for p in candidates})
         sent = {(r.table_name, r.record_id) for r in rows}
+        unsent = {(p.table_name, p.record_id) for p in candidates} - sent
+        still_visible = _visible_keys(conn, principal, unsent) if unsent else set()
         done: set[tuple[str, str]] = set()
         for p in candidates:
             key = (p.table_name, p.record_id)
@@ -788,13 +795,19 @@ def pull(conn: Connection, principal: Principal, since: int, limit: int) -> tupl
 
 
 def _visible_keys(conn: Connection, principal: Principal, keys: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
+    """The keys among `keys` this principal may read (looked up by record id, the table checked here)."""
+    tables_of: dict[str, set[str]] = {}
+    for table, record_id in keys:
+        tables_of.setdefault(record_id, set()).add(table)
     found: set[tuple[str, str]] = set()
-    key_list = list(keys)
-    for start in range(0, len(key_list), 500):
-        chunk = key_list[start : start + 500]
-        cond = or_(*[and_(records.c.table_name == t, records.c.record_id == i) for t, i in chunk])
-        for r in conn.execute(select(records.c.table_name, records.c.record_id).where(cond, _visible(principal))):
-            found.add((r[0], r[1]))
+    for chunk in _chunked(sorted(tables_of), 500):
+        for table, record_id in conn.execute(
+            select(records.c.table_name, records.c.record_id).where(
+                records.c.record_id.in_(chunk), _visible(principal)
+            )
+        ):
+            if table in tables_of[record_id]:
+                found.add((table, record_id))
     return found
 
 
