@@ -17,6 +17,7 @@ import json
 import os
 import platform
 import shutil
+import statistics
 import subprocess
 import sys
 import tarfile
@@ -33,6 +34,7 @@ BUNDLE = DIST / "Vangnet"
 SMOKE_PASSPHRASE = "rookproef met vangnet"  # noqa: S105 - a throw-away test profile
 SIZE_TARGET_MB = 250
 START_TARGET_S = 3.0
+SMOKE_RUNS = 3
 
 
 def say(message: str) -> None:
@@ -152,10 +154,16 @@ def smoke_test() -> None:
         say(f"demoprofiel gemaakt in {seconds:.1f} s")
         # The first start after unpacking warms the file cache; the second one is what a user sees.
         run_bundle(["--smoke-test"], fresh, timeout=120)
-        start_seconds, result = run_bundle(["--smoke-test"], fresh, timeout=120)
-        if result.returncode != 0:
-            fail(f"rookproef mislukte ({result.returncode}): {result.stderr.strip()[-800:]}")
-        say(f"rookproef op een nieuw demoprofiel: exit 0 in {start_seconds:.2f} s (doel ≤ {START_TARGET_S:g} s)")
+        starts = []
+        for _ in range(SMOKE_RUNS):
+            seconds, result = run_bundle(["--smoke-test"], fresh, timeout=120)
+            if result.returncode != 0:
+                fail(f"rookproef mislukte ({result.returncode}): {result.stderr.strip()[-800:]}")
+            starts.append(seconds)
+        # The median of a few starts: one start on a busy machine says little.
+        start_seconds = statistics.median(starts)
+        say(f"rookproef op een nieuw demoprofiel: exit 0, mediaan van {SMOKE_RUNS} starts {start_seconds:.2f} s "
+            f"(doel ≤ {START_TARGET_S:g} s)")
 
         older = Path(folder) / "ouder"
         previous = make_previous_schema_profile(older)

@@ -54,6 +54,13 @@ EXCLUDED_MODULES: tuple[str, ...] = (
     "IPython",
     "pytest",
     "hypothesis",
+    # Build tools: nothing imports them at run time, but their presence adds PyInstaller's pkg_resources
+    # and setuptools run-time hooks, a third of a second at every start.
+    "pkg_resources",
+    "setuptools",
+    "distutils",
+    "_distutils_hack",
+    "pip",
 )
 
 #: Qt translations shipped: Qt's own Dutch strings for standard buttons and dialogs.
