@@ -9,7 +9,7 @@ import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Connection, and_, bindparam, delete, exists, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
@@ -715,17 +715,20 @@ def _json_text(value: str) -> str:
 
 def encode_rows(rows: list[Any]) -> str:
     """JSON of row states with the stored document spliced in as is (no parse and re-serialise)."""
-    tables: dict[str, str] = {}
-    parts = []
-    for r in rows:
-        table = tables.get(r.table_name)
-        if table is None:
-            table = tables[r.table_name] = _json_text(r.table_name)
-        parts.append(
-            f'{{"table":{table},"id":{_json_text(r.record_id)},"version":{int(r.version)},'
-            f'"server_seq":{int(r.server_seq)},"deleted":{"true" if r.deleted else "false"},"data":{r.data}}}'
+    # Table names and ids need no escaping; one check over the whole page says so (else per value).
+    plain = _PLAIN_TEXT.fullmatch("".join([r.table_name + r.record_id for r in rows])) is not None
+    quote = (lambda value: '"' + value + '"') if plain else _json_text
+    return (
+        "["
+        + ",".join(
+            [
+                f'{{"table":{quote(r.table_name)},"id":{quote(r.record_id)},"version":{int(r.version)},'
+                f'"server_seq":{int(r.server_seq)},"deleted":{"true" if r.deleted else "false"},"data":{r.data}}}'
+                for r in rows
+            ]
         )
-    return "[" + ",".join(parts) + "]"
+        + "]"
+    )
 
 
 def _row_state(r: Any) -> RowState:
@@ -739,49 +742,72 @@ def _row_state(r: Any) -> RowState:
     )
 
 
+class PulledRow(NamedTuple):
+    """One row state of a pull page, its document as the stored JSON text."""
+
+    table_name: str
+    record_id: str
+    version: int
+    server_seq: int
+    deleted: bool
+    data: str
+
+
+_PULL_COLUMNS = (
+    records.c.table_name,
+    records.c.record_id,
+    records.c.version,
+    records.c.server_seq,
+    records.c.deleted,
+    records.c.data,
+)
+
+
 def pull(conn: Connection, principal: Principal, since: int, limit: int) -> tuple[list[Any], list[Purge], int, bool]:
     """One page of row states (raw rows, data as stored JSON text) and purges after `since`, in order."""
     high = conn.execute(select(counters.c.value).where(counters.c.name == "server_seq")).scalar_one()
-    cols = [
-        records.c.table_name,
-        records.c.record_id,
-        records.c.version,
-        records.c.server_seq,
-        records.c.deleted,
-        records.c.data,
-    ]
     # One query per part of the scope: an OR of them would make PostgreSQL hash all access rows per page.
-    row_list = []
+    row_list: list[PulledRow] = []
+    sources = 0
     for part in _visible_parts(principal):
-        row_list += conn.execute(
-            select(*cols)
+        found = conn.execute(
+            select(*_PULL_COLUMNS)
             .where(records.c.server_seq > since, records.c.server_seq <= high, part)
             .order_by(records.c.server_seq)
             .limit(limit + 1)
         ).all()
+        if found:
+            sources += 1
+            row_list += map(PulledRow._make, found)
+    if sources > 1:
+        row_list.sort(key=_seq_of)
     purge_cond = purges.c.user_id == principal.user_id
     if scope.reads_by_municipality(principal) and principal.municipality_codes:
         purge_cond = or_(purge_cond, purges.c.user_id.in_(scope.gemeente_keys(principal)))
-    purge_list = conn.execute(
+    candidates = conn.execute(
         select(purges.c.server_seq, purges.c.table_name, purges.c.record_id)
         .where(purges.c.server_seq > since, purges.c.server_seq <= high, purge_cond)
         .order_by(purges.c.server_seq)
         .limit(limit + 1)
     ).all()
-    combined: list[tuple[int, Any, bool]] = [(r.server_seq, r, True) for r in row_list]
-    combined += [(p.server_seq, p, False) for p in purge_list]
-    combined.sort(key=lambda item: item[0])
-    has_more = len(combined) > limit
-    if has_more:
-        combined = combined[:limit]
-        next_seq = combined[-1][0]
+    rows = row_list
+    if candidates:
+        # Rows and purges in one sequence order, the page cut after `limit` of them together.
+        merged = sorted([(r.server_seq, r) for r in row_list] + [(c.server_seq, c) for c in candidates], key=_first)
+        has_more = len(merged) > limit
+        merged = merged[:limit]
+        rows = [item for _, item in merged if isinstance(item, PulledRow)]
+        candidates = [item for _, item in merged if not isinstance(item, PulledRow)]
+        last = merged[-1][0] if merged else since
     else:
-        next_seq = max(high, since)
-    rows = [item for _, item, is_row in combined if is_row]
-    candidates = [item for _, item, is_row in combined if not is_row]
+        has_more = len(rows) > limit
+        rows = rows[:limit]
+        last = rows[-1].server_seq if rows else since
+    next_seq = last if has_more else max(high, since)
     purge_out: list[Purge] = []
     if candidates:
-        sent = {(r.table_name, r.record_id) for r in rows}
+        candidate_ids = {p.record_id for p in candidates}
+        sent = {(r.table_name, r.record_id) for r in rows if r.record_id in candidate_ids}
         unsent = {(p.table_name, p.record_id) for p in candidates} - sent
         still_visible = _visible_keys(conn, principal, unsent) if unsent else set()
         done: set[tuple[str, str]] = set()
@@ -792,6 +818,14 @@ def pull(conn: Connection, principal: Principal, since: int, limit: int) -> tupl
             done.add(key)
             purge_out.append(Purge(table=p.table_name, id=p.record_id, server_seq=p.server_seq))
     return rows, purge_out, next_seq, has_more
+
+
+def _seq_of(row: PulledRow) -> int:
+    return row.server_seq
+
+
+def _first(item: tuple[int, Any]) -> int:
+    return item[0]
 
 
 def _visible_keys(conn: Connection, principal: Principal, keys: Iterable[tuple[str, str]]) -> set[tuple[str, str]]:
@@ -812,12 +846,18 @@ def _visible_keys(conn: Connection, principal: Principal, keys: Iterable[tuple[s
 
 
 def summary(conn: Connection, principal: Principal) -> dict[str, TableSummary]:
-    rows = conn.execute(
-        select(records.c.table_name, func.count(), func.coalesce(func.sum(records.c.chk), 0))
-        .where(_visible(principal))
-        .group_by(records.c.table_name)
-    ).all()
-    return {t: TableSummary(count=int(c), checksum=int(s) % CHECKSUM_MODULUS) for t, c, s in rows}
+    # One query per part of the scope (they do not overlap): the access part then runs as a semi-join
+    # instead of one index probe per record, which an OR of the parts forces on PostgreSQL.
+    totals: dict[str, tuple[int, int]] = {}
+    for part in _visible_parts(principal):
+        for table, count, checksum in conn.execute(
+            select(records.c.table_name, func.count(), func.coalesce(func.sum(records.c.chk), 0))
+            .where(part)
+            .group_by(records.c.table_name)
+        ):
+            before = totals.get(table, (0, 0))
+            totals[table] = (before[0] + int(count), before[1] + int(checksum))
+    return {t: TableSummary(count=c, checksum=s % CHECKSUM_MODULUS) for t, (c, s) in totals.items()}
 
 
 def manifest(conn: Connection, principal: Principal, table: str) -> dict[str, int]:
