@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import MetaData, Table, bindparam, delete, func, insert, select, text, update
+from sqlalchemy import Column, MetaData, String, Table, bindparam, delete, func, insert, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -33,6 +33,7 @@ from sync.protocol import (
     DEFAULT_PAGE_SIZE,
     MAX_BATCH_BYTES,
     MAX_BATCH_OPS,
+    MAX_PAGE_SIZE,
     OpResult,
     PullResponse,
     Purge,
@@ -106,7 +107,7 @@ class SyncEngine:
         tables: Mapping[str, Table] | MetaData | None = None,
         *,
         on_wipe: Callable[[], None] | None = None,
-        page_size: int = DEFAULT_PAGE_SIZE,
+        page_size: int = MAX_PAGE_SIZE,
         integrity_every: int = 10,
         before_push: Callable[[], object] | None = None,
     ) -> None:
@@ -126,6 +127,7 @@ class SyncEngine:
         self.integrity_every = integrity_every
         self.before_push = before_push
         self._lock = threading.Lock()
+        self._plans: dict[tuple[Any, ...], Any] = {}
         client.on_tokens = self._save_tokens
         if not client.tokens.access_token:
             stored = self._load_tokens()
@@ -306,7 +308,13 @@ class SyncEngine:
     def _pending_fields(self, s: Session, table: str, ids: list[str]) -> dict[str, set[str]]:
         """Fields of records with local changes not yet answered: the server must not overwrite them."""
         pending: dict[str, set[str]] = {}
-        for chunk in _chunks(ids, 500):
+        waiting = {
+            rid
+            for (rid,) in s.execute(select(sync_outbox.c.record_id).where(sync_outbox.c.table_name == table).distinct())
+        }
+        if not waiting:
+            return pending
+        for chunk in _chunks([i for i in ids if i in waiting], 500):
             for rid, kind, changes in s.execute(
                 select(sync_outbox.c.record_id, sync_outbox.c.kind, sync_outbox.c.changes).where(
                     sync_outbox.c.table_name == table, sync_outbox.c.record_id.in_(chunk)
@@ -328,9 +336,7 @@ class SyncEngine:
             table = self.tables[name]
             group = grouped[name]
             ids = [r.id for r in group]
-            existing: set[str] = set()
-            for chunk in _chunks(ids, 500):
-                existing.update(x[0] for x in s.execute(select(table.c.id).where(table.c.id.in_(chunk))))
+            existing = self._existing_ids(s, table, ids)
             pending = self._pending_fields(s, name, ids)
             try:
                 self._apply_bulk(s, table, group, existing, pending)
@@ -363,25 +369,68 @@ class SyncEngine:
             values["deleted"] = row.deleted
         return values
 
+    def _existing_ids(self, s: Session, table: Table, ids: list[str]) -> set[str]:
+        conn = s.connection()
+        quoted = conn.dialect.identifier_preparer.format_table(table)
+        existing: set[str] = set()
+        for chunk in _chunks(ids, 500):
+            sql = f"SELECT id FROM {quoted} WHERE id IN ({','.join('?' * len(chunk))})"  # noqa: S608 - table name from the schema
+            existing.update(r[0] for r in conn.exec_driver_sql(sql, tuple(chunk)))
+        return existing
+
     def _apply_bulk(
         self, s: Session, table: Table, rows: list[RowState], existing: set[str], pending: dict[str, set[str]]
     ) -> None:
         """Insert new rows and update known ones, one executemany per set of columns."""
-        inserts: dict[frozenset[str], list[dict[str, Any]]] = {}
-        updates: dict[frozenset[str], list[dict[str, Any]]] = {}
+        inserts: dict[frozenset[str], list[RowState]] = {}
+        updates: dict[frozenset[str], list[RowState]] = {}
         for row in rows:
-            values = self._row_values(table, row, pending.get(row.id, set()))
-            if row.id in existing:
-                updates.setdefault(frozenset(values), []).append(
-                    {"_rid": row.id, **{"_v_" + k: v for k, v in values.items()}}
-                )
-            else:
-                inserts.setdefault(frozenset(values), []).append({"id": row.id, **values})
-        for params in inserts.values():
-            s.execute(insert(table), params)
-        for keys, params in updates.items():
-            stmt = update(table).where(table.c.id == bindparam("_rid")).values({k: bindparam("_v_" + k) for k in keys})
-            s.execute(stmt, params)
+            protected = pending.get(row.id)
+            names = [n for n in row.data if not protected or n not in protected]
+            if not protected or "deleted" not in protected:
+                names.append("deleted")
+            target = updates if row.id in existing else inserts
+            target.setdefault(frozenset(names), []).append(row)
+        for keys, group in inserts.items():
+            self._write(s, table, group, keys, is_insert=True)
+        for keys, group in updates.items():
+            self._write(s, table, group, keys, is_insert=False)
+
+    def _write(self, s: Session, table: Table, rows: list[RowState], keys: frozenset[str], is_insert: bool) -> None:
+        conn = s.connection()
+        cache_key = (table.name, keys, is_insert, conn.dialect.name)
+        if cache_key not in self._plans:
+            self._plans[cache_key] = _make_plan(conn.dialect, table, keys, is_insert)
+        plan = self._plans[cache_key]
+        if plan is not None:
+            sql, converters, deleted, generated = plan
+            try:
+                params = [
+                    (
+                        *[convert(row.data.get(name)) for name, convert in converters],
+                        *((deleted(row.deleted),) if deleted is not None else ()),
+                        row.version,
+                        *[make() for make in generated],
+                        row.id,
+                    )
+                    for row in rows
+                ]
+            except Exception:
+                params = None  # an odd value or default: SQLAlchemy's own path below decides (or refuses)
+            if params is not None:
+                conn.exec_driver_sql(sql, params)
+                return
+        protected = set(table.c.keys()) - keys
+        values = [self._row_values(table, row, protected) for row in rows]
+        if is_insert:
+            s.execute(insert(table), [{"id": row.id, **v} for row, v in zip(rows, values, strict=True)])
+        else:
+            cols = list(values[0])
+            stmt = update(table).where(table.c.id == bindparam("_rid")).values({k: bindparam("_v_" + k) for k in cols})
+            s.execute(
+                stmt,
+                [{"_rid": row.id, **{"_v_" + k: v[k] for k in cols}} for row, v in zip(rows, values, strict=True)],
+            )
 
     def _apply_failed(self, s: Session, row: RowState) -> None:
         already = s.execute(
@@ -587,6 +636,75 @@ class SyncEngine:
                     created_at=_now(),
                 )
             )
+
+
+def _make_plan(dialect: Any, table: Table, keys: frozenset[str], is_insert: bool) -> Any:
+    """One executemany statement for a table and a set of fields, with what turns a row into its parameters.
+
+    The converters do per value what SQLAlchemy's insert and update do (JSON form to Python, then the
+    type's bind processor); a column left out gets its default (insert) or on-update value (update) as
+    SQLAlchemy would give it. None: this needs SQLAlchemy itself (another driver, a SQL default).
+    """
+    if dialect.paramstyle != "qmark":
+        return None
+    quote = dialect.identifier_preparer.quote
+    converters: list[tuple[str, Callable[[Any], Any]]] = []
+    generated: list[Callable[[], Any]] = []
+    generated_names: list[str] = []
+    deleted = None
+    for column in table.columns:
+        name = column.name
+        if name in ("id", "version"):
+            continue
+        if name == "deleted" and name in keys:
+            deleted = _converter(dialect, column)
+        elif name in keys and name not in NOT_SYNCED_FIELDS:
+            converters.append((name, _converter(dialect, column)))
+        else:
+            default = column.default if is_insert else column.onupdate
+            if default is None:
+                continue
+            make = _default_maker(dialect, column, default)
+            if make is None:
+                return None
+            generated.append(make)
+            generated_names.append(name)
+    names = [n for n, _ in converters] + (["deleted"] if deleted is not None else []) + ["version", *generated_names]
+    target = dialect.identifier_preparer.format_table(table)
+    if is_insert:
+        cols = ", ".join(quote(n) for n in [*names, "id"])
+        sql = f"INSERT INTO {target} ({cols}) VALUES ({', '.join('?' * (len(names) + 1))})"  # noqa: S608 - names from the schema
+    else:
+        sql = f"UPDATE {target} SET {', '.join(f'{quote(n)} = ?' for n in names)} WHERE id = ?"  # noqa: S608
+    return sql, converters, deleted, generated
+
+
+def _converter(dialect: Any, column: Column[Any]) -> Callable[[Any], Any]:
+    """JSON value -> what the driver gets for this column, as SQLAlchemy's insert would pass it."""
+    process = column.type._cached_bind_processor(dialect)
+    if process is None and isinstance(column.type, String):
+
+        def text_value(value: Any) -> Any:
+            return value if value is None or type(value) is str else from_json(column, value)
+
+        return text_value
+    if process is None:
+        return lambda value: from_json(column, value)
+    return lambda value: process(from_json(column, value))
+
+
+def _default_maker(dialect: Any, column: Column[Any], default: Any) -> Callable[[], Any] | None:
+    """A column's Python-side default as a function of nothing; None when only SQLAlchemy can compute it."""
+    process = column.type._cached_bind_processor(dialect)
+    if getattr(default, "is_scalar", False):
+        value = default.arg if process is None else process(default.arg)
+        return lambda: value
+    if getattr(default, "is_callable", False):
+        fn = default.arg
+        # SQLAlchemy wraps a function of no arguments as fn(context); one that reads the context is
+        # left to SQLAlchemy (the AttributeError on None sends the batch down that path).
+        return (lambda: fn(None)) if process is None else (lambda: process(fn(None)))
+    return None
 
 
 def _chunks(items: list[str], size: int) -> Iterable[list[str]]:

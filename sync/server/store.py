@@ -836,9 +836,7 @@ def _visible_keys(conn: Connection, principal: Principal, keys: Iterable[tuple[s
     found: set[tuple[str, str]] = set()
     for chunk in _chunked(sorted(tables_of), 500):
         for table, record_id in conn.execute(
-            select(records.c.table_name, records.c.record_id).where(
-                records.c.record_id.in_(chunk), _visible(principal)
-            )
+            select(records.c.table_name, records.c.record_id).where(records.c.record_id.in_(chunk), _visible(principal))
         ):
             if table in tables_of[record_id]:
                 found.add((table, record_id))
