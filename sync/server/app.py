@@ -446,30 +446,32 @@ def create_app(
         except ValueError:
             raise ApiError(422, "invalid_request", "Het verzoek is ongeldig.") from None
 
+    async def _publish(request: Request, who: Principal, action: str, obj: str, model: Any, publish: Any) -> Any:
+        """A publication by the system administrator (functioneel beheerder); every other role is refused
+        before the body is read, so nothing of it is looked at or kept."""
+        if who.role != scope.SYSTEM_ADMINISTRATOR:
+            return await run_in_threadpool(_refused, who, action, obj, templates.forbidden())
+        body = await _template_body(request, model)
+        try:
+            return await run_in_threadpool(publish, engine, who, body)
+        except templates.Refusal as refusal:
+            return await run_in_threadpool(_refused, who, action, obj, refusal)
+
     @app.put("/api/v1/templates/{kind}", response_model=templates.PublishedTemplate)
     async def put_template(kind: Annotated[str, PathParam(max_length=64)], request: Request, who: Auth) -> Any:
-        """A new version of a template; only the system administrator (functioneel beheerder)."""
-        obj = f"templates:{kind}"
-        if who.role != scope.SYSTEM_ADMINISTRATOR:
-            # Refused before the body is read: nothing of it is looked at or kept.
-            return await run_in_threadpool(_refused, who, "template_publish", obj, templates.forbidden())
-        body = await _template_body(request, templates.TemplatePutRequest)
-        try:
-            return await run_in_threadpool(templates.publish_template, engine, who, kind, body.source)
-        except templates.Refusal as refusal:
-            return await run_in_threadpool(_refused, who, "template_publish", obj, refusal)
+        """A new version of a template."""
+        return await _publish(
+            request, who, "template_publish", f"templates:{kind}", templates.TemplatePutRequest,
+            lambda eng, principal, body: templates.publish_template(eng, principal, kind, body.source),
+        )
 
     @app.put("/api/v1/template-documents/{name}", response_model=templates.PublishedDocument)
     async def put_template_document(name: Annotated[str, PathParam(max_length=32)], request: Request, who: Auth) -> Any:
         """The layout ('opmaak') or organisations ('organisaties') document for every office."""
-        obj = f"template_documents:{name}"
-        if who.role != scope.SYSTEM_ADMINISTRATOR:
-            return await run_in_threadpool(_refused, who, "template_document", obj, templates.forbidden())
-        body = await _template_body(request, templates.DocumentPutRequest)
-        try:
-            return await run_in_threadpool(templates.publish_document, engine, who, name, body.content)
-        except templates.Refusal as refusal:
-            return await run_in_threadpool(_refused, who, "template_document", obj, refusal)
+        return await _publish(
+            request, who, "template_document", f"template_documents:{name}", templates.DocumentPutRequest,
+            lambda eng, principal, body: templates.publish_document(eng, principal, name, body.content),
+        )
 
     @app.get("/api/v1/sync/summary", response_model=SummaryResponse)
     def summary(who: Auth) -> SummaryResponse:
