@@ -362,22 +362,24 @@ def create_app(
             _redact_answer(who, tables.get(result.op_id, ""), result)
         return PushResponse(results=results)
 
-    def _read_limited(request: Request, limit: int) -> None:
+    async def _limited_body(request: Request, model: Any, limit: int) -> Any:
+        """The request body as ``model``, refused with 413 when it is larger than ``limit`` (by its declared
+        length before reading, and by what arrived) and with 422 when it is not valid."""
         length = request.headers.get("content-length")
         if length is not None and length.isdigit() and int(length) > limit:
             raise ApiError(413, "too_large", "Het verzoek is te groot.")
+        raw = await request.body()
+        if len(raw) > limit:
+            raise ApiError(413, "too_large", "Het verzoek is te groot.")
+        try:
+            return model.model_validate_json(raw)
+        except ValueError:
+            raise ApiError(422, "invalid_request", "Het verzoek is ongeldig.") from None
 
     @app.post("/api/v1/audit/push", response_model=AuditPushResponse)
     async def audit_push(request: Request, who: Auth) -> AuditPushResponse:
         """Entries of the device's access log; only the pushing user's and device's own (idempotent by id)."""
-        _read_limited(request, audit_chain.MAX_AUDIT_BYTES)
-        raw = await request.body()
-        if len(raw) > audit_chain.MAX_AUDIT_BYTES:
-            raise ApiError(413, "too_large", "Het verzoek is te groot.")
-        try:
-            body = AuditPushRequest.model_validate_json(raw)
-        except ValueError:
-            raise ApiError(422, "invalid_request", "Het verzoek is ongeldig.") from None
+        body = await _limited_body(request, AuditPushRequest, audit_chain.MAX_AUDIT_BYTES)
 
         def work() -> AuditPushResponse:
             with engine.connect() as conn:
@@ -391,14 +393,7 @@ def create_app(
     @app.post("/api/v1/retention/markers", response_model=RetentionResponse)
     async def retention_markers(request: Request, who: Auth) -> RetentionResponse:
         """Records a device removed because their keeping period passed: removed here too (idempotent)."""
-        _read_limited(request, audit_deletions.MAX_MARKER_BYTES)
-        raw = await request.body()
-        if len(raw) > audit_deletions.MAX_MARKER_BYTES:
-            raise ApiError(413, "too_large", "Het verzoek is te groot.")
-        try:
-            body = RetentionRequest.model_validate_json(raw)
-        except ValueError:
-            raise ApiError(422, "invalid_request", "Het verzoek is ongeldig.") from None
+        body = await _limited_body(request, RetentionRequest, audit_deletions.MAX_MARKER_BYTES)
         results = await run_in_threadpool(audit_deletions.apply_markers, engine, who, body.markers)
         return RetentionResponse(results=results)
 
@@ -436,22 +431,12 @@ def create_app(
         body = {"error": refusal.code, "message": refusal.message, "wipe": False, **refusal.extra}
         return JSONResponse(body, status_code=refusal.status)
 
-    async def _template_body(request: Request, model: Any) -> Any:
-        _read_limited(request, templates.MAX_TEMPLATE_BYTES)
-        raw = await request.body()
-        if len(raw) > templates.MAX_TEMPLATE_BYTES:
-            raise ApiError(413, "too_large", "Het verzoek is te groot.")
-        try:
-            return model.model_validate_json(raw)
-        except ValueError:
-            raise ApiError(422, "invalid_request", "Het verzoek is ongeldig.") from None
-
     async def _publish(request: Request, who: Principal, action: str, obj: str, model: Any, publish: Any) -> Any:
         """A publication by the system administrator (functioneel beheerder); every other role is refused
         before the body is read, so nothing of it is looked at or kept."""
         if who.role != scope.SYSTEM_ADMINISTRATOR:
             return await run_in_threadpool(_refused, who, action, obj, templates.forbidden())
-        body = await _template_body(request, model)
+        body = await _limited_body(request, model, templates.MAX_TEMPLATE_BYTES)
         try:
             return await run_in_threadpool(publish, engine, who, body)
         except templates.Refusal as refusal:
