@@ -67,6 +67,10 @@ def _collect(session: Session) -> list[dict[str, Any]]:
                 default = attr.columns[0].default
                 if default is not None and getattr(default, "is_scalar", False):
                     value = default.arg
+                elif default is not None and getattr(default, "is_callable", False):
+                    # Computed now and kept on the object: the row and its operation carry the same value.
+                    value = default.arg(None)
+                    setattr(obj, attr.key, value)
             if value is not None:
                 changes[name] = {"old": None, "new": to_json(value)}
         ops.append(_op(obj, "insert", changes))

@@ -54,10 +54,16 @@ def test_no_handling_consultant_means_only_the_team_lead():
 
 def test_editing_per_role():
     assert can_edit(CONSULTANT, "journal_entries")
-    assert not can_edit(ADMIN, "journal_entries")
+    # The administrator's assessment of a melding is recorded as a journal line.
+    assert can_edit(ADMIN, "journal_entries")
     assert can_edit(ADMIN, "absence_reports")
     assert not can_edit(LEAD, "persons")
-    assert can_edit(SYSADMIN, "users") and not can_edit(CONSULTANT, "users")
+    # Schools and gemeenten are the functioneel beheerder's; users come from the server's accounts only.
+    assert can_edit(SYSADMIN, "schools") and not can_edit(ADMIN, "schools")
+    assert not can_edit(SYSADMIN, "users") and not can_edit(CONSULTANT, "users")
+    # Per field: assigning is the administrator's and the team lead's; the team lead assigns and closes only.
+    assert can_edit(ADMIN, "cases", "assigned_user_id") and not can_edit(CONSULTANT, "cases", "assigned_user_id")
+    assert can_edit(LEAD, "cases", "assigned_user_id") and not can_edit(LEAD, "cases", "phase")
 
 
 def test_regimes():

@@ -8,40 +8,14 @@ administrators print letters about such exemptions but do not read the grounds.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from enum import StrEnum
 
-from desktop.models.enums import ExemptionArticle, InterventionKind, UserRole
+from desktop.models import entities
+from desktop.models.entities import Regime, regime_of
+from desktop.models.enums import ExemptionArticle, UserRole
 
 HIDDEN = "afgeschermd"
 
-
-class Regime(StrEnum):
-    """The law a record is processed under."""
-
-    AVG = "avg"  # Algemene verordening gegevensbescherming: the ordinary case file
-    WPG = "wpg"  # Wet politiegegevens: investigation data and processen-verbaal (boa work)
-
-
-#: Fields of an exemption under art. 5 onder a that reveal health: the statement and its grounds.
-HEALTH_FIELDS: dict[str, frozenset[str]] = {
-    "exemptions": frozenset({"statement_date", "statement_by", "doctor_appointed", "never_fit", "motivation"}),
-}
-
-#: Which tables each role may change. Reading follows the sync scope; this is about editing.
-EDITABLE_TABLES: dict[UserRole, frozenset[str]] = {
-    UserRole.CONSULTANT: frozenset({
-        "persons", "guardians", "enrollments", "address_history", "absence_reports", "cases", "journal_entries",
-        "appointments", "interventions", "exemptions", "leave_requests", "home_sitter_episodes",
-        "dropout_trajectories", "transfers", "document_records",
-    }),
-    UserRole.ADMINISTRATOR: frozenset({
-        "persons", "guardians", "enrollments", "address_history", "absence_reports", "cases", "exemptions",
-        "leave_requests", "transfers", "document_records", "schools",
-    }),
-    # The team lead oversees and reassigns; recording case work is the consultant's.
-    UserRole.TEAM_LEAD: frozenset({"cases", "journal_entries", "document_records"}),
-    UserRole.SYSTEM_ADMINISTRATOR: frozenset({"users", "municipalities", "schools"}),
-}
+__all__ = ["HIDDEN", "Regime", "Viewer", "can_edit", "can_read_health", "regime_of"]
 
 
 @dataclass(frozen=True)
@@ -53,15 +27,9 @@ class Viewer:
     municipality_codes: tuple[str, ...] = ()
 
 
-def regime_of(table: str, kind: str | None = None) -> Regime:
-    """Processen-verbaal are Wpg data; everything else in a case file is AVG."""
-    if table == "interventions" and kind == InterventionKind.OFFICIAL_REPORT:
-        return Regime.WPG
-    return Regime.AVG
-
-
-def can_edit(viewer: Viewer, table: str) -> bool:
-    return table in EDITABLE_TABLES.get(viewer.role, frozenset())
+def can_edit(viewer: Viewer, table: str, field: str | None = None) -> bool:
+    """Whether the viewer's role may change a table (or one field of it): the server asks the same function."""
+    return entities.may_write(viewer.role, table, field)
 
 
 def can_read_health(viewer: Viewer, handling_consultant_id: str | None) -> bool:
@@ -74,7 +42,7 @@ def can_read_health(viewer: Viewer, handling_consultant_id: str | None) -> bool:
 
 
 def is_health_field(table: str, field: str, article: str | None) -> bool:
-    return article == ExemptionArticle.ART_5A and field in HEALTH_FIELDS.get(table, frozenset())
+    return article == ExemptionArticle.ART_5A and field in entities.health_fields(table)
 
 
 def redact_exemption(values: dict, viewer: Viewer, handling_consultant_id: str | None) -> dict:
@@ -83,7 +51,7 @@ def redact_exemption(values: dict, viewer: Viewer, handling_consultant_id: str |
     if article != ExemptionArticle.ART_5A or can_read_health(viewer, handling_consultant_id):
         return dict(values)
     return {
-        field: (HIDDEN if field in HEALTH_FIELDS["exemptions"] and value is not None else value)
+        field: (HIDDEN if field in entities.health_fields("exemptions") and value is not None else value)
         for field, value in values.items()
     }
 

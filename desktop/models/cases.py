@@ -11,6 +11,14 @@ from sqlalchemy.orm import Mapped, Session, mapped_column, validates
 
 from desktop.models.base import Base, SyncedMixin, utcnow
 from desktop.models.constraints import enum_type, period_check, validates_period
+from desktop.models.entities import (
+    ADMINISTRATOR,
+    CONSULTANT,
+    OFFICIAL_REPORT,
+    TEAM_LEAD,
+    ScopeClass,
+    entity,
+)
 from desktop.models.enums import (
     AbsenceKind,
     AppointmentKind,
@@ -35,6 +43,24 @@ from desktop.models.registry import CBS_CODE_LENGTH, Person
 CASE_NUMBER_LENGTH = 11  # '2023-000123'
 
 
+@entity(
+    label="Verzuimmelding", plural="Verzuimmeldingen", interchange="absence_report", scope=ScopeClass.CASE_CHILD,
+    writers=frozenset({CONSULTANT, ADMINISTRATOR}), inzage_order="received_on",
+    fields={
+        "duo_number": "Meldingsnummer DUO", "source": "Bron", "school_brin": "BRIN", "school_location": "Vestiging",
+        "absence_start": "Verzuim vanaf", "absence_end": "Verzuim tot en met",
+        "suspected_reason": "Vermoedelijke reden", "all_lessons_missed": "Alle lessen gemist",
+        "school_actions": "Acties van de school", "municipality_action_wanted": "Actie gemeente gewenst",
+        "municipality_action_reason": "Reden actie gemeente", "lesson_location": "Leslocatie",
+        "reporter_name": "Melder", "reporter_function": "Functie melder", "reporter_phone": "Telefoon melder",
+        "reporter_email": "E-mail melder", "contact_phone": "Telefoon ouder of leerling",
+        "residence_address": "Verblijfadres", "days_absent": "Verzuimdagen", "duo_status": "DUO-status",
+        "duo_status_on": "DUO-status op", "duo_close_reason": "DUO-reden afsluiten",
+        "duo_explanation": "DUO-toelichting", "duo_contact_name": "Contactpersoon voor DUO",
+        "duo_contact_phone": "Telefoon contactpersoon", "duo_contact_email": "E-mail contactpersoon",
+        "duo_feedback_sent_at": "Teruggemeld aan DUO op",
+    },
+)
 class AbsenceReport(SyncedMixin, Base):
     """A verzuimmelding with every field of the Besluit Verzuimmelding and the status fed back to DUO."""
 
@@ -91,6 +117,22 @@ class AbsenceReport(SyncedMixin, Base):
     _check_period = validates_period("absence_start", "absence_end")
 
 
+@entity(
+    label="Zaak", plural="Zaken", interchange="case", scope=ScopeClass.CASE,
+    writers=frozenset({CONSULTANT, ADMINISTRATOR, TEAM_LEAD}), inzage_order="opened_on",
+    # Assigning is the administrator's and the team lead's; the team lead assigns and closes, nothing else.
+    field_writers={"assigned_user_id": frozenset({ADMINISTRATOR, TEAM_LEAD})},
+    role_fields={
+        TEAM_LEAD: frozenset({"assigned_user_id", "status", "closed_on", "close_reason", "close_explanation"}),
+    },
+    retention_fields=frozenset({"kind", "person_id"}),
+    fields={
+        "case_number": "Zaaknummer", "phase": "Fase", "route": "Route", "route_motivation": "Motivering route",
+        "assigned_user_id": "Toegewezen aan", "opened_on": "Geopend op", "closed_on": "Gesloten op",
+        "close_reason": "Reden van sluiten", "close_explanation": "Toelichting bij sluiten",
+        "needs_investigation": "Nader onderzoek nodig", "summary": "Samenvatting",
+    },
+)
 class Case(SyncedMixin, Base):
     """A zaak handled by a consultant along the MAS phases, opened and closed with a reason."""
 
@@ -124,6 +166,14 @@ class Case(SyncedMixin, Base):
     _check_period = validates_period("opened_on", "closed_on", "De sluitdatum")
 
 
+@entity(
+    label="Journaalregel", plural="Journaal", interchange="journal_entry", scope=ScopeClass.CASE_CHILD,
+    writers=frozenset({CONSULTANT, ADMINISTRATOR, TEAM_LEAD}), inzage_order="occurred_at", append_only=True,
+    fields={
+        "text": "Tekst", "contact_with": "Contact met", "author_user_id": "Auteur", "occurred_at": "Tijdstip",
+        "created_at": "Vastgelegd op",
+    },
+)
 class JournalEntry(SyncedMixin, Base):
     """An append-only journal line of a case: notes, contacts, conversations, changes; who and when."""
 
@@ -144,6 +194,14 @@ class JournalEntry(SyncedMixin, Base):
     PROTECTED_FIELDS = ("case_id", "person_id", "kind", "text", "contact_with", "author_user_id", "occurred_at")
 
 
+@entity(
+    label="Afspraak", plural="Afspraken en termijnen", interchange="appointment", scope=ScopeClass.CASE_CHILD,
+    writers=frozenset({CONSULTANT, ADMINISTRATOR}), inzage_order="starts_at",
+    fields={
+        "is_deadline": "Termijn", "starts_at": "Begint om", "ends_at": "Eindigt om", "location": "Plaats",
+        "purpose": "Doel", "attendees": "Aanwezigen", "done": "Afgehandeld", "done_at": "Afgehandeld op",
+    },
+)
 class Appointment(SyncedMixin, Base):
     """An appointment or a deadline (agreement, decision term, renewal) for a case or person."""
 
@@ -173,6 +231,18 @@ class Appointment(SyncedMixin, Base):
     _check_period = validates_period("starts_at", "ends_at", "Het eindtijdstip")
 
 
+@entity(
+    label="Interventie", plural="Interventies", interchange="intervention", scope=ScopeClass.CASE_CHILD,
+    writers=frozenset({CONSULTANT, ADMINISTRATOR}), inzage_order="date",
+    wpg_kinds=frozenset({OFFICIAL_REPORT}),
+    retention_fields=frozenset({"kind", "date"}),
+    fields={
+        "date": "Datum", "referred_to": "Verwezen naar", "suspect": "Verdachte", "consent_pupil": "Instemming jongere",
+        "consent_parents": "Instemming ouders", "report_number": "Nummer proces-verbaal",
+        "outcome_on": "Resultaat op", "om_outcome": "Afdoening OM", "om_outcome_on": "Afdoening OM op",
+        "copy_to_child_protection": "Afschrift aan de Raad",
+    },
+)
 class Intervention(SyncedMixin, Base):
     """A step in a case: warning, help referral, Halt, proces-verbaal, Raad voor de Kinderbescherming, SVB."""
 

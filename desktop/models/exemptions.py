@@ -10,11 +10,26 @@ from sqlalchemy.orm import Mapped, mapped_column, validates
 
 from desktop.models.base import Base, SyncedMixin
 from desktop.models.constraints import enum_type, period_check, validates_period
+from desktop.models.entities import ADMINISTRATOR, ART_5_ONDER_A, CONSULTANT, ScopeClass, entity
 from desktop.models.enums import Decision, ExemptionArticle, LeaveDecider, LeaveKind, StatementBy
 from desktop.models.errors import DomainError
 from desktop.models.registry import CBS_CODE_LENGTH
 
 
+@entity(
+    label="Vrijstelling", plural="Vrijstellingen en vervangende leerplicht", interchange="exemption",
+    scope=ScopeClass.PERSON_CHILD, writers=frozenset({CONSULTANT, ADMINISTRATOR}), inzage_order="received_on",
+    # The statement behind an exemption under art. 5 onder a reveals the child's health.
+    health_fields=frozenset({"statement_date", "statement_by", "doctor_appointed", "never_fit", "motivation"}),
+    health_when=("article", ART_5_ONDER_A),
+    fields={
+        "article": "Artikel", "valid_from": "Geldig vanaf", "valid_until": "Geldig tot en met",
+        "renewal_of_id": "Verlenging van", "never_fit": "Blijvend ongeschikt", "statement_date": "Datum verklaring",
+        "statement_by": "Verklaring door", "doctor_appointed": "Arts aangewezen door de gemeente",
+        "denomination_objection": "Bedenkingen tegen de richting", "school_abroad": "School in het buitenland",
+        "substitute_programme": "Vervangend programma", "registered_with_duo_on": "Gemeld aan DUO op",
+    },
+)
 class Exemption(SyncedMixin, Base):
     """A vrijstelling (Lpw art. 5 onder a/b/c, 5a, 15, 11 onder g) or vervangende leerplicht (art. 3a, 3b).
 
@@ -66,6 +81,11 @@ class Exemption(SyncedMixin, Base):
         return value
 
 
+@entity(
+    label="Verlofaanvraag", plural="Verlofaanvragen", interchange="leave_request", scope=ScopeClass.PERSON_CHILD,
+    writers=frozenset({CONSULTANT, ADMINISTRATOR}), inzage_order="start_date",
+    fields={"days": "Dagen", "decided_by": "Beslisser", "head_teacher_heard": "Directeur gehoord"},
+)
 class LeaveRequest(SyncedMixin, Base):
     """A request for extra verlof: vakantieverlof (art. 11f, 13a) or gewichtige omstandigheden (11g, 14).
 

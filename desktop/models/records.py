@@ -8,8 +8,18 @@ from sqlalchemy import DateTime, ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.models.base import Base, SyncedMixin, utcnow
+from desktop.models.entities import ADMINISTRATOR, CONSULTANT, TEAM_LEAD, ScopeClass, entity
 
 
+@entity(
+    label="Document", plural="Gemaakte documenten", interchange="document_record", scope=ScopeClass.CASE_CHILD,
+    writers=frozenset({CONSULTANT, ADMINISTRATOR, TEAM_LEAD}), inzage_order="generated_at",
+    fields={
+        "template_version": "Sjabloonversie", "generated_at": "Gemaakt op", "generated_by_user_id": "Gemaakt door",
+        "addressee": "Geadresseerde", "merge_data": "Samenvoeggegevens", "file_name": "Bestandsnaam",
+        "sha256": "Controlegetal",
+    },
+)
 class DocumentRecord(SyncedMixin, Base):
     """A letter or report produced by Vangnet, with the data merged into it (JSON text)."""
 

@@ -18,6 +18,14 @@ from desktop.models.constraints import (
     period_check,
     validates_period,
 )
+from desktop.models.entities import (
+    ADMINISTRATOR,
+    CONSULTANT,
+    SYSTEM_ADMINISTRATOR,
+    RetentionClass,
+    ScopeClass,
+    entity,
+)
 from desktop.models.enums import Gender, GuardianRelation, SchoolKind, UserRole
 from desktop.models.errors import DomainError
 
@@ -34,6 +42,11 @@ class AddressMixin:
     city: Mapped[str | None] = mapped_column(String(80))
 
 
+@entity(
+    label="Gemeente", plural="Gemeenten", interchange="municipality", scope=ScopeClass.REFERENCE,
+    writers=frozenset({SYSTEM_ADMINISTRATOR}), retention=RetentionClass.NONE,
+    fields={"cbs_code": "CBS-code", "in_region": "In de regio"},
+)
 class Municipality(SyncedMixin, Base):
     """A gemeente, by CBS code; the region's own ten have ``in_region`` set."""
 
@@ -48,6 +61,14 @@ class Municipality(SyncedMixin, Base):
     )
 
 
+@entity(
+    label="School", plural="Scholen", interchange="school", scope=ScopeClass.REFERENCE,
+    writers=frozenset({SYSTEM_ADMINISTRATOR}), retention=RetentionClass.NONE,
+    fields={
+        "brin": "BRIN", "location": "Vestiging", "kind": "Onderwijssoort", "denomination": "Denominatie",
+        "contact_name": "Contactpersoon",
+    },
+)
 class School(AddressMixin, SyncedMixin, Base):
     """A school location: BRIN number (4 characters) plus vestigingsnummer (2 characters)."""
 
@@ -70,6 +91,16 @@ class School(AddressMixin, SyncedMixin, Base):
     )
 
 
+@entity(
+    label="Leerling", plural="Leerlingen", interchange="person", scope=ScopeClass.PERSON,
+    writers=frozenset({CONSULTANT, ADMINISTRATOR}),
+    retention_fields=frozenset({"birth_date", "qualified_on"}),
+    fields={
+        "bsn": "BSN", "education_number": "Onderwijsnummer", "call_name": "Roepnaam",
+        "birth_date": "Geboortedatum", "qualified_on": "Startkwalificatie op",
+        "qualification_exempt": "Geen kwalificatieplicht", "deceased_on": "Overleden op", "notes": "Notities",
+    },
+)
 class Person(AddressMixin, SyncedMixin, Base):
     """A leerling or jongere: identified by BSN (11-proef) or, without one, an onderwijsnummer."""
 
@@ -133,6 +164,11 @@ class Person(AddressMixin, SyncedMixin, Base):
         return " ".join(part for part in (self.first_names, self.prefix, self.last_name) if part)
 
 
+@entity(
+    label="Adres", plural="Adressen", interchange="address", scope=ScopeClass.PERSON_CHILD,
+    writers=frozenset({CONSULTANT, ADMINISTRATOR}), inzage_order="from_date",
+    fields={"from_date": "Vanaf", "to_date": "Tot en met"},
+)
 class AddressHistory(AddressMixin, SyncedMixin, Base):
     """A previous or current address with its woongemeente and period."""
 
@@ -148,6 +184,14 @@ class AddressHistory(AddressMixin, SyncedMixin, Base):
     _check_period = validates_period("from_date", "to_date")
 
 
+@entity(
+    label="Ouder of verzorger", plural="Ouders en verzorgers", interchange="guardian",
+    scope=ScopeClass.PERSON_CHILD, writers=frozenset({CONSULTANT, ADMINISTRATOR}), inzage_order="last_name",
+    fields={
+        "relation": "Relatie", "has_authority": "Met gezag", "initials": "Voorletters",
+        "receives_mail": "Ontvangt post",
+    },
+)
 class Guardian(AddressMixin, SyncedMixin, Base):
     """Ouder or verzorger of a person, with or without parental authority (gezag)."""
 
@@ -166,6 +210,11 @@ class Guardian(AddressMixin, SyncedMixin, Base):
     receives_mail: Mapped[bool] = mapped_column(Boolean, default=True)
 
 
+@entity(
+    label="Inschrijving", plural="Inschrijvingen", interchange="enrollment", scope=ScopeClass.PERSON_CHILD,
+    writers=frozenset({CONSULTANT, ADMINISTRATOR}), inzage_order="start_date",
+    fields={"level": "Niveau", "grade": "Leerjaar"},
+)
 class Enrollment(SyncedMixin, Base):
     """Inschrijving of a person at a school location for a period."""
 
@@ -183,6 +232,14 @@ class Enrollment(SyncedMixin, Base):
     _check_period = validates_period("start_date", "end_date")
 
 
+@entity(
+    label="Gebruiker", plural="Gebruikers", interchange="user", scope=ScopeClass.REFERENCE,
+    writers=frozenset(), server_managed=True, retention=RetentionClass.NONE,
+    fields={
+        "username": "Gebruikersnaam", "display_name": "Naam", "role": "Rol", "municipality_codes": "Gemeenten",
+        "job_title": "Functie",
+    },
+)
 class User(SyncedMixin, Base):
     """Someone who works with Vangnet, with a role and the gemeenten he or she works for."""
 

@@ -9,10 +9,16 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.models.base import Base, SyncedMixin
 from desktop.models.constraints import enum_type, period_check, validates_period
+from desktop.models.entities import ADMINISTRATOR, CONSULTANT, ScopeClass, entity
 from desktop.models.enums import DropoutOutcome, HomeSitterEndReason, TransferStatus, VsvKind
 from desktop.models.registry import CBS_CODE_LENGTH
 
 
+@entity(
+    label="Thuiszitterperiode", plural="Thuiszitterperioden", interchange="home_sitter_episode",
+    scope=ScopeClass.CASE_CHILD, writers=frozenset({CONSULTANT, ADMINISTRATOR}), inzage_order="start_date",
+    fields={"end_reason": "Reden einde"},
+)
 class HomeSitterEpisode(SyncedMixin, Base):
     """A period in which an enrolled pupil is absent more than four weeks without an exemption."""
 
@@ -35,6 +41,12 @@ class HomeSitterEpisode(SyncedMixin, Base):
     _check_period = validates_period("start_date", "end_date")
 
 
+@entity(
+    label="VSV-traject", plural="Trajecten voortijdig schoolverlaten", interchange="dropout_trajectory",
+    scope=ScopeClass.CASE_CHILD, writers=frozenset({CONSULTANT, ADMINISTRATOR}), inzage_order="start_date",
+    retention_fields=frozenset({"end_date", "person_id"}),
+    fields={"vsv_kind": "Soort vsv", "coach_user_id": "Coach", "last_school_id": "Laatste school"},
+)
 class DropoutTrajectory(SyncedMixin, Base):
     """Guidance of a voortijdig schoolverlater (new or old VSV) by a coach, with the result."""
 
@@ -59,6 +71,14 @@ class DropoutTrajectory(SyncedMixin, Base):
     _check_period = validates_period("start_date", "end_date")
 
 
+@entity(
+    label="Overstap", plural="Overstap vo-mbo", interchange="transfer", scope=ScopeClass.PERSON_CHILD,
+    writers=frozenset({CONSULTANT, ADMINISTRATOR}), inzage_order="status_date",
+    fields={
+        "brin_vo": "BRIN vo", "brin_mbo": "BRIN mbo", "status_date": "Status op", "guided": "Begeleid",
+        "guided_by_user_id": "Begeleid door",
+    },
+)
 class Transfer(SyncedMixin, Base):
     """The step from VO to MBO of a school leaver, and whether LVS guided it."""
 

@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import Connection, Engine, and_, func, insert, select, update
 
 from desktop.models.audit import ChainProblem, ChainWalker, entry_hash_of
+from sync.protocol import MAX_VERSION
 from sync.server.db import audit_chain, audit_chain_head, audit_log
 from sync.server.scope import Principal
 
@@ -38,9 +39,9 @@ HEX64 = r"^[0-9a-f]{64}$"
 class WireEntry(BaseModel):
     """One device log entry as pushed (see desktop.models.audit.AuditEntry.wire)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
     entry_id: str = Field(min_length=36, max_length=36)
-    seq: int = Field(ge=1)
+    seq: int = Field(ge=1, le=MAX_VERSION)
     occurred_at: str = Field(min_length=20, max_length=40)
     actor: str = Field(min_length=1, max_length=80)
     device: str = Field(min_length=1, max_length=80)
@@ -53,7 +54,7 @@ class WireEntry(BaseModel):
 
 
 class AuditPushRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
     entries: list[WireEntry] = Field(max_length=MAX_AUDIT_BATCH)
 
 

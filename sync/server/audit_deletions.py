@@ -11,34 +11,41 @@ device's scope. Markers are idempotent: a record that is already gone is acknowl
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 from sqlalchemy import Connection, Engine, and_, delete, insert, or_, select, update
 
-from desktop.models.law import date_reaching_age
-from desktop.models.retention import RetentionSettings
+from desktop.models.entities import OFFICIAL_REPORT
+from desktop.models.enums import CaseKind
+from desktop.models.law import add_months
+from desktop.models.retention import RetentionSettings, file_expires_on
+from sync.protocol import UUID_PATTERN
 from sync.server import scope, store
-from sync.server.db import counters, purges, record_access, records
+from sync.server.db import counters, purges, record_access, records, retention_history
 from sync.server.scope import Principal
 
 MAX_MARKERS = 500
 MAX_MARKER_BYTES = 256_000
 REASONS = ("bewaartermijn", "wpg-termijn")
-OFFICIAL_REPORT = "official_report"
+#: An earlier value of a field a term is computed from keeps counting this long after it was changed, so
+#: an edit (a birth date moved back, a warning made a proces-verbaal) never shortens a term at once.
+SETTLE_DAYS = 30
+QUALIFICATION_KINDS = frozenset({CaseKind.OVER_18.value, CaseKind.DROPOUT.value})
+FAR_FUTURE = date(9000, 1, 1)
 
 
 class Marker(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-    id: str = Field(min_length=36, max_length=36)
+    model_config = ConfigDict(extra="forbid", strict=True)
+    id: str = Field(pattern=UUID_PATTERN)
     table: str = Field(min_length=1, max_length=64)
-    record_id: str = Field(min_length=1, max_length=36)
+    record_id: str = Field(pattern=UUID_PATTERN)
     reason: Literal["bewaartermijn", "wpg-termijn"]
 
 
 class RetentionRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", strict=True)
     markers: list[Marker] = Field(max_length=MAX_MARKERS)
 
 
@@ -67,6 +74,9 @@ def _apply(engine: Engine, principal: Principal, markers: list[Marker], today: d
     results: list[MarkerResult] = []
     with engine.begin() as conn:
         store._lock_counter(conn)
+        # Earlier values older than the settling time no longer count: they go.
+        settled = (datetime.combine(today, datetime.min.time()) - timedelta(days=SETTLE_DAYS)).isoformat()
+        conn.execute(delete(retention_history).where(retention_history.c.changed_at < settled))
         seq = conn.execute(select(counters.c.value).where(counters.c.name == "server_seq")).scalar_one()
         # Children before parents, like the device removed them.
         for marker in sorted(markers, key=lambda m: -scope.table_order(m.table)):
@@ -106,29 +116,119 @@ def _apply_one(
 
 
 def _not_expired(conn: Connection, marker: Marker, row: Any, today: date) -> str | None:
-    """A check the server can make itself: the file is past the shortest term that always applies."""
-    data = json.loads(row.data)
+    """Whether the server's own values (as they are, and as they were before a recent change) allow removal.
+
+    The device's word is not taken: the term is computed here from the stored file, with every value a
+    term-deciding field held in the last SETTLE_DAYS days, and the longest term wins.
+    """
+    settings = RetentionSettings()
+    since = (datetime.combine(today, datetime.min.time()) - timedelta(days=SETTLE_DAYS)).isoformat()
+    history = _History(conn, since)
     if marker.reason == "wpg-termijn":
-        if marker.table != "interventions" or data.get("kind") != OFFICIAL_REPORT:
+        if marker.table != "interventions":
             return "not_police_data"
+        data = json.loads(row.data)
+        history.load([row.record_id])
+        kinds = history.values(row.record_id, "kind", data.get("kind"))
+        if any(kind != OFFICIAL_REPORT for kind in kinds):
+            return "not_police_data"
+        dates = [_day(value) for value in history.values(row.record_id, "date", data.get("date"))]
+        if any(day is None for day in dates):
+            return "not_expired"
+        if add_months(max(dates), 12 * settings.police_data_years) > today:  # type: ignore[type-var]
+            return "not_expired"
         return None
+    person_id = row.record_id if marker.table == scope.PERSONS else row.person_id
     person = row if marker.table == scope.PERSONS else None
-    if person is None and row.person_id:
+    if person is None and person_id:
         person = conn.execute(
-            select(records).where(records.c.table_name == scope.PERSONS, records.c.record_id == row.person_id)
+            select(records).where(records.c.table_name == scope.PERSONS, records.c.record_id == person_id)
         ).first()
     if person is None:
         return None  # the person is already gone: the rest of the file follows it
-    birth = json.loads(person.data).get("birth_date")
-    if not birth:
-        return None
+    expires = _file_expiry(conn, history, person, settings)
+    if expires is None:
+        return "no_birth_date"
+    return "not_expired" if expires > today else None
+
+
+class _History:
+    """Earlier values of term-deciding fields, changed since a moment (see store.remember_retention)."""
+
+    def __init__(self, conn: Connection, since: str) -> None:
+        self.conn, self.since = conn, since
+        self.earlier: dict[tuple[str, str], list[Any]] = {}
+
+    def load(self, record_ids: list[str]) -> None:
+        for start in range(0, len(record_ids), 500):
+            chunk = record_ids[start : start + 500]
+            for record_id, field, value in self.conn.execute(
+                select(retention_history.c.record_id, retention_history.c.field, retention_history.c.value).where(
+                    retention_history.c.record_id.in_(chunk), retention_history.c.changed_at >= self.since
+                )
+            ):
+                self.earlier.setdefault((record_id, field), []).append(json.loads(value) if value else None)
+
+    def values(self, record_id: str, field: str, current: Any) -> list[Any]:
+        return [current, *self.earlier.get((record_id, field), [])]
+
+    def former_children(self, table: str, person_id: str) -> list[str]:
+        """Records of a table whose person_id was this person until a recent change."""
+        found = self.conn.execute(
+            select(retention_history.c.record_id).where(
+                retention_history.c.table_name == table,
+                retention_history.c.field == "person_id",
+                retention_history.c.value == json.dumps(person_id),
+                retention_history.c.changed_at >= self.since,
+            )
+        )
+        return [r[0] for r in found]
+
+
+def _day(value: Any) -> date | None:
     try:
-        born = date.fromisoformat(str(birth)[:10])
+        return date.fromisoformat(str(value)[:10]) if value else None
     except ValueError:
         return None
-    if date_reaching_age(born, RetentionSettings().compulsory_years_after_birth) > today:
-        return "not_expired"
-    return None
+
+
+def _file_expiry(conn: Connection, history: _History, person: Any, settings: RetentionSettings) -> date | None:
+    """The day the person's file may go, from the server's rows; None when no birth date is known."""
+    person_id = person.record_id
+    children: dict[str, list[Any]] = {}
+    for table in (scope.CASES, "dropout_trajectories"):
+        ids = history.former_children(table, person_id)
+        cond = records.c.person_id == person_id
+        if ids:
+            cond = or_(cond, records.c.record_id.in_(ids))
+        children[table] = conn.execute(
+            select(records.c.record_id, records.c.data).where(records.c.table_name == table, cond)
+        ).all()
+    history.load([person_id] + [r.record_id for rows in children.values() for r in rows])
+    data = json.loads(person.data)
+    births = [_day(v) for v in history.values(person_id, "birth_date", data.get("birth_date"))]
+    if any(day is None for day in births):
+        return None
+    qualified = [_day(v) for v in history.values(person_id, "qualified_on", data.get("qualified_on"))]
+    qualified_on = None if any(day is None for day in qualified) else max(qualified)  # type: ignore[type-var]
+    kinds = {
+        kind
+        for r in children[scope.CASES]
+        for kind in history.values(r.record_id, "kind", json.loads(r.data).get("kind"))
+    }
+    ends = [
+        _day(end) or FAR_FUTURE  # an open trajectory keeps the file
+        for r in children["dropout_trajectories"]
+        for end in history.values(r.record_id, "end_date", json.loads(r.data).get("end_date"))
+    ]
+    had_qualification = bool(kinds & QUALIFICATION_KINDS) or bool(ends)
+    return file_expires_on(
+        max(births),  # type: ignore[type-var]
+        qualified_on,
+        had_qualification,
+        max(ends) if ends else None,
+        settings,
+    )
 
 
 def _access(conn: Connection, keys: list[tuple[str, str]]) -> set[str]:

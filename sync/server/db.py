@@ -107,14 +107,29 @@ purges = Table(
     Column("municipality_code", String(16), nullable=True),
 )
 
+# Operation ids are unique per device: the same id from another device is another operation.
 applied_ops = Table(
     "applied_ops",
     metadata,
     Column("op_id", String(36), primary_key=True),
-    Column("device_id", String(36), nullable=False),
+    Column("device_id", String(36), primary_key=True),
     Column("body_hash", String(64), nullable=False),
     Column("result", Text, nullable=False),
     Column("created_at", String(40), nullable=False),
+)
+
+# Earlier values of the fields a keeping period is computed from (birth date, kind, end dates): a
+# retention marker is checked against them too, so an edit cannot shorten a term and delete at once.
+retention_history = Table(
+    "retention_history",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("table_name", String(64), nullable=False),
+    Column("record_id", String(36), nullable=False),
+    Column("field", String(64), nullable=False),
+    Column("value", Text, nullable=True),
+    Column("changed_at", String(40), nullable=False),
+    Index("ix_retention_history_record", "record_id"),
 )
 
 counters = Table(

@@ -11,8 +11,10 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from desktop.models.access import HEALTH_FIELDS, Viewer, can_read_health
-from desktop.models.enums import ExemptionArticle, UserRole
+from desktop.models import entities as registry
+from desktop.models.access import Viewer, can_read_health
+from desktop.models.entities import ScopeClass
+from desktop.models.enums import UserRole
 
 CONSULTANT = "consultant"
 ADMINISTRATOR = "administrator"
@@ -23,47 +25,23 @@ ROLES = (CONSULTANT, ADMINISTRATOR, TEAM_LEAD, SYSTEM_ADMINISTRATOR)
 PERSONS = "persons"
 CASES = "cases"
 
-# Reference data: readable by every role, writable by system administrators only.
-REFERENCE_TABLES = frozenset({"municipalities", "schools", "users"})
+# Every set below is read from the entity registry (desktop/models/entities.py).
+REFERENCE_TABLES = registry.tables(ScopeClass.REFERENCE)
 # Records that belong to a case (and its person): reached through case_id, else person_id.
-CASE_CHILD_TABLES = frozenset(
-    {
-        "journal_entries",
-        "appointments",
-        "interventions",
-        "absence_reports",
-        "home_sitter_episodes",
-        "dropout_trajectories",
-        "document_records",
-    }
-)
-# Records that belong to a person only.
-PERSON_CHILD_TABLES = frozenset(
-    {"guardians", "enrollments", "exemptions", "leave_requests", "transfers", "address_history"}
-)
-CASE_FILE_TABLES = frozenset({PERSONS, CASES} | CASE_CHILD_TABLES | PERSON_CHILD_TABLES)
-SYNCED_TABLES = REFERENCE_TABLES | CASE_FILE_TABLES
+CASE_CHILD_TABLES = registry.tables(ScopeClass.CASE_CHILD)
+# Records that belong to a person.
+PERSON_CHILD_TABLES = registry.tables(ScopeClass.PERSON_CHILD)
+CASE_FILE_TABLES = registry.tables(ScopeClass.PERSON, ScopeClass.CASE, ScopeClass.CASE_CHILD, ScopeClass.PERSON_CHILD)
+SYNCED_TABLES = registry.tables()
 # Append-only: inserted once, never changed or deleted, so they never conflict.
-APPEND_ONLY_TABLES = frozenset({"journal_entries"})
+APPEND_ONLY_TABLES = frozenset(e.table for e in registry.entities() if e.append_only)
 
-# Tables each role may change (reading follows the role's scope).
-WRITABLE_TABLES: dict[str, frozenset[str]] = {
-    CONSULTANT: CASE_FILE_TABLES,
-    ADMINISTRATOR: CASE_FILE_TABLES,
-    # Team leads supervise: they (re)assign and close cases and add journal notes, nothing else.
-    TEAM_LEAD: frozenset({CASES, "journal_entries"}),
-    SYSTEM_ADMINISTRATOR: REFERENCE_TABLES,
-}
-# Only these roles may change who a case is assigned to.
-CAN_ASSIGN_CASES = frozenset({ADMINISTRATOR, TEAM_LEAD})
-
-# The order in which a transaction's rows get their sequence numbers, so parents reach a device first.
+# The order in which a transaction's rows get their sequence numbers, so parents reach a device first:
+# reference data, then persons, then cases, then the rest.
 TABLE_ORDER: dict[str, int] = {
-    "municipalities": 0,
-    "schools": 1,
-    "users": 2,
-    PERSONS: 3,
-    CASES: 4,
+    **{e.table: i for i, e in enumerate(e for e in registry.entities() if e.scope == ScopeClass.REFERENCE)},
+    PERSONS: len(REFERENCE_TABLES),
+    CASES: len(REFERENCE_TABLES) + 1,
 }
 
 RESERVED_FIELDS = frozenset({"id", "version", "server_seq", "deleted"})
@@ -102,7 +80,7 @@ def own_municipality(table: str, data: dict[str, Any]) -> str | None:
 
 
 def can_write_table(principal: Principal, table: str) -> bool:
-    return table in WRITABLE_TABLES.get(principal.role, frozenset())
+    return registry.may_write(principal.role, table)
 
 
 def reads_by_municipality(principal: Principal) -> bool:
@@ -153,11 +131,8 @@ def may_read_health(principal: Principal) -> bool:
 
 
 def needs_redaction(principal: Principal, table: str, data: dict[str, Any]) -> bool:
-    return (
-        table in HEALTH_FIELDS
-        and data.get("article") == ExemptionArticle.ART_5A.value
-        and not may_read_health(principal)
-    )
+    entity = registry.get(table)
+    return entity is not None and entity.holds_health(data) and not may_read_health(principal)
 
 
 def redact(principal: Principal, table: str, data: dict[str, Any]) -> dict[str, Any]:
@@ -168,13 +143,13 @@ def redact(principal: Principal, table: str, data: dict[str, Any]) -> dict[str, 
     """
     if not needs_redaction(principal, table, data):
         return data
-    hidden = HEALTH_FIELDS[table]
+    hidden = registry.health_fields(table)
     return {name: value for name, value in data.items() if name not in hidden}
 
 
 def redact_document(principal: Principal, table: str, document: str) -> str:
     """:func:`redact` for a stored JSON document; untouched (the same text) when nothing is hidden."""
-    if table not in HEALTH_FIELDS or may_read_health(principal):
+    if not registry.health_fields(table) or may_read_health(principal):
         return document
     data = json.loads(document)
     if not needs_redaction(principal, table, data):

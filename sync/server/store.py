@@ -14,6 +14,8 @@ from typing import Any, NamedTuple
 from sqlalchemy import Connection, and_, bindparam, delete, exists, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
+from desktop.models import entities as registry
+from desktop.models.record_schema import FieldError, TableSchema, schema_for
 from sync.protocol import (
     CHECKSUM_MODULUS,
     FieldConflict,
@@ -25,13 +27,20 @@ from sync.protocol import (
     row_checksum,
 )
 from sync.server import scope
-from sync.server.db import applied_ops, audit_log, counters, dumps, purges, record_access, records
+from sync.server.db import (
+    applied_ops,
+    audit_log,
+    counters,
+    dumps,
+    purges,
+    record_access,
+    records,
+    retention_history,
+)
 from sync.server.scope import Principal
 
 # Fields whose change can change who sees a file.
 SCOPE_FIELDS = frozenset({"assigned_user_id", "person_id", "case_id", "municipality_code", "deleted"})
-FIELD_NAME = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
-MAX_VALUE_CHARS = 100_000
 
 MESSAGES = {
     "unknown_table": "Dit soort gegevens kan niet worden gesynchroniseerd.",
@@ -42,6 +51,18 @@ MESSAGES = {
     "out_of_scope": "Na deze wijziging zou het gegeven buiten uw caseload vallen.",
     "reassign_forbidden": "Alleen een administratief medewerker of teamleider kan een zaak toewijzen.",
     "idempotency_mismatch": "Deze wijziging is eerder met een andere inhoud verstuurd.",
+    "invalid_value": "Een waarde van deze wijziging past niet bij het gegeven.",
+    "invalid_base_version": "Deze wijziging gaat uit van een versie die de server niet kent.",
+    "field_forbidden": "U mag een veld van deze wijziging niet wijzigen.",
+    "health_forbidden": (
+        "Gegevens over de gezondheid (vrijstelling art. 5 onder a) legt alleen de behandelend consulent"
+        " of de teamleider vast."
+    ),
+    "parent_not_found": (
+        "Het gegeven waar deze wijziging naar verwijst bestaat niet op de server of valt buiten uw toegang."
+    ),
+    "gemeente_forbidden": "U werkt niet voor de gemeente die deze wijziging noemt.",
+    "server_managed": "Gebruikers worden op de server beheerd, niet vanaf een apparaat.",
 }
 
 
@@ -105,6 +126,7 @@ class _Ctx:
         self.cases: set[str] = set()
         self.person_cases: dict[str, set[str]] = {}
         self.audits: list[dict[str, Any]] = []
+        self.history: list[dict[str, Any]] = []
 
     def touch(self, key: tuple[str, str]) -> None:
         self.touched.setdefault(key, len(self.touched))
@@ -120,6 +142,22 @@ class _Ctx:
                 "result": result,
             }
         )
+
+    def remember_retention(
+        self, entity: registry.Entity, record_id: str, before: dict[str, Any], changed: Iterable[str]
+    ) -> None:
+        """Keep the earlier value of each field a keeping period is computed from (see audit_deletions)."""
+        now = now_iso()
+        for name in set(changed) & entity.retention_fields:
+            self.history.append(
+                {
+                    "table_name": entity.table,
+                    "record_id": record_id,
+                    "field": name,
+                    "value": dumps(before.get(name)),
+                    "changed_at": now,
+                }
+            )
 
     def load(self, keys: Iterable[tuple[str, str]]) -> None:
         wanted = [k for k in set(keys) if k not in self.rows and k[1]]
@@ -282,8 +320,8 @@ def _compute_scope(ctx: _Ctx, row: _Row, dossier: set[str] | None = None) -> tup
     return own, users | gemeenten
 
 
-def _reject(op: PushOp, reason: str) -> OpResult:
-    return OpResult(op_id=op.op_id, status="rejected", reason=reason, message=MESSAGES[reason])
+def _reject(op: PushOp, reason: str, message: str | None = None) -> OpResult:
+    return OpResult(op_id=op.op_id, status="rejected", reason=reason, message=message or MESSAGES[reason])
 
 
 def _refresh_links(row: _Row) -> None:
@@ -295,21 +333,59 @@ def _text(value: Any) -> str | None:
     return None if value in (None, "") else str(value)
 
 
+def _shape_problem(op: PushOp, schema: TableSchema) -> tuple[str, str] | None:
+    """(reason, message) when an operation does not fit the model before anything stored is looked at."""
+    if op.kind == "insert" and op.base_version != 0:
+        return "invalid_base_version", "Een nieuw gegeven begint bij versie 0."
+    if op.kind == "delete" and op.changes:
+        return "invalid_field", "Een verwijdering draagt geen velden."
+    for name, change in op.changes.items():
+        if name == "deleted":
+            # Only a restore travels as a field; a delete is an operation of its own (with its conflict check).
+            if op.kind != "update" or change.new is not False:
+                return "invalid_field", "Verwijderen gaat met een verwijderopdracht, niet met een veld."
+            continue
+        if name not in schema.fields:
+            return "invalid_field", f"Onbekend veld '{name}' voor {schema.entity.label.lower()}."
+        try:
+            schema.parse(name, change.new)
+        except FieldError as error:
+            return "invalid_value", str(error)
+    return None
+
+
+def _reference_problem(ctx: _Ctx, principal: Principal, schema: TableSchema, data: dict[str, Any],
+                       names: Iterable[str]) -> bool:
+    """Whether a reference the change sets points at a record that is not there or that the writer may
+    not see: a file is reached only through what the writer already has (never by knowing an id)."""
+    for name in names:
+        target = schema.references.get(name)
+        value = data.get(name)
+        if target is None or value is None:
+            continue
+        if ctx.row(target, value) is None:
+            return True
+        if target in scope.CASE_FILE_TABLES and not scope.can_read(principal, target, ctx.access_of(target, value)):
+            return True
+    return False
+
+
 def _apply_op(ctx: _Ctx, principal: Principal, op: PushOp) -> OpResult:
     table = op.table
     obj = f"{table}:{op.record_id}"
-    if table not in scope.SYNCED_TABLES:
+    entity = registry.get(table)
+    schema = schema_for(table)
+    if entity is None or schema is None:
         return _reject(op, "unknown_table")
+    if entity.server_managed:
+        ctx.audit(principal, "push_" + op.kind, "denied", obj)
+        return _reject(op, "server_managed")
     if not scope.can_write_table(principal, table):
         ctx.audit(principal, "push_" + op.kind, "denied", obj)
         return _reject(op, "forbidden")
-    for name, change in op.changes.items():
-        if not FIELD_NAME.match(name) or (name in scope.RESERVED_FIELDS and name != "deleted"):
-            return _reject(op, "invalid_field")
-        if len(dumps(change.new)) > MAX_VALUE_CHARS:
-            return _reject(op, "invalid_field")
-    if op.kind == "insert" and "deleted" in op.changes:
-        return _reject(op, "invalid_field")
+    shape = _shape_problem(op, schema)
+    if shape is not None:
+        return _reject(op, *shape)
 
     cached = ctx.row(table, op.record_id)
     # A copy: a rejection further down must leave the cached state untouched.
@@ -318,6 +394,11 @@ def _apply_op(ctx: _Ctx, principal: Principal, op: PushOp) -> OpResult:
         ctx.audit(principal, "push_" + op.kind, "denied", obj)
         # An existing record outside the scope looks exactly like a record that does not exist.
         return _reject(op, "not_found" if op.kind != "insert" else "forbidden")
+    if row is not None and op.base_version > row.version:
+        # A version the server never gave out would pass every field as unchanged by others.
+        return _reject(op, "invalid_base_version")
+    before = dict(row.data) if row is not None else None
+    applied: list[str] = []
 
     if op.kind == "insert":
         if row is not None:
@@ -384,22 +465,42 @@ def _apply_op(ctx: _Ctx, principal: Principal, op: PushOp) -> OpResult:
                         _set_field(row, name, change.new)
                         row.field_versions[name] = [new_version, principal.device_id]
                         changed = True
+                        applied.append(name)
                 elif current != change.new:
                     conflicts[name] = FieldConflict(client=change.new, server=current)
             if changed:
                 row.version = new_version
 
-    old_person, old_assigned = row.person_id, row.assigned
+    if op.kind != "delete":
+        names = list(row.data) if op.kind == "insert" else [n for n in applied if n != "deleted"]
+        problem = schema.problem(row.data, None if op.kind == "insert" else names)
+        if problem:
+            return _reject(op, "invalid_value", problem)
+        requested = [n for n in op.changes if n != "deleted"]
+        refusal = registry.write_refusal(
+            principal.role, table, op.kind, requested, before, row.data, reads_health=scope.may_read_health(principal)
+        )
+        if refusal is not None:
+            ctx.audit(principal, "push_" + op.kind, "denied", obj)
+            if refusal == "field_forbidden" and "assigned_user_id" in requested:
+                refusal = "reassign_forbidden"
+            return _reject(op, refusal)
+        if _reference_problem(ctx, principal, schema, row.data, names):
+            ctx.audit(principal, "push_" + op.kind, "denied", obj)
+            return _reject(op, "parent_not_found")
+        own = row.data.get("municipality_code")
+        if (
+            table in scope.CASE_FILE_TABLES
+            and "municipality_code" in names
+            and own is not None
+            and own not in principal.municipality_codes
+        ):
+            ctx.audit(principal, "push_" + op.kind, "denied", obj)
+            return _reject(op, "gemeente_forbidden")
+
+    old_person = row.person_id
     _refresh_links(row)
     municipality, access = _compute_scope(ctx, row)
-    if (
-        table == scope.CASES
-        and row.assigned != old_assigned
-        and op.kind != "insert"
-        and principal.role not in scope.CAN_ASSIGN_CASES
-    ):
-        ctx.audit(principal, "push_" + op.kind, "denied", obj)
-        return _reject(op, "reassign_forbidden")
     # A deleted case leaves its consultant's scope on purpose; any other change must stay in scope.
     if op.kind != "delete" and not scope.can_read(principal, table, access):
         ctx.audit(principal, "push_" + op.kind, "denied", obj)
@@ -410,6 +511,8 @@ def _apply_op(ctx: _Ctx, principal: Principal, op: PushOp) -> OpResult:
         ctx.store(row, old_person)
         ctx.set_access(key, access)
         ctx.touch(key)
+        if before is not None:
+            ctx.remember_retention(entity, row.record_id, before, applied)
         # A change of who/where in a person's file changes who sees the file: recompute it at the end.
         if _changes_file_scope(op, row, old_person):
             ctx.persons.update(p for p in (old_person, row.person_id) if p)
@@ -423,6 +526,19 @@ def _apply_op(ctx: _Ctx, principal: Principal, op: PushOp) -> OpResult:
         conflict_kind="field" if conflicts else None,
         conflicts=conflicts,
         server_row=_public(row) if conflicts else None,
+    )
+
+
+def redact_result(principal: Principal, table: str, result: OpResult) -> OpResult:
+    """An answer with the server's values as this principal may receive them (need-to-know on health fields)."""
+    if result.server_row is None or not scope.needs_redaction(principal, table, result.server_row):
+        return result
+    hidden = registry.health_fields(table)
+    return result.model_copy(
+        update={
+            "server_row": scope.redact(principal, table, result.server_row),
+            "conflicts": {name: c for name, c in result.conflicts.items() if name not in hidden},
+        }
     )
 
 
@@ -567,6 +683,8 @@ def _flush(ctx: _Ctx) -> dict[tuple[str, str], int]:
         conn.execute(insert(purges), rows)
     if ctx.audits:
         conn.execute(insert(audit_log), ctx.audits)
+    if ctx.history:
+        conn.execute(insert(retention_history), ctx.history)
     conn.execute(update(counters).where(counters.c.name == "server_seq").values(value=value))
     return seqs
 
@@ -599,19 +717,24 @@ def _push_once(engine: Any, principal: Principal, ops: list[PushOp]) -> list[OpR
         _lock_counter(conn)
         ctx = _Ctx(conn)
         previous: dict[str, tuple[str, str]] = {}
+        # An op id answers only for the device that sent it.
         for chunk in _chunked(sorted({o.op_id for o in ops}), 500):
             for op_id, body_hash, result in conn.execute(
                 select(applied_ops.c.op_id, applied_ops.c.body_hash, applied_ops.c.result).where(
-                    applied_ops.c.op_id.in_(chunk)
+                    applied_ops.c.device_id == principal.device_id, applied_ops.c.op_id.in_(chunk)
                 )
             ):
                 previous[op_id] = (body_hash, result)
         keys = {(o.table, o.record_id) for o in ops}
+        # Everything the changes refer to (parents, schools, users), loaded with the records themselves.
         for o in ops:
-            for name, table in (("person_id", scope.PERSONS), ("case_id", scope.CASES)):
-                change = o.changes.get(name)
-                if change is not None and isinstance(change.new, str):
-                    keys.add((table, change.new))
+            schema = schema_for(o.table)
+            if schema is None:
+                continue
+            for name, change in o.changes.items():
+                target = schema.references.get(name)
+                if target is not None and isinstance(change.new, str):
+                    keys.add((target, change.new))
         ctx.load(keys)
         # Parents of the records being changed, their access and the cases of their persons: in bulk.
         parents = set()
@@ -651,11 +774,13 @@ def _push_once(engine: Any, principal: Principal, ops: list[PushOp]) -> list[OpR
                 if earlier.status == "rejected" and earlier.reason == "idempotency_mismatch":
                     results.append(earlier)
                     continue
-                results.append(earlier.model_copy(update={"status": "duplicate", "original_status": earlier.status}))
+                duplicate = earlier.model_copy(update={"status": "duplicate", "original_status": earlier.status})
+                results.append(redact_result(principal, op.table, duplicate))
                 if earlier.status == "rejected":
                     blocked.add(key)
                 continue
-            result = _apply_op(ctx, principal, op)
+            # Redacted before it is kept: a replay never carries more than the first answer did.
+            result = redact_result(principal, op.table, _apply_op(ctx, principal, op))
             if result.status == "rejected":
                 blocked.add(key)
             results.append(result)

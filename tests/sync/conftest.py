@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
+import random
 import socket
 import threading
 import time
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 import uvicorn
-from sqlalchemy import Date, ForeignKey, MetaData, String, Text, create_engine, event, select, text
+from sqlalchemy import Date, DateTime, ForeignKey, MetaData, String, Text, create_engine, event, select, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker
 
@@ -161,22 +162,39 @@ class LocalBase(DeclarativeBase):
     metadata = MetaData()
 
 
+def _education_number() -> str:
+    return f"{random.randrange(100_000_000, 999_999_999)}"
+
+
+def _case_number() -> str:
+    return "2026-" + uuid.uuid4().hex[:6]
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+# Field values valid under the real model (the server checks every push against it).
 class Person(SyncedMixin, LocalBase):
     __tablename__ = "persons"
     bsn: Mapped[str | None] = mapped_column(String(9), unique=True)
-    first_names: Mapped[str] = mapped_column(String(200), default="")
-    last_name: Mapped[str] = mapped_column(String(200), default="")
-    birth_date: Mapped[date | None] = mapped_column(Date)
+    education_number: Mapped[str | None] = mapped_column(String(9), default=_education_number)
+    first_names: Mapped[str] = mapped_column(String(120), default="Sem")
+    last_name: Mapped[str] = mapped_column(String(120), default="Jansen")
+    birth_date: Mapped[date | None] = mapped_column(Date, default=date(2012, 3, 4))
     municipality_code: Mapped[str] = mapped_column(String(6), default="GM0505")
 
 
 class Case(SyncedMixin, LocalBase):
     __tablename__ = "cases"
     person_id: Mapped[str] = mapped_column(ForeignKey("persons.id"))
-    case_number: Mapped[str] = mapped_column(String(20), default="")
+    case_number: Mapped[str] = mapped_column(String(15), default=_case_number)
+    kind: Mapped[str] = mapped_column(String(20), default="relative")
+    opened_on: Mapped[date] = mapped_column(Date, default=date(2026, 9, 1))
     status: Mapped[str] = mapped_column(String(10), default="open")
     phase: Mapped[str] = mapped_column(String(10), default="observe")
-    route: Mapped[str | None] = mapped_column(String(200))
+    route: Mapped[str | None] = mapped_column(String(20))
+    summary: Mapped[str | None] = mapped_column(Text)
     assigned_user_id: Mapped[str | None] = mapped_column(String(36))
     municipality_code: Mapped[str] = mapped_column(String(6), default="GM0505")
 
@@ -185,7 +203,9 @@ class JournalEntry(SyncedMixin, LocalBase):
     __tablename__ = "journal_entries"
     case_id: Mapped[str | None] = mapped_column(ForeignKey("cases.id"))
     person_id: Mapped[str] = mapped_column(ForeignKey("persons.id"))
+    kind: Mapped[str] = mapped_column(String(20), default="note")
     text: Mapped[str] = mapped_column(Text, default="")
+    occurred_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=_now)
 
 
 def make_local_engine(path: Path):

@@ -10,17 +10,11 @@ from sqlalchemy import func, select, update
 
 from desktop.models.retention import DeletionMarker
 from sync.audit_sync import push_deletion_markers
-from sync.protocol import Change, PushOp
 from sync.server import audit_chain
 from sync.server.db import audit_chain as chain_table
 from sync.server.db import records
-
-
-def op(table: str, record_id: str, **changes: object) -> PushOp:
-    return PushOp(
-        op_id=str(uuid.uuid4()), device_counter=1, table=table, record_id=record_id, kind="insert", base_version=0,
-        changes={k: Change(new=v) for k, v in changes.items()},
-    )
+from tests.sync import records as docs
+from tests.sync.records import op
 
 
 def seed(server, birth_date: str = "1990-04-02") -> dict[str, str]:
@@ -28,16 +22,13 @@ def seed(server, birth_date: str = "1990-04-02") -> dict[str, str]:
     ids = {k: str(uuid.uuid4()) for k in ("person", "case", "journal", "case_bram")}
     cora = server.client("cora")
     answer = cora.push([
-        op("persons", ids["person"], first_names="Sem", birth_date=birth_date, municipality_code="GM0505"),
-        op("cases", ids["case"], person_id=ids["person"], assigned_user_id=server.users["anna"],
-           municipality_code="GM0505"),
-        op("cases", ids["case_bram"], person_id=ids["person"], assigned_user_id=server.users["bram"],
-           municipality_code="GM0505"),
+        op("persons", ids["person"], **docs.person(birth_date=birth_date)),
+        op("cases", ids["case"], **docs.case(ids["person"], assigned_user_id=server.users["anna"])),
+        op("cases", ids["case_bram"], **docs.case(ids["person"], assigned_user_id=server.users["bram"])),
     ])
     assert [r.status for r in answer.results] == ["applied"] * 3
     anna = server.client("anna")
-    answer = anna.push([op("journal_entries", ids["journal"], case_id=ids["case"], person_id=ids["person"],
-                           text="gesprek")])
+    answer = anna.push([op("journal_entries", ids["journal"], **docs.journal(ids["person"], ids["case"]))])
     assert answer.results[0].status == "applied"
     return ids
 

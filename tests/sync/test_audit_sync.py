@@ -143,7 +143,8 @@ def test_denied_requests_of_the_server_are_sealed_into_the_chain(server, store) 
     # A consultant may not write reference data: a denied push.
     client._request("POST", "/api/v1/sync/push", body={"ops": [{
         "op_id": "00000000-0000-4000-8000-000000000001", "device_counter": 1, "table": "schools",
-        "record_id": "s-1", "kind": "insert", "base_version": 0, "changes": {"name": {"old": None, "new": "X"}},
+        "record_id": "00000000-0000-4000-8000-0000000000a1", "kind": "insert", "base_version": 0,
+        "changes": {"name": {"old": None, "new": "X"}},
     }]})
     with server.engine.connect() as conn:
         server_rows = conn.execute(

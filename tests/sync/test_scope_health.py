@@ -6,9 +6,10 @@ import uuid
 
 import pytest
 
-from desktop.models.access import HEALTH_FIELDS
+from desktop.models.entities import health_fields
 from sync.client import SyncClient
-from sync.protocol import Change, PushOp
+from tests.sync import records as docs
+from tests.sync.records import op
 
 HEALTH = {
     "statement_date": "2025-05-20",
@@ -19,11 +20,6 @@ HEALTH = {
 }
 
 
-def op(table: str, record_id: str, kind: str = "insert", base: int = 0, **changes: object) -> PushOp:
-    return PushOp(
-        op_id=str(uuid.uuid4()), device_counter=1, table=table, record_id=record_id, kind=kind, base_version=base,
-        changes={k: Change(new=v) for k, v in changes.items()},
-    )
 
 
 @pytest.fixture
@@ -32,9 +28,8 @@ def file_5a(server) -> dict[str, str]:
     anna = server.client("anna")
     ids = {k: str(uuid.uuid4()) for k in ("person", "case", "ex_5a", "ex_5b")}
     answer = anna.push([
-        op("persons", ids["person"], first_names="Sem", municipality_code="GM0505"),
-        op("cases", ids["case"], person_id=ids["person"], assigned_user_id=server.users["anna"],
-           municipality_code="GM0505"),
+        op("persons", ids["person"], **docs.person()),
+        op("cases", ids["case"], **docs.case(ids["person"], assigned_user_id=server.users["anna"])),
         op("exemptions", ids["ex_5a"], person_id=ids["person"], case_id=ids["case"], article="5a",
            received_on="2025-06-01", municipality_code="GM0505", **HEALTH),
         op("exemptions", ids["ex_5b"], person_id=ids["person"], article="5b", received_on="2025-06-01",
@@ -79,7 +74,7 @@ def test_health_grounds_in_pull_and_fetch_per_role(server, file_5a, user, expect
         if expected == "all":
             assert shown == HEALTH, read.__name__
         else:
-            assert set(data) & HEALTH_FIELDS["exemptions"] == set(), read.__name__
+            assert set(data) & health_fields("exemptions") == set(), read.__name__
         # Another article is not health data: its motivation reaches everyone who sees the file.
         other = read(client, file_5a["ex_5b"])
         assert other["motivation"] == "bedenkingen tegen de richting"
@@ -87,14 +82,14 @@ def test_health_grounds_in_pull_and_fetch_per_role(server, file_5a, user, expect
 
 def test_a_conflict_answer_does_not_leak_the_grounds_to_an_administrator(server, file_5a) -> None:
     cora = server.client("cora")
-    answer = cora.push([op("exemptions", file_5a["ex_5a"], kind="update", base=0, decision="granted",
-                           motivation="poging")])
+    # The received date changed after version 0: a conflict, answered with the server's values.
+    answer = cora.push([op("exemptions", file_5a["ex_5a"], "update", base=0, received_on="2025-06-02")])
     result = answer.results[0]
     assert result.status == "conflict"
     assert result.server_row is not None and "motivation" not in result.server_row
     assert "motivation" not in result.conflicts
     # The handling consultant's own conflict answer keeps them.
     anna = server.client("anna")
-    answer = anna.push([op("exemptions", file_5a["ex_5a"], kind="update", base=0, motivation="tweede versie")])
+    answer = anna.push([op("exemptions", file_5a["ex_5a"], "update", base=0, motivation="tweede versie")])
     assert answer.results[0].status == "conflict"
     assert answer.results[0].server_row["motivation"] == HEALTH["motivation"]

@@ -51,13 +51,13 @@ def test_different_fields_merge_and_same_field_conflicts_once(devices) -> None:
     with anna.Session.begin() as s:
         s.get(Case, case_id).phase = "analyse"
     with cora.Session.begin() as s:
-        s.get(Case, case_id).route = "zorgtraject"
+        s.get(Case, case_id).summary = "zorgtraject"
     anna.sync()
     assert cora.sync().conflicts == 0
     anna.sync()
     for dev in (anna, cora):
         case = dev.rows(Case)[case_id]
-        assert (case.phase, case.route) == ("analyse", "zorgtraject")
+        assert (case.phase, case.summary) == ("analyse", "zorgtraject")
     # Same field, different values: exactly one conflict record, with both values.
     with anna.Session.begin() as s:
         s.get(Case, case_id).phase = "plan"
@@ -97,7 +97,7 @@ def test_delete_versus_edit_is_a_conflict_in_both_orders(devices) -> None:
     cora.sync()
     # edit first, then the delete arrives
     with cora.Session.begin() as s:
-        s.get(Case, case_id).route = "x"
+        s.get(Case, case_id).summary = "x"
     with anna.Session.begin() as s:
         s.get(Case, case_id).deleted = True
     cora.sync()
@@ -110,7 +110,7 @@ def test_delete_versus_edit_is_a_conflict_in_both_orders(devices) -> None:
         s.get(Case, case_id).deleted = True
     cora.sync()
     with cora.Session.begin() as s:
-        s.get(Case, case_id).route = "y"
+        s.get(Case, case_id).summary = "y"
     anna.sync()
     result = cora.sync()
     assert result.conflicts == 1
@@ -124,14 +124,14 @@ def test_pull_never_overwrites_pending_local_edits(devices) -> None:
     anna.sync()
     cora.sync()
     with cora.Session.begin() as s:
-        s.get(Case, case_id).route = "server-side"
+        s.get(Case, case_id).summary = "server-side"
     cora.sync()
     with anna.Session.begin() as s:
         s.get(Case, case_id).phase = "plan"
     # Pull only (as if the push had failed): the local edit stays visible, the other field arrives.
     anna.engine._pull(SyncResult(), lambda *a: None)
     case = anna.rows(Case)[case_id]
-    assert (case.phase, case.route) == ("plan", "server-side")
+    assert (case.phase, case.summary) == ("plan", "server-side")
     assert anna.outbox() == 1
 
 

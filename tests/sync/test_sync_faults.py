@@ -160,11 +160,11 @@ def test_clock_skew_does_not_change_the_merge(devices, skew) -> None:
         case.phase, case.updated_at = "plan", now + skew
     with cora.Session.begin() as s:
         case = s.get(Case, case_id)
-        case.route, case.updated_at = "r", now - skew
+        case.summary, case.updated_at = "r", now - skew
     anna.sync()
     assert cora.sync().conflicts == 0
     anna.sync()
-    assert (anna.rows(Case)[case_id].phase, anna.rows(Case)[case_id].route) == ("plan", "r")
+    assert (anna.rows(Case)[case_id].phase, anna.rows(Case)[case_id].summary) == ("plan", "r")
 
 
 def test_two_devices_create_a_case_for_the_same_person_offline(devices) -> None:
