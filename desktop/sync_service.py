@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from desktop.models.audit import set_actor
 from desktop.models.base import Base
+from desktop.models.entities import field_label, table_label
 from desktop.models.registry import User
 from desktop.models.session_user import restore_actor, set_current_user
 from desktop.models.store import Store
@@ -48,75 +49,7 @@ def configured_server_url(settings: Any) -> str:
 
 # -- what a record and a field are called on screen ------------------------------------------------
 
-TABLE_LABELS = {
-    "persons": "Leerling",
-    "cases": "Zaak",
-    "guardians": "Ouder of verzorger",
-    "enrollments": "Inschrijving",
-    "exemptions": "Vrijstelling",
-    "leave_requests": "Verlofaanvraag",
-    "transfers": "Overstap",
-    "address_history": "Adres",
-    "journal_entries": "Journaalregel",
-    "appointments": "Afspraak",
-    "interventions": "Interventie",
-    "absence_reports": "Verzuimmelding",
-    "home_sitter_episodes": "Thuiszitter",
-    "dropout_trajectories": "VSV-traject",
-    "document_records": "Document",
-    "municipalities": "Gemeente",
-    "schools": "School",
-    "users": "Gebruiker",
-}
-
-FIELD_LABELS = {
-    "phase": "Fase",
-    "route": "Route",
-    "route_motivation": "Motivering route",
-    "status": "Status",
-    "kind": "Soort",
-    "assigned_user_id": "Toegewezen aan",
-    "opened_on": "Geopend op",
-    "closed_on": "Gesloten op",
-    "close_reason": "Reden van sluiten",
-    "close_explanation": "Toelichting bij sluiten",
-    "summary": "Samenvatting",
-    "needs_investigation": "Onderzoek nodig",
-    "first_names": "Voornamen",
-    "prefix": "Tussenvoegsel",
-    "last_name": "Achternaam",
-    "birth_date": "Geboortedatum",
-    "gender": "Geslacht",
-    "street": "Straat",
-    "house_number": "Huisnummer",
-    "postal_code": "Postcode",
-    "city": "Woonplaats",
-    "phone": "Telefoon",
-    "email": "E-mail",
-    "municipality_code": "Gemeente",
-    "school_id": "School",
-    "decision": "Besluit",
-    "decided_on": "Besloten op",
-    "received_on": "Ontvangen op",
-    "start_date": "Begindatum",
-    "end_date": "Einddatum",
-    "text": "Tekst",
-    "name": "Naam",
-    "deleted": "Verwijderd",
-    "days": "Dagen",
-    "reason": "Reden",
-    "notes": "Opmerkingen",
-}
-
 EMPTY = "(leeg)"
-
-
-def field_label(name: str) -> str:
-    return FIELD_LABELS.get(name, name.replace("_", " ").capitalize())
-
-
-def table_label(name: str) -> str:
-    return TABLE_LABELS.get(name, name.replace("_", " ").capitalize())
 
 
 def display_value(table: str, name: str, value: Any) -> str:
@@ -467,7 +400,7 @@ class SyncService(QObject):
                 shown = [
                     ConflictField(
                         name,
-                        field_label(name),
+                        field_label(c["table_name"], name),
                         display_value(c["table_name"], name, both.get("local")),
                         display_value(c["table_name"], name, both.get("server")),
                     )
@@ -493,8 +426,9 @@ class SyncService(QObject):
         items = []
         with engine.session_factory() as session:
             for p in engine.parked_operations():
+                table = p["table_name"]
                 changes = [
-                    (field_label(name), display_value(p["table_name"], name, (change or {}).get("new")))
+                    (field_label(table, name), display_value(table, name, (change or {}).get("new")))
                     for name, change in sorted(p["changes"].items())
                 ]
                 items.append(

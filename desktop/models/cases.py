@@ -45,7 +45,7 @@ CASE_NUMBER_LENGTH = 11  # '2023-000123'
 
 @entity(
     label="Verzuimmelding", plural="Verzuimmeldingen", interchange="absence_report", scope=ScopeClass.CASE_CHILD,
-    writers=frozenset({CONSULTANT, ADMINISTRATOR}), inzage_order="received_on",
+    writers=frozenset({CONSULTANT, ADMINISTRATOR}), inzage=(5, "received_on"),
     fields={
         "duo_number": "Meldingsnummer DUO", "source": "Bron", "school_brin": "BRIN", "school_location": "Vestiging",
         "absence_start": "Verzuim vanaf", "absence_end": "Verzuim tot en met",
@@ -119,7 +119,7 @@ class AbsenceReport(SyncedMixin, Base):
 
 @entity(
     label="Zaak", plural="Zaken", interchange="case", scope=ScopeClass.CASE,
-    writers=frozenset({CONSULTANT, ADMINISTRATOR, TEAM_LEAD}), inzage_order="opened_on",
+    writers=frozenset({CONSULTANT, ADMINISTRATOR, TEAM_LEAD}), inzage=(4, "opened_on"),
     # Assigning is the administrator's and the team lead's; the team lead assigns and closes, nothing else.
     field_writers={"assigned_user_id": frozenset({ADMINISTRATOR, TEAM_LEAD})},
     role_fields={
@@ -128,7 +128,7 @@ class AbsenceReport(SyncedMixin, Base):
     retention_fields=frozenset({"kind", "person_id"}),
     fields={
         "case_number": "Zaaknummer", "phase": "Fase", "route": "Route", "route_motivation": "Motivering route",
-        "assigned_user_id": "Toegewezen aan", "opened_on": "Geopend op", "closed_on": "Gesloten op",
+        "assigned_user_id": "Consulent", "opened_on": "Geopend op", "closed_on": "Gesloten op",
         "close_reason": "Reden van sluiten", "close_explanation": "Toelichting bij sluiten",
         "needs_investigation": "Nader onderzoek nodig", "summary": "Samenvatting",
     },
@@ -168,7 +168,7 @@ class Case(SyncedMixin, Base):
 
 @entity(
     label="Journaalregel", plural="Journaal", interchange="journal_entry", scope=ScopeClass.CASE_CHILD,
-    writers=frozenset({CONSULTANT, ADMINISTRATOR, TEAM_LEAD}), inzage_order="occurred_at", append_only=True,
+    writers=frozenset({CONSULTANT, ADMINISTRATOR, TEAM_LEAD}), inzage=(6, "occurred_at"), append_only=True,
     fields={
         "text": "Tekst", "contact_with": "Contact met", "author_user_id": "Auteur", "occurred_at": "Tijdstip",
         "created_at": "Vastgelegd op",
@@ -196,7 +196,7 @@ class JournalEntry(SyncedMixin, Base):
 
 @entity(
     label="Afspraak", plural="Afspraken en termijnen", interchange="appointment", scope=ScopeClass.CASE_CHILD,
-    writers=frozenset({CONSULTANT, ADMINISTRATOR}), inzage_order="starts_at",
+    writers=frozenset({CONSULTANT, ADMINISTRATOR}), inzage=(7, "starts_at"),
     fields={
         "is_deadline": "Termijn", "starts_at": "Begint om", "ends_at": "Eindigt om", "location": "Plaats",
         "purpose": "Doel", "attendees": "Aanwezigen", "done": "Afgehandeld", "done_at": "Afgehandeld op",
@@ -233,7 +233,7 @@ class Appointment(SyncedMixin, Base):
 
 @entity(
     label="Interventie", plural="Interventies", interchange="intervention", scope=ScopeClass.CASE_CHILD,
-    writers=frozenset({CONSULTANT, ADMINISTRATOR}), inzage_order="date",
+    writers=frozenset({CONSULTANT, ADMINISTRATOR}), inzage=(8, "date"),
     wpg_kinds=frozenset({OFFICIAL_REPORT}),
     retention_fields=frozenset({"kind", "date"}),
     fields={

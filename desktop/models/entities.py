@@ -74,7 +74,8 @@ class Entity:
     retention: RetentionClass = RetentionClass.PERSON_FILE
     #: Fields a keeping period is computed from: the server keeps their earlier values for its check.
     retention_fields: frozenset[str] = frozenset()
-    inzage_order: str | None = None  # the column an inzage section is sorted by; None: not a section
+    #: (position, sort column) of the entity's section in an inzage (AVG art. 15); None: not a section of its own.
+    inzage: tuple[int, str] | None = None
     append_only: bool = False
     #: Written by the server only (from its accounts); no device may push it.
     server_managed: bool = False

@@ -18,7 +18,7 @@ from desktop.models.registry import CBS_CODE_LENGTH
 
 @entity(
     label="Vrijstelling", plural="Vrijstellingen en vervangende leerplicht", interchange="exemption",
-    scope=ScopeClass.PERSON_CHILD, writers=frozenset({CONSULTANT, ADMINISTRATOR}), inzage_order="received_on",
+    scope=ScopeClass.PERSON_CHILD, writers=frozenset({CONSULTANT, ADMINISTRATOR}), inzage=(9, "received_on"),
     # The statement behind an exemption under art. 5 onder a reveals the child's health.
     health_fields=frozenset({"statement_date", "statement_by", "doctor_appointed", "never_fit", "motivation"}),
     health_when=("article", ART_5_ONDER_A),
@@ -83,7 +83,7 @@ class Exemption(SyncedMixin, Base):
 
 @entity(
     label="Verlofaanvraag", plural="Verlofaanvragen", interchange="leave_request", scope=ScopeClass.PERSON_CHILD,
-    writers=frozenset({CONSULTANT, ADMINISTRATOR}), inzage_order="start_date",
+    writers=frozenset({CONSULTANT, ADMINISTRATOR}), inzage=(10, "start_date"),
     fields={"days": "Dagen", "decided_by": "Beslisser", "head_teacher_heard": "Directeur gehoord"},
 )
 class LeaveRequest(SyncedMixin, Base):

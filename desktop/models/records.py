@@ -13,7 +13,7 @@ from desktop.models.entities import ADMINISTRATOR, CONSULTANT, TEAM_LEAD, ScopeC
 
 @entity(
     label="Document", plural="Gemaakte documenten", interchange="document_record", scope=ScopeClass.CASE_CHILD,
-    writers=frozenset({CONSULTANT, ADMINISTRATOR, TEAM_LEAD}), inzage_order="generated_at",
+    writers=frozenset({CONSULTANT, ADMINISTRATOR, TEAM_LEAD}), inzage=(14, "generated_at"),
     fields={
         "template_version": "Sjabloonversie", "generated_at": "Gemaakt op", "generated_by_user_id": "Gemaakt door",
         "addressee": "Geadresseerde", "merge_data": "Samenvoeggegevens", "file_name": "Bestandsnaam",

@@ -166,7 +166,7 @@ class Person(AddressMixin, SyncedMixin, Base):
 
 @entity(
     label="Adres", plural="Adressen", interchange="address", scope=ScopeClass.PERSON_CHILD,
-    writers=frozenset({CONSULTANT, ADMINISTRATOR}), inzage_order="from_date",
+    writers=frozenset({CONSULTANT, ADMINISTRATOR}), inzage=(1, "from_date"),
     fields={"from_date": "Vanaf", "to_date": "Tot en met"},
 )
 class AddressHistory(AddressMixin, SyncedMixin, Base):
@@ -186,7 +186,7 @@ class AddressHistory(AddressMixin, SyncedMixin, Base):
 
 @entity(
     label="Ouder of verzorger", plural="Ouders en verzorgers", interchange="guardian",
-    scope=ScopeClass.PERSON_CHILD, writers=frozenset({CONSULTANT, ADMINISTRATOR}), inzage_order="last_name",
+    scope=ScopeClass.PERSON_CHILD, writers=frozenset({CONSULTANT, ADMINISTRATOR}), inzage=(2, "last_name"),
     fields={
         "relation": "Relatie", "has_authority": "Met gezag", "initials": "Voorletters",
         "receives_mail": "Ontvangt post",
@@ -212,7 +212,7 @@ class Guardian(AddressMixin, SyncedMixin, Base):
 
 @entity(
     label="Inschrijving", plural="Inschrijvingen", interchange="enrollment", scope=ScopeClass.PERSON_CHILD,
-    writers=frozenset({CONSULTANT, ADMINISTRATOR}), inzage_order="start_date",
+    writers=frozenset({CONSULTANT, ADMINISTRATOR}), inzage=(3, "start_date"),
     fields={"level": "Niveau", "grade": "Leerjaar"},
 )
 class Enrollment(SyncedMixin, Base):

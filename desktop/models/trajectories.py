@@ -16,7 +16,7 @@ from desktop.models.registry import CBS_CODE_LENGTH
 
 @entity(
     label="Thuiszitterperiode", plural="Thuiszitterperioden", interchange="home_sitter_episode",
-    scope=ScopeClass.CASE_CHILD, writers=frozenset({CONSULTANT, ADMINISTRATOR}), inzage_order="start_date",
+    scope=ScopeClass.CASE_CHILD, writers=frozenset({CONSULTANT, ADMINISTRATOR}), inzage=(11, "start_date"),
     fields={"end_reason": "Reden einde"},
 )
 class HomeSitterEpisode(SyncedMixin, Base):
@@ -43,7 +43,7 @@ class HomeSitterEpisode(SyncedMixin, Base):
 
 @entity(
     label="VSV-traject", plural="Trajecten voortijdig schoolverlaten", interchange="dropout_trajectory",
-    scope=ScopeClass.CASE_CHILD, writers=frozenset({CONSULTANT, ADMINISTRATOR}), inzage_order="start_date",
+    scope=ScopeClass.CASE_CHILD, writers=frozenset({CONSULTANT, ADMINISTRATOR}), inzage=(12, "start_date"),
     retention_fields=frozenset({"end_date", "person_id"}),
     fields={"vsv_kind": "Soort vsv", "coach_user_id": "Coach", "last_school_id": "Laatste school"},
 )
@@ -73,7 +73,7 @@ class DropoutTrajectory(SyncedMixin, Base):
 
 @entity(
     label="Overstap", plural="Overstap vo-mbo", interchange="transfer", scope=ScopeClass.PERSON_CHILD,
-    writers=frozenset({CONSULTANT, ADMINISTRATOR}), inzage_order="status_date",
+    writers=frozenset({CONSULTANT, ADMINISTRATOR}), inzage=(13, "status_date"),
     fields={
         "brin_vo": "BRIN vo", "brin_mbo": "BRIN mbo", "status_date": "Status op", "guided": "Begeleid",
         "guided_by_user_id": "Begeleid door",

@@ -132,7 +132,7 @@ def test_bad_records_are_refused_by_line_and_field(demo_session, tmp_path):
     assert f"Rij {case_line + 1}, kolom 'kind': onbekende waarde" in message
     assert f"Rij {len(records) - 2}, kolom 'type': onbekend recordtype 'raket'" in message
     assert f"Rij {len(records) - 1}, kolom 'onzin': onbekend veld" in message
-    assert f"Rij {len(records)}, kolom 'person_id': verwijst naar een onbekende persoon" in message
+    assert f"Rij {len(records)}, kolom 'person_id': verwijst naar een onbekende leerling" in message
     # Records of the rejected person are named as depending on a rejected record.
     assert "verwijst naar een afgekeurd record" in message
     assert target.scalar(sa.select(sa.func.count()).select_from(Person)) == 0

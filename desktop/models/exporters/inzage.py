@@ -19,168 +19,17 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.fileio import atomic_write_bytes
-from desktop.models.cases import AbsenceReport, Appointment, Case, Intervention, JournalEntry
+from desktop.models import entities
+from desktop.models.cases import Case
 from desktop.models.errors import DomainError
-from desktop.models.exemptions import Exemption, LeaveRequest
-from desktop.models.records import DocumentRecord
-from desktop.models.registry import AddressHistory, Enrollment, Guardian, Person, School, User
-from desktop.models.trajectories import DropoutTrajectory, HomeSitterEpisode, Transfer
+from desktop.models.registry import Person, School, User
 
 HIDDEN = {"id", "version", "updated_at", "deleted", "person_id", "merge_data", "sha256", "notes_internal"}
 
-LABELS = {
-    "bsn": "BSN",
-    "education_number": "Onderwijsnummer",
-    "first_names": "Voornamen",
-    "call_name": "Roepnaam",
-    "prefix": "Voorvoegsel",
-    "last_name": "Achternaam",
-    "birth_date": "Geboortedatum",
-    "gender": "Geslacht",
-    "street": "Straat",
-    "house_number": "Huisnummer",
-    "postal_code": "Postcode",
-    "city": "Plaats",
-    "municipality_code": "Gemeente",
-    "phone": "Telefoon",
-    "email": "E-mail",
-    "qualified_on": "Startkwalificatie op",
-    "qualification_exempt": "Geen kwalificatieplicht",
-    "deceased_on": "Overleden op",
-    "notes": "Notities",
-    "from_date": "Vanaf",
-    "to_date": "Tot en met",
-    "relation": "Relatie",
-    "has_authority": "Met gezag",
-    "initials": "Voorletters",
-    "receives_mail": "Ontvangt post",
-    "school_id": "School",
-    "start_date": "Begindatum",
-    "end_date": "Einddatum",
-    "level": "Niveau",
-    "grade": "Leerjaar",
-    "case_number": "Zaaknummer",
-    "kind": "Soort",
-    "status": "Status",
-    "phase": "Fase",
-    "route": "Route",
-    "route_motivation": "Motivatie route",
-    "assigned_user_id": "Consulent",
-    "opened_on": "Geopend op",
-    "closed_on": "Gesloten op",
-    "close_reason": "Reden sluiten",
-    "close_explanation": "Toelichting sluiten",
-    "needs_investigation": "Nader onderzoek",
-    "summary": "Samenvatting",
-    "case_id": "Zaak",
-    "duo_number": "Meldingsnummer DUO",
-    "source": "Bron",
-    "received_on": "Ontvangen op",
-    "school_brin": "BRIN",
-    "school_location": "Vestiging",
-    "absence_start": "Begin verzuim",
-    "absence_end": "Einde verzuim",
-    "suspected_reason": "Vermoedelijke reden",
-    "all_lessons_missed": "Alle lessen verzuimd",
-    "school_actions": "Acties school",
-    "municipality_action_wanted": "Actie gemeente gewenst",
-    "municipality_action_reason": "Reden actie gemeente",
-    "lesson_location": "Lesplaats",
-    "reporter_name": "Melder",
-    "reporter_function": "Functie melder",
-    "reporter_phone": "Telefoon melder",
-    "reporter_email": "E-mail melder",
-    "contact_phone": "Telefoon ouder/leerling",
-    "residence_address": "Verblijfadres",
-    "days_absent": "Dagen verzuim",
-    "hours_absent": "Uren verzuim",
-    "times_late": "Keer te laat",
-    "duo_status": "Status DUO",
-    "duo_status_on": "Status DUO op",
-    "duo_close_reason": "Reden afsluiten DUO",
-    "duo_explanation": "Toelichting DUO",
-    "duo_contact_name": "Contactpersoon",
-    "duo_contact_phone": "Telefoon contactpersoon",
-    "duo_contact_email": "E-mail contactpersoon",
-    "duo_feedback_sent_at": "Teruggemeld aan DUO",
-    "text": "Tekst",
-    "contact_with": "Contact met",
-    "author_user_id": "Auteur",
-    "occurred_at": "Tijdstip",
-    "created_at": "Vastgelegd",
-    "user_id": "Medewerker",
-    "is_deadline": "Termijn",
-    "starts_at": "Begin",
-    "ends_at": "Einde",
-    "location": "Locatie",
-    "purpose": "Doel",
-    "attendees": "Aanwezigen",
-    "done": "Afgehandeld",
-    "done_at": "Afgehandeld op",
-    "date": "Datum",
-    "referred_to": "Verwezen naar",
-    "suspect": "Verdachte",
-    "consent_pupil": "Toestemming jongere",
-    "consent_parents": "Toestemming ouders",
-    "report_number": "Nummer PV",
-    "outcome": "Uitkomst",
-    "outcome_on": "Uitkomst op",
-    "om_outcome": "Afdoening OM",
-    "om_outcome_on": "Afdoening op",
-    "copy_to_child_protection": "Afschrift aan Raad",
-    "article": "Artikel",
-    "school_year": "Schooljaar",
-    "decided_on": "Besloten op",
-    "decision": "Besluit",
-    "decided_by_user_id": "Besloten door",
-    "valid_from": "Geldig vanaf",
-    "valid_until": "Geldig tot en met",
-    "renewal_of_id": "Verlenging van",
-    "never_fit": "Nooit geschikt",
-    "statement_date": "Datum verklaring",
-    "statement_by": "Verklaring door",
-    "doctor_appointed": "Deskundige aangewezen door gemeente",
-    "denomination_objection": "Bedenkingen richting",
-    "school_abroad": "School in het buitenland",
-    "substitute_programme": "Vervangend programma",
-    "registered_with_duo_on": "Geregistreerd bij DUO op",
-    "motivation": "Motivering",
-    "days": "Dagen",
-    "reason": "Reden",
-    "decided_by": "Beslist door",
-    "head_teacher_heard": "Directeur gehoord",
-    "end_reason": "Reden einde",
-    "vsv_kind": "Soort vsv",
-    "coach_user_id": "Coach",
-    "last_school_id": "Laatste school",
-    "brin_vo": "BRIN vo",
-    "brin_mbo": "BRIN mbo",
-    "status_date": "Statusdatum",
-    "guided": "Begeleid",
-    "guided_by_user_id": "Begeleid door",
-    "template_version": "Sjabloonversie",
-    "generated_at": "Gemaakt op",
-    "generated_by_user_id": "Gemaakt door",
-    "addressee": "Geadresseerde",
-    "file_name": "Bestandsnaam",
-}
-
-SECTIONS: tuple[tuple[str, type, Any], ...] = (
-    ("Adressen", AddressHistory, AddressHistory.from_date),
-    ("Ouders en verzorgers", Guardian, Guardian.last_name),
-    ("Inschrijvingen", Enrollment, Enrollment.start_date),
-    ("Zaken", Case, Case.opened_on),
-    ("Verzuimmeldingen", AbsenceReport, AbsenceReport.received_on),
-    ("Journaal", JournalEntry, JournalEntry.occurred_at),
-    ("Afspraken en termijnen", Appointment, Appointment.starts_at),
-    ("Interventies", Intervention, Intervention.date),
-    ("Vrijstellingen en vervangende leerplicht", Exemption, Exemption.received_on),
-    ("Verlofaanvragen", LeaveRequest, LeaveRequest.start_date),
-    ("Thuiszitterperioden", HomeSitterEpisode, HomeSitterEpisode.start_date),
-    ("Trajecten voortijdig schoolverlaten", DropoutTrajectory, DropoutTrajectory.start_date),
-    ("Overstap vo-mbo", Transfer, Transfer.status_date),
-    ("Gemaakte documenten", DocumentRecord, DocumentRecord.generated_at),
-)
+def _sections() -> list[tuple[str, Any, Any]]:
+    """(title, model, sort column) of each section after the person, in the registry's order."""
+    found = sorted((e for e in entities.entities() if e.inzage is not None), key=lambda e: e.inzage[0])
+    return [(e.plural, e.model, getattr(e.model, e.inzage[1])) for e in found]
 
 
 @dataclass(frozen=True)
@@ -214,13 +63,14 @@ def _display(value: Any, resolvers: dict[str, dict[str, str]], key: str) -> Any:
 
 def _record(obj: Any, resolvers: dict[str, dict[str, str]]) -> dict[str, Any]:
     result: dict[str, Any] = {}
+    entity = entities.get(obj.__tablename__)
     for column in obj.__table__.columns:
         if column.name in HIDDEN:
             continue
         value = _display(getattr(obj, column.name), resolvers, column.name)
         if value is None or value == "":
             continue
-        result[LABELS.get(column.name, column.name)] = value
+        result[entity.label_of(column.name) if entity else column.name] = value
     return result
 
 
@@ -294,7 +144,7 @@ def collect(session: Session, person_id: str, access: list[AccessEntry] | None =
         "Persoon": _record(person, resolvers),
     }
     object_ids = [person.id]
-    for title, model, order in SECTIONS:
+    for title, model, order in _sections():
         rows = list(
             session.scalars(select(model).where(model.person_id == person_id, model.deleted.is_(False)).order_by(order))
         )

@@ -20,37 +20,15 @@ import sqlalchemy as sa
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.models.cases import AbsenceReport, Appointment, Case, Intervention, JournalEntry
-from desktop.models.exemptions import Exemption, LeaveRequest
-from desktop.models.records import DocumentRecord
-from desktop.models.registry import AddressHistory, Enrollment, Guardian, Municipality, Person, School, User
-from desktop.models.trajectories import DropoutTrajectory, HomeSitterEpisode, Transfer
+from desktop.models import entities
 
 FORMAT_NAME = "vangnet-export"
 FORMAT_VERSION = 1
 END_TYPE = "einde"
 
-# Record types in an order where every reference points backwards (exemptions may refer to each other).
-RECORD_TYPES: tuple[tuple[str, type], ...] = (
-    ("municipality", Municipality),
-    ("user", User),
-    ("school", School),
-    ("person", Person),
-    ("address", AddressHistory),
-    ("guardian", Guardian),
-    ("enrollment", Enrollment),
-    ("case", Case),
-    ("absence_report", AbsenceReport),
-    ("journal_entry", JournalEntry),
-    ("appointment", Appointment),
-    ("intervention", Intervention),
-    ("exemption", Exemption),
-    ("leave_request", LeaveRequest),
-    ("home_sitter_episode", HomeSitterEpisode),
-    ("dropout_trajectory", DropoutTrajectory),
-    ("transfer", Transfer),
-    ("document_record", DocumentRecord),
-)
+# Record types in an order where every reference points backwards (exemptions may refer to each other):
+# the entity registry's order, which follows the tables' foreign keys.
+RECORD_TYPES: tuple[tuple[str, type], ...] = tuple((e.interchange, e.model) for e in entities.entities())
 TYPE_BY_TABLE = {model.__tablename__: name for name, model in RECORD_TYPES}
 MODEL_BY_TYPE = dict(RECORD_TYPES)
 

@@ -8,7 +8,6 @@ their natural key (CBS code; BRIN + vestiging; user name; BSN or onderwijsnummer
 from __future__ import annotations
 
 import codecs
-import datetime as dt
 import gc
 import json
 import re
@@ -22,13 +21,14 @@ import sqlalchemy as sa
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.models import entities
 from desktop.models.cases import JournalEntry
-from desktop.models.enums import LabeledEnum
 from desktop.models.exporters.jsonl import END_TYPE, FORMAT_NAME, FORMAT_VERSION, MODEL_BY_TYPE, RECORD_TYPES
 from desktop.models.importers.base import Importer, ImportResult, ParsedFile, ParsedRow, RowIssue
 from desktop.models.importers.fields import mask_numbers
 from desktop.models.importers.files import ImportRefused, Limits, ProgressCallback, check_size, no_progress
 from desktop.models.law import is_valid_bsn
+from desktop.models.record_schema import FieldError, column_parser
 
 # Natural keys by which an existing record is recognised under another id.
 NATURAL_KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
@@ -40,30 +40,7 @@ NATURAL_KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
 SYSTEM_FIELDS = ("type",)
 _PERIOD = re.compile(r"^(\w+) IS NULL OR (\w+) IS NULL OR \1 >= \2$")
 _MAX_LINE_CHARS = 1_000_000
-TYPE_LABELS = {
-    "municipality": "gemeente",
-    "user": "gebruiker",
-    "school": "school",
-    "person": "persoon",
-    "address": "adres",
-    "guardian": "ouder/verzorger",
-    "enrollment": "inschrijving",
-    "case": "zaak",
-    "absence_report": "verzuimmelding",
-    "journal_entry": "journaalregel",
-    "appointment": "afspraak",
-    "intervention": "interventie",
-    "exemption": "vrijstelling",
-    "leave_request": "verlofaanvraag",
-    "home_sitter_episode": "thuiszitterperiode",
-    "dropout_trajectory": "vsv-traject",
-    "transfer": "overstap",
-    "document_record": "document",
-}
-
-
-class _FieldError(ValueError):
-    pass
+TYPE_LABELS = {e.interchange: e.label.lower() for e in entities.entities()}
 
 
 @dataclass(frozen=True)
@@ -72,85 +49,6 @@ class _ColumnRule:
     convert: Any
     required: bool
     default: Any
-
-
-def _convert_for(column: sa.Column) -> Any:
-    kind = column.type
-    enum_cls = getattr(kind, "enum_class", None)
-    if isinstance(enum_cls, type) and issubclass(enum_cls, LabeledEnum):
-        members = {member.value: member for member in enum_cls}
-
-        def convert_enum(value: Any) -> str:
-            member = members.get(value) if isinstance(value, str) else None
-            if member is None:
-                raise _FieldError(f"onbekende waarde (toegestaan: {', '.join(sorted(members))})")
-            return member
-
-        return convert_enum
-    if isinstance(kind, sa.DateTime):
-
-        def convert_datetime(value: Any) -> dt.datetime:
-            if not isinstance(value, str):
-                raise _FieldError("verwacht een tijdstip (ISO 8601)")
-            try:
-                return dt.datetime.fromisoformat(value)
-            except ValueError:
-                raise _FieldError("geen geldig tijdstip (ISO 8601)") from None
-
-        return convert_datetime
-    if isinstance(kind, sa.Date):
-
-        def convert_date(value: Any) -> dt.date:
-            if not isinstance(value, str) or len(value) != 10:
-                raise _FieldError("verwacht een datum jjjj-mm-dd")
-            try:
-                return dt.date.fromisoformat(value)
-            except ValueError:
-                raise _FieldError("geen bestaande datum (jjjj-mm-dd)") from None
-
-        return convert_date
-    if isinstance(kind, sa.Boolean):
-
-        def convert_bool(value: Any) -> bool:
-            if not isinstance(value, bool):
-                raise _FieldError("verwacht true of false")
-            return value
-
-        return convert_bool
-    if isinstance(kind, sa.Integer):
-
-        def convert_int(value: Any) -> int:
-            if isinstance(value, bool) or not isinstance(value, int) or abs(value) > 2**62:
-                raise _FieldError("verwacht een geheel getal")
-            return value
-
-        return convert_int
-    if isinstance(kind, sa.Numeric | sa.Float):
-
-        def convert_number(value: Any) -> float:
-            if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
-                raise _FieldError("verwacht een getal")
-            return float(value)
-
-        return convert_number
-    if isinstance(kind, sa.JSON):
-
-        def convert_json(value: Any) -> Any:
-            if not isinstance(value, list | dict):
-                raise _FieldError("verwacht een lijst of object")
-            return value
-
-        return convert_json
-    length = getattr(kind, "length", None)
-
-    def convert_text(value: Any) -> str:
-        if not isinstance(value, str):
-            raise _FieldError("verwacht tekst")
-        if length is not None and len(value) > length:
-            raise _FieldError(f"te lang ({len(value)} tekens, hoogstens {length})")
-        return value
-
-    return convert_text
 
 
 def _text_limit(column: sa.Column) -> int:
@@ -179,7 +77,7 @@ class _TableRules:
         self.columns: dict[str, _ColumnRule] = {}
         for column in table.columns:
             required = not column.nullable and column.default is None
-            self.columns[column.name] = _ColumnRule(column.name, _convert_for(column), required, column.default)
+            self.columns[column.name] = _ColumnRule(column.name, column_parser(column), required, column.default)
         # The per-record loop reads this flat list: (name, convert, required, nullable, column with default).
         self.fast = [
             (
@@ -348,7 +246,7 @@ class VangnetJsonlImporter(Importer):
                 continue
             try:
                 values[name] = convert(raw)
-            except _FieldError as error:
+            except FieldError as error:
                 issues.append(RowIssue(number, name, str(error)))
                 values[name] = None
         for start, end in rules.periods:
