@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import select, update
 
 from sync.server import audit_cli, scope, store
-from sync.server.auth import hash_password
+from sync.server.auth import hash_password, password_problem
 from sync.server.db import accounts, devices, make_engine
 from sync.server.migrate import upgrade
 
@@ -92,10 +92,16 @@ def main(argv: list[str] | None = None) -> int:
         app = create_app(url, data_dir=Path(args.data_dir), development=args.development)
         uvicorn.run(app, host=args.host, port=args.port, log_level="info", server_header=False)
         return 0
+    password = None
+    if args.command == "users" and args.action == "add":
+        # Checked before the database is opened: a refused password creates or changes nothing.
+        password = _new_password(args)
+        if password is None:
+            return 2
     engine = make_engine(url)
     upgrade(engine)
     if args.command == "users":
-        return _users(engine, args)
+        return _users(engine, args, password)
     if args.command == "audit":
         return audit_cli.run(engine, args)
     return _devices(engine, args)
@@ -140,12 +146,22 @@ def create_account(
     return user_id
 
 
-def _users(engine: object, args: argparse.Namespace) -> int:
+def _new_password(args: argparse.Namespace) -> str | None:
+    """The new account's password, or None after saying on stderr why it is refused."""
+    password = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass("Wachtwoord: ")
+    problem = password_problem(password, args.username)
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return None
+    return password
+
+
+def _users(engine: object, args: argparse.Namespace, password: str | None = None) -> int:
     if args.action == "add":
-        password = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass("Wachtwoord: ")
-        if len(password) < 12:
-            print("Het wachtwoord moet minstens 12 tekens hebben.", file=sys.stderr)
-            return 2
+        if password is None:
+            password = _new_password(args)
+            if password is None:
+                return 2
         try:
             user_id = create_account(engine, args.username, password, args.role, args.gemeente, args.display_name)
         except ValueError as exc:
