@@ -16,6 +16,7 @@ from fastapi.responses import JSONResponse, Response
 from sqlalchemy import Engine, insert, select, update
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from sync.protocol import (
@@ -23,6 +24,7 @@ from sync.protocol import (
     MAX_BATCH_BYTES,
     MAX_BODY_BYTES,
     MAX_PAGE_SIZE,
+    MAX_PROTOCOL_INT,
     PROTOCOL_HEADER,
     PROTOCOL_VERSION,
     SCHEMA_HEADER,
@@ -37,6 +39,7 @@ from sync.protocol import (
     RefreshRequest,
     SummaryResponse,
     TokenResponse,
+    strict_json,
 )
 from sync.server import audit_chain, audit_deletions, auth, scope, store, templates
 from sync.server.audit_chain import AuditPushRequest, AuditPushResponse
@@ -48,6 +51,7 @@ from sync.server.scope import Principal
 
 log = logging.getLogger("vangnet.server")
 
+AUTH_BODY_BYTES = 8_000
 WIPE_MESSAGE = "Dit apparaat is ingetrokken. De lokale gegevens worden gewist."
 SUPPORTED_PROTOCOLS = frozenset({PROTOCOL_VERSION, PROTOCOL_VERSION - 1} - {0})
 SUPPORTED_SCHEMAS = frozenset({SCHEMA_VERSION, SCHEMA_VERSION - 1} - {0})
@@ -197,6 +201,12 @@ def create_app(
     async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
         return _error(exc.status_code, "http_error", "Het verzoek kan niet worden verwerkt.")
 
+    @app.exception_handler(ClientDisconnect)
+    async def _gone(_request: Request, _exc: ClientDisconnect) -> Response:
+        # The device went away mid-request (a cut connection): nothing was read whole, nothing is kept,
+        # and nobody is left to answer.
+        return Response(status_code=400)
+
     @app.exception_handler(Exception)
     async def _crash(_request: Request, exc: Exception) -> JSONResponse:
         log.error("interne fout: %s", type(exc).__name__)
@@ -274,10 +284,18 @@ def create_app(
         return {"status": "ok", "protocol": PROTOCOL_VERSION, "schema": SCHEMA_VERSION}
 
     @app.post("/api/v1/auth/login", response_model=TokenResponse)
-    def login(body: LoginRequest, request: Request) -> TokenResponse:
-        client = request.client.host if request.client else "?"
+    async def login(request: Request) -> TokenResponse:
+        body = await _limited_body(request, LoginRequest, AUTH_BODY_BYTES)
+        return await run_in_threadpool(_login, body, request.client.host if request.client else "?")
+
+    def _login(body: LoginRequest, client: str) -> TokenResponse:
         user_key, address_key = "u:" + body.username.lower(), "a:" + client
-        wait = max(state.limiter.check(user_key), state.address_limiter.check(address_key))
+        # The attempt is reserved before the password is verified, so concurrent guesses count too.
+        wait = state.limiter.reserve(user_key)
+        if not wait:
+            wait = state.address_limiter.reserve(address_key)
+            if wait:
+                state.limiter.release(user_key)
         if wait:
             raise ApiError(
                 429,
@@ -292,10 +310,12 @@ def create_app(
             device = None
             if not ok or account is None or not account.active:
                 store.audit(conn, "login", "denied", account_id=account.id if account else None)
-                state.limiter.hit(user_key)
-                state.address_limiter.hit(address_key)
                 failure = ApiError(401, "login_failed", "Gebruikersnaam of wachtwoord onjuist.")
-            elif body.device_id:
+            else:
+                # The right password: the reserved attempt is given back, as before only failures counted.
+                state.limiter.release(user_key)
+                state.address_limiter.release(address_key)
+            if failure is None and body.device_id:
                 device = conn.execute(select(devices).where(devices.c.id == body.device_id)).first()
                 if device is not None and (device.account_id != account.id or device.revoked_at is not None):
                     store.audit(conn, "login", "device_refused", account_id=account.id, device_id=body.device_id)
@@ -322,14 +342,15 @@ def create_app(
         raise failure
 
     @app.post("/api/v1/auth/refresh", response_model=TokenResponse)
-    def refresh(body: RefreshRequest) -> TokenResponse:
+    async def refresh(request: Request) -> TokenResponse:
+        body = await _limited_body(request, RefreshRequest, AUTH_BODY_BYTES)
+        return await run_in_threadpool(_refresh, body)
+
+    def _refresh(body: RefreshRequest) -> TokenResponse:
         token_hash = auth.hash_refresh_token(body.refresh_token)
         failure: ApiError | None = None
         with engine.begin() as conn:
-            stmt = select(refresh_tokens).where(refresh_tokens.c.token_hash == token_hash)
-            if conn.dialect.name == "postgresql":
-                stmt = stmt.with_for_update()
-            row = conn.execute(stmt).first()
+            row = conn.execute(select(refresh_tokens).where(refresh_tokens.c.token_hash == token_hash)).first()
             if row is None or row.expires_at < time.time():
                 raise ApiError(401, "token_invalid", "Uw sessie is verlopen; meld opnieuw aan.")
             device = conn.execute(select(devices).where(devices.c.id == row.device_id)).first()
@@ -337,29 +358,31 @@ def create_app(
             if device.revoked_at is not None or not account.active:
                 store.audit(conn, "refresh", "wipe", account_id=account.id, device_id=device.id)
                 failure = ApiError(401, "device_revoked", WIPE_MESSAGE, wipe=True)
-            elif row.used or row.revoked:
+            else:
+                # Claiming the token is one conditional update, so of concurrent requests with the same
+                # token exactly one wins, on SQLite as on PostgreSQL; the others are reuse.
+                claimed = conn.execute(
+                    update(refresh_tokens)
+                    .where(
+                        refresh_tokens.c.token_hash == token_hash,
+                        refresh_tokens.c.used.is_(False),
+                        refresh_tokens.c.revoked.is_(False),
+                    )
+                    .values(used=True)
+                ).rowcount
+                if claimed == 1:
+                    return _issue(conn, account, device.id, device.token_generation, row.family_id)
                 # Reuse of a rotated token: someone else may hold it. Revoke every token of the device.
                 _revoke_device_tokens(conn, device.id)
                 store.audit(conn, "refresh", "reuse_detected", account_id=account.id, device_id=device.id)
                 failure = ApiError(401, "token_reused", "Uw sessie is ingetrokken; meld opnieuw aan.")
-            else:
-                conn.execute(update(refresh_tokens).where(refresh_tokens.c.token_hash == token_hash).values(used=True))
-                return _issue(conn, account, device.id, device.token_generation, row.family_id)
         raise failure
 
     @app.post("/api/v1/sync/push", response_model=PushResponse)
     async def push(request: Request, who: Auth) -> PushResponse:
-        raw = await request.body()
-        if len(raw) > MAX_BATCH_BYTES + 100_000:
-            raise ApiError(413, "too_large", "Het verzoek is te groot.")
-        try:
-            body = PushRequest.model_validate_json(raw)
-        except ValueError:
-            raise ApiError(422, "invalid_request", "Het verzoek is ongeldig.") from None
+        body = await _limited_body(request, PushRequest, MAX_BATCH_BYTES + 100_000)
+        # Answers come redacted from the store, each by its own operation's table.
         results = await run_in_threadpool(store.push, engine, who, body.ops)
-        tables = {op.op_id: op.table for op in body.ops}
-        for result in results:
-            _redact_answer(who, tables.get(result.op_id, ""), result)
         return PushResponse(results=results)
 
     async def _limited_body(request: Request, model: Any, limit: int) -> Any:
@@ -371,10 +394,7 @@ def create_app(
         raw = await request.body()
         if len(raw) > limit:
             raise ApiError(413, "too_large", "Het verzoek is te groot.")
-        try:
-            return model.model_validate_json(raw)
-        except ValueError:
-            raise ApiError(422, "invalid_request", "Het verzoek is ongeldig.") from None
+        return parse_body(raw, model)
 
     @app.post("/api/v1/audit/push", response_model=AuditPushResponse)
     async def audit_push(request: Request, who: Auth) -> AuditPushResponse:
@@ -400,7 +420,7 @@ def create_app(
     @app.get("/api/v1/sync/pull", response_model=PullResponse)
     def pull(
         who: Auth,
-        since: Annotated[int, Query(ge=0)] = 0,
+        since: Annotated[int, Query(ge=0, le=MAX_PROTOCOL_INT)] = 0,
         limit: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = DEFAULT_PAGE_SIZE,
     ) -> Response:
         with engine.connect() as conn:
@@ -421,7 +441,7 @@ def create_app(
         return Response(content=body.encode(), media_type="application/json")
 
     @app.get("/api/v1/templates")
-    def template_changes(who: Auth, since: Annotated[int, Query(ge=0)] = 0) -> dict[str, Any]:
+    def template_changes(who: Auth, since: Annotated[int, Query(ge=0, le=MAX_PROTOCOL_INT)] = 0) -> dict[str, Any]:
         """Template versions and template documents published after revision ``since`` (every role)."""
         with engine.connect() as conn:
             return templates.changes_since(conn, since)
@@ -469,12 +489,17 @@ def create_app(
             return ManifestResponse(table=table, versions=store.manifest(conn, who, table))
 
     @app.post("/api/v1/sync/fetch", response_model=FetchResponse)
-    def fetch(who: Auth, body: FetchRequest) -> FetchResponse:
-        with engine.connect() as conn:
-            rows = store.fetch(conn, who, body.table, body.ids)
-        for row in rows:
-            row.data = scope.redact(who, row.table, row.data)
-        return FetchResponse(rows=rows)
+    async def fetch(request: Request, who: Auth) -> FetchResponse:
+        body = await _limited_body(request, FetchRequest, 200_000)
+
+        def work() -> FetchResponse:
+            with engine.connect() as conn:
+                rows = store.fetch(conn, who, body.table, body.ids)
+            for row in rows:
+                row.data = scope.redact(who, row.table, row.data)
+            return FetchResponse(rows=rows)
+
+        return await run_in_threadpool(work)
 
     return app
 
@@ -497,13 +522,12 @@ def _redacted_row(principal: Principal, row: Any) -> Any:
     return _PulledRow(row.table_name, row.record_id, row.version, row.server_seq, row.deleted, document)
 
 
-def _redact_answer(principal: Principal, table: str, result: Any) -> None:
-    """A conflict answer carries the server's values: the same need-to-know applies to them."""
-    if result.server_row is None or not scope.needs_redaction(principal, table, result.server_row):
-        return
-    hidden = set(result.server_row) - set(scope.redact(principal, table, result.server_row))
-    result.server_row = scope.redact(principal, table, result.server_row)
-    result.conflicts = {name: c for name, c in result.conflicts.items() if name not in hidden}
+def parse_body(raw: bytes, model: Any) -> Any:
+    """A request body as ``model``: strict JSON (no NaN, NUL or lone surrogates) and the model's own rules."""
+    try:
+        return model.model_validate(strict_json(raw))
+    except ValueError:
+        raise ApiError(422, "invalid_request", "Het verzoek is ongeldig.") from None
 
 
 def _revoke_device_tokens(conn: Any, device_id: str) -> None:

@@ -471,20 +471,20 @@ def _apply_op(ctx: _Ctx, principal: Principal, op: PushOp) -> OpResult:
             if changed:
                 row.version = new_version
 
+    requested = [n for n in op.changes if n != "deleted"]
+    refusal = registry.write_refusal(
+        principal.role, table, op.kind, requested, before, row.data, reads_health=scope.may_read_health(principal)
+    )
+    if refusal is not None:
+        ctx.audit(principal, "push_" + op.kind, "denied", obj)
+        if refusal == "field_forbidden" and "assigned_user_id" in requested:
+            refusal = "reassign_forbidden"
+        return _reject(op, refusal)
     if op.kind != "delete":
         names = list(row.data) if op.kind == "insert" else [n for n in applied if n != "deleted"]
         problem = schema.problem(row.data, None if op.kind == "insert" else names)
         if problem:
             return _reject(op, "invalid_value", problem)
-        requested = [n for n in op.changes if n != "deleted"]
-        refusal = registry.write_refusal(
-            principal.role, table, op.kind, requested, before, row.data, reads_health=scope.may_read_health(principal)
-        )
-        if refusal is not None:
-            ctx.audit(principal, "push_" + op.kind, "denied", obj)
-            if refusal == "field_forbidden" and "assigned_user_id" in requested:
-                refusal = "reassign_forbidden"
-            return _reject(op, refusal)
         if _reference_problem(ctx, principal, schema, row.data, names):
             ctx.audit(principal, "push_" + op.kind, "denied", obj)
             return _reject(op, "parent_not_found")
