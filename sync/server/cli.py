@@ -55,12 +55,13 @@ def _parser() -> argparse.ArgumentParser:
     dr = devs.add_parser("revoke")
     dr.add_argument("device_id")
     audit_cli.register(sub)
+    sub.add_parser("check", help="controleer of elk opgeslagen gegeven nog bij het schema past")
     return parser
 
 
 def _with_default_command(argv: list[str]) -> list[str]:
     """Without a command, or with only options, the server starts (`vangnet-server --port N`)."""
-    commands = {"serve", "users", "devices", "audit", "-h", "--help"}
+    commands = {"serve", "users", "devices", "audit", "check", "-h", "--help"}
     if not any(a in commands for a in argv):
         return [*_global_opts(argv)[0], "serve", *_global_opts(argv)[1]]
     return argv
@@ -104,6 +105,10 @@ def main(argv: list[str] | None = None) -> int:
         return _users(engine, args, password)
     if args.command == "audit":
         return audit_cli.run(engine, args)
+    if args.command == "check":
+        from sync.server.check import run_check
+
+        return run_check(engine, sys.stdout)
     return _devices(engine, args)
 
 

@@ -519,3 +519,19 @@ def test_no_personal_data_in_the_server_logs(server, office, caplog) -> None:
     post(server, c["anna"].tokens.access_token, "/api/v1/sync/push", data=b'{"ops": [{"last_name": "Jansen"')
     for secret in SECRETS:
         assert secret not in caplog.text
+
+
+def test_the_check_command_names_what_no_longer_fits(server, office, capsys) -> None:
+    from sync.server.cli import main as server_cli
+
+    ids = office["ids"]
+    assert server_cli(["--database-url", server.database_url, "check"]) == 0
+    assert "alles in orde" in capsys.readouterr().out
+    with server.engine.begin() as conn:
+        data = json.loads(conn.execute(select(records.c.data).where(records.c.record_id == ids["person"])).scalar())
+        data["birth_date"] = [2012]
+        conn.execute(records.update().where(records.c.record_id == ids["person"]).values(data=json.dumps(data)))
+    assert server_cli(["--database-url", server.database_url, "check"]) == 1
+    out = capsys.readouterr().out
+    assert f"Leerling {ids['person']}: Geboortedatum" in out and "1 ongeldig" in out
+    assert "Jansen" not in out and "123456782" not in out
