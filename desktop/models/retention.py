@@ -15,10 +15,11 @@ from datetime import UTC, date, datetime
 from sqlalchemy import DateTime, String, delete, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from desktop.models import Base, Case, DropoutTrajectory, Intervention, Person
+from desktop.models import Base, Case, DropoutTrajectory, Intervention, Person, entities
 from desktop.models.audit import AuditAction, record
 from desktop.models.base import new_id
-from desktop.models.enums import CaseKind, InterventionKind
+from desktop.models.entities import RetentionClass, ScopeClass
+from desktop.models.enums import CaseKind
 from desktop.models.law import add_months, date_reaching_age, qualification_duty
 
 
@@ -115,9 +116,12 @@ def expired_person_ids(session: Session, today: date, settings: RetentionSetting
 
 
 def _person_tables() -> list:
-    """Tables holding a person's records, children before parents (cases last but one, persons last)."""
-    tables = [t for t in reversed(Base.metadata.sorted_tables) if "person_id" in t.c and t.name != "persons"]
-    return tables
+    """Tables of a person's file (the registry's retention class), children before parents, persons left out."""
+    return [
+        e.model.__table__
+        for e in reversed(entities.entities())
+        if e.retention != RetentionClass.NONE and e.scope != ScopeClass.PERSON
+    ]
 
 
 def _remove(session: Session, table, where, reason: str, report: RetentionReport, now: datetime) -> list[str]:
@@ -171,10 +175,11 @@ def run_retention(
 
     police_cutoff = _add_years(today, -settings.police_data_years)
     with session_factory() as session, session.begin():
+        # Police data (Wpg) by record kind, as the registry declares it: processen-verbaal.
         table = Intervention.__table__
+        police_kinds = sorted(entities.get(table.name).wpg_kinds)
         removed = _remove(
-            session, table,
-            (table.c.kind == InterventionKind.OFFICIAL_REPORT) & (table.c.date <= police_cutoff),
+            session, table, table.c.kind.in_(police_kinds) & (table.c.date <= police_cutoff),
             "wpg-termijn", report, now,
         )
         for intervention_id in removed:
