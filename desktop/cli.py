@@ -76,8 +76,11 @@ def cmd_init(args: argparse.Namespace) -> int:
         raise CliError(f"Er bestaat al een profiel in {profile.path}.")
     passphrase = _read_new_passphrase(PASSPHRASE_ENV)
     started = time.perf_counter()
-    with profile.create(passphrase):
-        pass
+    with profile.create(passphrase) as store, store.session() as session:
+        from desktop.models.region import ensure_municipalities
+
+        # The region's gemeenten come with every new profile (the server has the same rows).
+        ensure_municipalities(session)
     print(f"Profiel aangemaakt in {profile.path} ({time.perf_counter() - started:.1f} s).")
     return 0
 

@@ -27,7 +27,7 @@ from desktop.models.cases import AbsenceReport, Appointment, Case, Intervention,
 from desktop.models.errors import DomainError
 from desktop.models.exemptions import Exemption, LeaveRequest
 from desktop.models.records import DocumentRecord
-from desktop.models.region import Region, load_region
+from desktop.models.region import REGION_VERSION, Region, load_region, municipality_id
 from desktop.models.registry import AddressHistory, Enrollment, Guardian, Municipality, Person, School, User
 from desktop.models.trajectories import DropoutTrajectory, HomeSitterEpisode, Transfer
 
@@ -382,7 +382,10 @@ class _Generator:
         existing = set(self.w.connection.scalars(sa.select(Municipality.cbs_code)))
         for m in self.region.municipalities:
             if m.cbs_code not in existing:
-                self.w.add(Municipality, id=self.new_id(), cbs_code=m.cbs_code, name=m.name, in_region=True)
+                self.w.add(
+                    Municipality, id=municipality_id(m.cbs_code), cbs_code=m.cbs_code, name=m.name, in_region=True,
+                    version=REGION_VERSION,
+                )
         self.shares = self.region.population_shares()
         self.codes = self.region.codes
         self.weights = [self.shares[c] for c in self.codes]

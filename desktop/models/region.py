@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +13,24 @@ from sqlalchemy.orm import Session
 from desktop.models.registry import Municipality
 
 DEFAULT_REGION_FILE = ("regions", "zhz.json")
+# Every device and every server names a gemeente by the same id, derived from its CBS code: the rows a new
+# profile and a new server each make from the region file are one and the same record.
+MUNICIPALITY_NAMESPACE = uuid.UUID("6f1c2b9e-5a4d-4c1e-9a8b-0d3e7f2a6b51")
+REGION_VERSION = 1
+
+
+def municipality_id(cbs_code: str) -> str:
+    """The record id of a gemeente, the same everywhere."""
+    return str(uuid.uuid5(MUNICIPALITY_NAMESPACE, "gemeente:" + cbs_code))
+
+
+def region_municipality_rows(region: Region | None = None) -> list[dict[str, object]]:
+    """The region's gemeenten as record documents (id, cbs_code, name, in_region)."""
+    region = region or load_region()
+    return [
+        {"id": municipality_id(m.cbs_code), "cbs_code": m.cbs_code, "name": m.name, "in_region": True}
+        for m in region.municipalities
+    ]
 
 
 @dataclass(frozen=True)
@@ -76,13 +95,23 @@ def load_region(path: str | Path | None = None) -> Region:
 
 
 def ensure_municipalities(session: Session, region: Region | None = None) -> int:
-    """Insert the region's gemeenten that are not in the database yet; returns how many were added."""
-    region = region or load_region()
+    """Insert the region's gemeenten that are not in the database yet; returns how many were added.
+
+    They come with the region, not from a user: the server makes the same rows (same ids, version 1), so
+    they are stored as the server's version and queue nothing for upload.
+    """
+    from sync.outbox import APPLYING_SERVER_CHANGES
+
     existing = set(session.scalars(select(Municipality.cbs_code)))
     added = 0
-    for item in region.municipalities:
-        if item.cbs_code not in existing:
-            session.add(Municipality(cbs_code=item.cbs_code, name=item.name, in_region=True))
-            added += 1
-    session.flush()
+    applying = session.info.get(APPLYING_SERVER_CHANGES)
+    session.info[APPLYING_SERVER_CHANGES] = True
+    try:
+        for row in region_municipality_rows(region):
+            if row["cbs_code"] not in existing:
+                session.add(Municipality(**row, version=REGION_VERSION))
+                added += 1
+        session.flush()
+    finally:
+        session.info[APPLYING_SERVER_CHANGES] = applying
     return added

@@ -170,6 +170,7 @@ def create_app(
     engine = make_engine(database_url)
     if run_migrations:
         upgrade(engine)
+        store.seed_region(engine)
     state = ServerState(
         engine,
         secret or auth.load_secret(data_dir),

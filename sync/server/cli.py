@@ -101,6 +101,7 @@ def main(argv: list[str] | None = None) -> int:
             return 2
     engine = make_engine(url)
     upgrade(engine)
+    store.seed_region(engine)
     if args.command == "users":
         return _users(engine, args, password)
     if args.command == "audit":

@@ -1001,6 +1001,31 @@ def current_seq(conn: Connection) -> int:
     return conn.execute(select(counters.c.value).where(counters.c.name == "server_seq")).scalar_one()
 
 
+def seed_region(engine: Any) -> int:
+    """The region's gemeenten on the server, with the ids every device gives them; returns how many were added.
+
+    Rows that exist are left as they are (the functioneel beheerder may have corrected a name).
+    """
+    from desktop.models.region import region_municipality_rows
+
+    added = 0
+    with engine.begin() as conn:
+        rows = region_municipality_rows()
+        existing = {
+            r[0]
+            for r in conn.execute(
+                select(records.c.record_id).where(
+                    records.c.table_name == "municipalities", records.c.record_id.in_([row["id"] for row in rows])
+                )
+            )
+        }
+        for row in rows:
+            if row["id"] not in existing:
+                upsert_reference(conn, "municipalities", str(row["id"]), {k: v for k, v in row.items() if k != "id"})
+                added += 1
+    return added
+
+
 def upsert_reference(conn: Connection, table: str, record_id: str, data: dict[str, Any]) -> None:
     """Server-side write of a reference record (e.g. the users row of a new account)."""
     _lock_counter(conn)

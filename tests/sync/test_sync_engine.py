@@ -215,8 +215,9 @@ def test_interrupted_initial_sync_resumes_from_the_saved_cursor(devices) -> None
     with cora.Session() as s:
         cursor = int(get_state(s, CURSOR_KEY))
     assert cursor == calls[3] > 0
-    # Three pages of ten were committed: six user records (no local table here) and 24 persons.
-    assert cora.count("persons") + cora.count("cases") == 24
+    # Three pages of ten were committed: the reference rows first (the region's ten gemeenten and six
+    # users, no local table here), then persons and cases.
+    assert cora.count("persons") + cora.count("cases") == 30 - 16
     result = cora.sync()
     assert result.status == "ok"
     assert calls[4] == cursor  # resumed exactly where it stopped: no page transferred twice
