@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from pydantic import ValidationError
 from sqlalchemy import Column, MetaData, String, Table, bindparam, delete, func, insert, select, text, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import DBAPIError, IntegrityError, StatementError
 from sqlalchemy.orm import Session
 
 from sync.client import (
@@ -49,6 +50,15 @@ CURSOR_KEY = "pull_cursor"
 TOKEN_KEY = "tokens"  # noqa: S105 - a state key name, not a secret
 SYNC_COUNT_KEY = "sync_count"
 LAST_SYNC_KEY = "last_sync_at"
+# Records whose refused change the user gave up: fetched again at the start of the next pull.
+REFETCH_KEY = "refetch"
+OUT_OF_SCOPE_MESSAGE = "Dit dossier is niet meer in uw caseload; deze wijziging is niet verstuurd."
+OUT_OF_SCOPE_REFUSED_MESSAGE = "Dit dossier is niet meer in uw caseload; de server heeft deze wijziging niet verwerkt."
+GONE_MESSAGE = (
+    "Dit gegeven bestaat niet (meer) op de server of valt buiten uw caseload; deze wijziging is niet verstuurd."
+)
+# The columns that hang a record off a case or a person (a foreign key or not).
+FILE_LINKS = (("case_id", "cases"), ("person_id", "persons"))
 
 
 class SyncCancelled(Exception):
@@ -67,6 +77,8 @@ class SyncResult:
     rejected: int = 0
     pulled: int = 0
     purged: int = 0
+    # Operations taken out of the outbox unsent (parked) because their record left this device.
+    withheld: int = 0
     pages: int = 0
     repaired: list[str] = field(default_factory=list)
 
@@ -97,6 +109,23 @@ def set_state(session: Session, key: str, value: str) -> None:
         session.execute(update(sync_state).where(sync_state.c.key == key).values(value=value))
 
 
+def _refetch_list(session: Session) -> list[tuple[str, str]]:
+    raw = get_state(session, REFETCH_KEY)
+    return [(str(t), str(i)) for t, i in json.loads(raw)] if raw else []
+
+
+def _remember_refetch(session: Session, table: str, record_id: str) -> None:
+    """Have the next sync fetch this record from the server (in the caller's transaction)."""
+    wanted = _refetch_list(session)
+    if (table, record_id) not in wanted:
+        set_state(session, REFETCH_KEY, json.dumps([*wanted, (table, record_id)]))
+
+
+def _forget_refetch(session: Session, done: set[tuple[str, str]]) -> None:
+    # Read again here: the user may have given up another change while the fetch ran.
+    set_state(session, REFETCH_KEY, json.dumps([k for k in _refetch_list(session) if k not in done]))
+
+
 class SyncEngine:
     """Synchronises one local database with the server. Thread-safe: one run at a time."""
 
@@ -120,6 +149,7 @@ class SyncEngine:
         self.tables: dict[str, Table] = synced_tables(tables) if isinstance(tables, MetaData) else dict(tables)
         order = list(self.tables)
         self._order = {name: i for i, name in enumerate(order)}
+        self._children = _child_links(self.tables)
         self.session_factory = session_factory
         self.client = client
         self.on_wipe = on_wipe
@@ -236,6 +266,7 @@ class SyncEngine:
 
     def _record_answers(self, batch: list[PushOp], by_id: dict[str, OpResult], result: SyncResult) -> None:
         with self.session_factory() as s, s.begin():
+            s.info[APPLYING_SERVER_CHANGES] = True
             for op in batch:
                 res = by_id.get(op.op_id)
                 if res is None:
@@ -263,6 +294,14 @@ class SyncEngine:
                     fields = {name: {"local": c.client, "server": c.server} for name, c in res.conflicts.items()}
                     if res.conflict_kind == "edit_delete":
                         fields = {name: {"local": ch.new, "server": None} for name, ch in op.changes.items()}
+                    elif res.conflict_kind == "exists":
+                        # The server row replaces this insert locally: its values live on only here.
+                        theirs = res.server_row or {}
+                        fields = {
+                            name: {"local": ch.new, "server": theirs.get(name)}
+                            for name, ch in op.changes.items()
+                            if ch.new != theirs.get(name)
+                        }
                     s.execute(
                         insert(sync_conflicts).values(
                             id=str(uuid.uuid4()),
@@ -277,9 +316,36 @@ class SyncEngine:
                 else:
                     result.applied += 1
                 s.execute(delete(sync_outbox).where(sync_outbox.c.op_id == op.op_id))
+                if status == "conflict" and res.server_row is not None:
+                    # The device shows what the server holds; its own values wait in the conflict record.
+                    # Applied after the outbox entry went, so only other unsent edits stay local.
+                    self._apply_server_row(s, op.table, res.server_row, res.server_seq)
+
+    def _apply_server_row(self, s: Session, name: str, server_row: dict[str, Any], seq: int | None) -> None:
+        """Apply the row state of a conflict answer as a pulled row, unless a newer state is already here."""
+        table = self.tables.get(name)
+        if table is None:
+            return
+        try:
+            row = RowState(
+                table=name,
+                id=server_row["id"],
+                version=server_row["version"],
+                server_seq=seq or 0,
+                deleted=server_row.get("deleted", False),
+                data={k: v for k, v in server_row.items() if k not in ("id", "version", "deleted")},
+            )
+        except (KeyError, ValidationError):
+            log.warning("een conflictantwoord zonder bruikbare serverversie; de pull brengt die later")
+            return
+        local = s.execute(select(table.c.version).where(table.c.id == row.id)).scalar()
+        if local is not None and local > row.version:
+            return
+        self._apply_rows(s, [row])
 
     # -- pull --------------------------------------------------------------------------------------
     def _pull(self, result: SyncResult, report: Progress) -> None:
+        self._refetch(result)
         with self.session_factory() as s:
             cursor = int(get_state(s, CURSOR_KEY, "0") or 0)
         # The next page is fetched while this one is applied (one request at a time on the client).
@@ -292,7 +358,7 @@ class SyncEngine:
                     with self.session_factory() as s, s.begin():
                         s.info[APPLYING_SERVER_CHANGES] = True
                         result.pulled += self._apply_rows(s, page.rows)
-                        result.purged += self._apply_purges(s, page.purges)
+                        result.purged += self._apply_purges(s, page.purges, result)
                         # The page and the cursor commit together: an interrupted sync resumes right here.
                         set_state(s, CURSOR_KEY, str(page.next))
                 except BaseException:
@@ -304,6 +370,40 @@ class SyncEngine:
                 report("pull", result.pulled, None)
                 if upcoming is None:
                     return
+
+    def _refetch(self, result: SyncResult) -> None:
+        """Bring records whose refused change was given up back to the server's state.
+
+        The cursor may be past their last change, so they are fetched by id; one the server does not
+        return (it does not exist, or is not visible) leaves this device with what hangs off it.
+        """
+        with self.session_factory() as s:
+            wanted = _refetch_list(s)
+        by_table: dict[str, list[str]] = {}
+        for name, rid in wanted:
+            by_table.setdefault(name, []).append(rid)
+        for name, ids in by_table.items():
+            for chunk in _chunks(ids, DEFAULT_PAGE_SIZE):
+                asked = set(chunk)
+                rows: list[RowState] = []
+                if name in self.tables:
+                    try:
+                        rows = [r for r in self.client.fetch(name, chunk).rows if r.table == name and r.id in asked]
+                    except SyncError as exc:
+                        if type(exc) is not SyncError:
+                            raise  # offline, login, upgrade, wipe: the run stops and the list stays
+                        # A refusal of this one request must not stop every sync: tried again next run.
+                        log.warning("gegevens opnieuw ophalen geweigerd: %s", exc.code)
+                        continue
+                with self.session_factory() as s, s.begin():
+                    s.info[APPLYING_SERVER_CHANGES] = True
+                    if name in self.tables:
+                        result.pulled += self._apply_rows(s, rows)
+                        returned = {r.id for r in rows}
+                        gone = asked - returned
+                        if gone:
+                            result.purged += self._remove_records(s, {name: gone}, result, "not_found", GONE_MESSAGE)
+                    _forget_refetch(s, {(name, rid) for rid in asked})
 
     def _pending_fields(self, s: Session, table: str, ids: list[str]) -> dict[str, set[str]]:
         """Fields of records with local changes not yet answered: the server must not overwrite them."""
@@ -342,18 +442,23 @@ class SyncEngine:
                 self._apply_bulk(s, table, group, existing, pending)
                 applied += len(group)
                 continue
-            except IntegrityError:
-                pass
-            # A local constraint (unique BSN, missing parent) refused the batch. No savepoints
-            # (pysqlite's default transaction handling breaks them): row by row, where a refused
-            # statement only undoes itself in SQLite; refused rows become visible conflicts and the
-            # cursor still moves on. Re-applying a row state that did go in is harmless.
+            except Exception as exc:
+                if not _row_refused(exc):
+                    raise
+            # A local constraint (unique BSN, missing parent) or a value the column cannot hold
+            # refused the batch. No savepoints (pysqlite's default transaction handling breaks them):
+            # row by row, where a refused statement only undoes itself in SQLite and a refused value
+            # stops before anything is written; refused rows become visible conflicts and the cursor
+            # still moves on. Re-applying a row state that did go in is harmless.
             for row in group:
                 exists = s.execute(select(table.c.id).where(table.c.id == row.id)).first() is not None
                 try:
                     self._apply_bulk(s, table, [row], {row.id} if exists else set(), pending)
                     applied += 1
-                except IntegrityError:
+                except Exception as exc:
+                    if not _row_refused(exc):
+                        raise
+                    log.warning("een gegeven van de server past hier niet: %s", type(exc).__name__)
                     self._apply_failed(s, row)
         return applied
 
@@ -454,28 +559,119 @@ class SyncEngine:
                 )
             )
 
-    def _apply_purges(self, s: Session, purges: list[Purge]) -> int:
-        grouped: dict[str, list[str]] = {}
+    def _apply_purges(self, s: Session, purges: list[Purge], result: SyncResult | None = None) -> int:
+        grouped: dict[str, set[str]] = {}
         for p in purges:
             if p.table in self.tables:
-                grouped.setdefault(p.table, []).append(p.id)
+                grouped.setdefault(p.table, set()).add(p.id)
+        if not grouped:
+            return 0
+        return self._remove_records(
+            s, grouped, result, "out_of_scope", OUT_OF_SCOPE_MESSAGE, refused_message=OUT_OF_SCOPE_REFUSED_MESSAGE
+        )
+
+    def _remove_records(
+        self,
+        s: Session,
+        roots: Mapping[str, set[str]],
+        result: SyncResult | None,
+        reason: str,
+        message: str,
+        *,
+        refused_message: str | None = None,
+    ) -> int:
+        """Remove records that left this device and everything hanging off them, children first.
+
+        Local rows that were never sent go too (a journal entry typed after a reassignment must not
+        keep the file here); their outbox operations are parked with `reason` and `message`, so what
+        was typed stays visible under Conflicten and is not sent. With `refused_message`, changes of
+        these records the server already refused get `reason` and that message: the server could
+        only say it did not know the record, this says why.
+        """
+        found: dict[str, set[str]] = {name: set(ids) for name, ids in roots.items() if name in self.tables}
+        frontier = {name: set(ids) for name, ids in found.items()}
+        while frontier:
+            reached: dict[str, set[str]] = {}
+            for parent, ids in frontier.items():
+                for child_name, column in self._children.get(parent, ()):
+                    child = self.tables[child_name]
+                    known = found.setdefault(child_name, set())
+                    for chunk in _chunks(sorted(ids), 500):
+                        for (rid,) in s.execute(select(child.c.id).where(child.c[column].in_(chunk))):
+                            if rid not in known:
+                                known.add(rid)
+                                reached.setdefault(child_name, set()).add(rid)
+            frontier = reached
+        if refused_message is not None:
+            for name, ids in found.items():
+                for chunk in _chunks(sorted(ids), 500):
+                    s.execute(
+                        update(sync_parked)
+                        .where(sync_parked.c.table_name == name, sync_parked.c.record_id.in_(chunk))
+                        .values(reason=reason, message=refused_message)
+                    )
+        withheld = self._park_unsent(s, found, reason, message)
+        if result is not None:
+            result.withheld += withheld
         count = 0
-        # Children before parents.
-        for name in sorted(grouped, key=lambda n: -self._order[n]):
-            count += self._delete_rows(s, self.tables[name], grouped[name])
+        for name in sorted(found, key=lambda n: -self._order[n]):
+            if found[name]:
+                count += self._delete_rows(s, self.tables[name], sorted(found[name]))
         return count
+
+    def _park_unsent(self, s: Session, records: Mapping[str, set[str]], reason: str, message: str) -> int:
+        """Move the outbox operations of these records to the parked ones; returns how many."""
+        moved = 0
+        parked_at = _now()
+        for name, ids in records.items():
+            for chunk in _chunks(sorted(ids), 500):
+                where = (sync_outbox.c.table_name == name, sync_outbox.c.record_id.in_(chunk))
+                ops = s.execute(select(sync_outbox).where(*where)).all()
+                if not ops:
+                    continue
+                s.execute(
+                    insert(sync_parked),
+                    [
+                        {
+                            "op_id": op.op_id,
+                            "device_counter": op.device_counter,
+                            "table_name": op.table_name,
+                            "record_id": op.record_id,
+                            "kind": op.kind,
+                            "base_version": op.base_version,
+                            "changes": op.changes,
+                            "reason": reason,
+                            "message": message,
+                            "parked_at": parked_at,
+                        }
+                        for op in ops
+                    ],
+                )
+                s.execute(delete(sync_outbox).where(*where))
+                moved += len(ops)
+        return moved
 
     def _delete_rows(self, s: Session, table: Table, ids: list[str]) -> int:
         count = 0
         for chunk in _chunks(ids, 500):
             try:
                 count += s.execute(delete(table).where(table.c.id.in_(chunk))).rowcount or 0
+                continue
             except IntegrityError:
-                for rid in chunk:
+                pass
+            # Row by row, in rounds: a row may wait for another of the same table (a renewal of it).
+            left = list(chunk)
+            while left:
+                kept = []
+                for rid in left:
                     try:
                         count += s.execute(delete(table).where(table.c.id == rid)).rowcount or 0
                     except IntegrityError:
-                        log.warning("een verwijderd gegeven wordt nog lokaal gebruikt; het blijft staan")
+                        kept.append(rid)
+                if len(kept) == len(left):
+                    log.warning("%d verwijderde gegevens worden nog lokaal gebruikt; ze blijven staan", len(kept))
+                    break
+                left = kept
         return count
 
     # -- integrity ---------------------------------------------------------------------------------
@@ -544,16 +740,23 @@ class SyncEngine:
         return [{**r._asdict(), "changes": json.loads(r.changes)} for r in rows]
 
     def discard_parked(self, op_id: str) -> None:
-        """The user gives up a rejected change: the record's waiting edits go on.
-
-        A rejected insert of a record the server never had is removed locally as well.
+        """The user gives up a rejected change: the record's waiting edits go on, and the next sync
+        brings the record back to the server's state (or removes it, when the server has none for
+        this device). A rejected insert of a record the server never had is removed at once.
         """
         with self.session_factory() as s, s.begin():
             s.info[APPLYING_SERVER_CHANGES] = True
             row = s.execute(select(sync_parked).where(sync_parked.c.op_id == op_id)).first()
+            if row is None:
+                return
             s.execute(delete(sync_parked).where(sync_parked.c.op_id == op_id))
-            table = self.tables.get(row.table_name) if row is not None else None
-            if row is not None and row.kind == "insert" and table is not None:
+            table = self.tables.get(row.table_name)
+            if table is None:
+                return
+            version = s.execute(select(table.c.version).where(table.c.id == row.record_id)).scalar()
+            if version is None:
+                return  # already gone from this device
+            if row.kind == "insert" and version == 0:
                 waiting = s.execute(
                     select(sync_outbox.c.op_id).where(
                         sync_outbox.c.table_name == row.table_name, sync_outbox.c.record_id == row.record_id
@@ -562,8 +765,10 @@ class SyncEngine:
                 if waiting is None:
                     try:
                         s.execute(delete(table).where(table.c.id == row.record_id, table.c.version == 0))
+                        return
                     except IntegrityError:
-                        log.warning("een geweigerd nieuw gegeven wordt nog lokaal gebruikt; het blijft staan")
+                        pass  # something typed here hangs off it: the refetch removes both, parking that
+            _remember_refetch(s, row.table_name, row.record_id)
 
     def retry_parked(self, op_id: str) -> None:
         """Send a rejected change again (e.g. after the administrator fixed a permission)."""
@@ -636,6 +841,39 @@ class SyncEngine:
                     created_at=_now(),
                 )
             )
+
+
+def _child_links(tables: Mapping[str, Table]) -> dict[str, list[tuple[str, str]]]:
+    """For persons and cases: the (table, column) pairs whose rows hang off their records, found by
+    the column names case_id and person_id and by declared foreign keys to them.
+
+    Only these links are followed: the server decides who sees a record by its person and case, so
+    what hangs off a case or person that left leaves with it, and nothing else does.
+    """
+    parents = {parent for _column, parent in FILE_LINKS if parent in tables}
+    links: dict[str, set[tuple[str, str]]] = {parent: set() for parent in parents}
+    for name, t in tables.items():
+        for column, parent in FILE_LINKS:
+            if column in t.c and parent in links:
+                links[parent].add((name, column))
+        for fk in t.foreign_keys:
+            target_table, _, target_column = fk.target_fullname.rpartition(".")
+            parent = target_table.rpartition(".")[2]  # without a schema name
+            if parent in links and target_column == "id":
+                links[parent].add((name, fk.parent.name))
+    return {parent: sorted(children) for parent, children in links.items()}
+
+
+def _row_refused(exc: BaseException) -> bool:
+    """Whether an error applying one pulled row is that row's own fault: a local constraint, or a
+    value the column cannot hold (a number for a date, a list for an enum, text for an integer).
+    Anything else (a locked or broken database) still ends the sync."""
+    if isinstance(exc, IntegrityError):
+        return True
+    if isinstance(exc, DBAPIError):
+        return False
+    # A StatementError that is no DBAPIError wraps a bind processor refusing a value.
+    return isinstance(exc, (StatementError, TypeError, ValueError, LookupError, ArithmeticError))
 
 
 def _make_plan(dialect: Any, table: Table, keys: frozenset[str], is_insert: bool) -> Any:
