@@ -1,4 +1,4 @@
-"""The `vangnet` command: profiles, demo data, backups and starting the desktop app.
+"""The `vangnet` command: profiles, demo data, backups, sync and starting the desktop app.
 
 Every error a user can act on is one Dutch line on stderr and a non-zero exit, never a traceback.
 """
@@ -57,11 +57,11 @@ def _profile(args: argparse.Namespace):
     return Profile(Path(args.data_dir).expanduser() if args.data_dir else default_data_dir())
 
 
-def _unlock(args: argparse.Namespace):
+def _unlock(args: argparse.Namespace, prompt: str = "Wachtwoord: "):
     """Unlock for a command: its edits (imports, letters in the register) queue for the server like the app's."""
     from sync.outbox import ensure_outbox
 
-    store = _profile(args).unlock(_read_passphrase())
+    store = _profile(args).unlock(_read_passphrase(prompt))
     try:
         ensure_outbox(store)
     except BaseException:

@@ -12,6 +12,7 @@ FEATURE_COMMANDS: tuple[str, ...] = (
     "desktop.privacy_commands",
     "desktop.models.importers.cli",
     "desktop.documents.cli",
+    "desktop.sync_commands",
 )
 
 

@@ -9,6 +9,7 @@ import os
 import platform
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
@@ -27,6 +28,7 @@ from sync.codec import from_json
 from sync.engine import (
     BackgroundSync,
     LocalStatus,
+    Progress,
     SyncCancelled,
     SyncEngine,
     SyncResult,
@@ -45,6 +47,85 @@ STOP_TIMEOUT_SECONDS = 15.0
 def configured_server_url(settings: Any) -> str:
     """The server address: ``VANGNET_SERVER_URL`` when set (automation, ``./run``), else the setting."""
     return (os.environ.get(SERVER_URL_ENV) or "").strip() or (settings.server_url or "").strip()
+
+
+# -- one round, without Qt: the app's background sync and `vangnet sync` both run these -------------
+
+
+def before_round(store: Store, client: SyncClient) -> None:
+    """Retention deletion markers first: the server removes those files for every device."""
+    from sync.audit_sync import push_deletion_markers
+
+    push_deletion_markers(store, client)
+
+
+def round_engine(store: Store, client: SyncClient, session_factory: Callable[[], Session] | None = None) -> SyncEngine:
+    """The sync engine of an open profile, with the deletion markers going first in every round."""
+    return SyncEngine(
+        session_factory or store.Session, client, Base.metadata, before_push=lambda: before_round(store, client)
+    )
+
+
+@dataclass
+class AfterRound:
+    """What the steps after a good round brought: access log entries acknowledged, templates received."""
+
+    audit: int = 0
+    templates: int = 0
+
+
+def after_round(store: Store, client: SyncClient, profile_dir: Path, report: Progress | None = None) -> AfterRound:
+    """After every good round: the access log's new entries (a refused entry is logged, not fatal) and the
+    published letter templates."""
+    from desktop.documents.templates import TemplateStore
+    from sync.audit_sync import AuditRefused, push_audit
+    from sync.client import SyncError
+    from sync.template_sync import pull_templates
+
+    done = AfterRound()
+    if report is not None:
+        report("audit", 0, None)
+    try:
+        done.audit = push_audit(store, client)
+    except AuditRefused as exc:
+        done.audit = exc.acknowledged
+        log.warning("De server weigerde een regel van het toegangslogboek; die blijft bewaard en wordt gemeld")
+    if report is not None:
+        report("templates", 0, None)
+    # Every office prints the texts the functioneel beheerder published.
+    try:
+        done.templates = pull_templates(TemplateStore.for_profile(profile_dir), client)
+    except SyncError as exc:
+        log.warning("Sjablonen ophalen lukte niet: %s", exc.code)
+        return done
+    if done.templates:
+        log.info("%d nieuwe sjabloonversie(s) of opmaakdocumenten van de server", done.templates)
+    return done
+
+
+def remember_user(store: Store, username: str, tokens: Tokens) -> bool:
+    """Keep who signed in (name, role, gemeenten, device) in the profile; never the password.
+
+    False while the account's gemeenten are not known yet: its own users record arrives with the first
+    pull, and then this is called again."""
+    if not tokens.user_id or not store.is_open:
+        return True
+    with store.session() as session:
+        codes = session.scalar(select(User.municipality_codes).where(User.id == tokens.user_id)) or []
+    try:
+        set_current_user(store, username, tokens.role, codes, tokens.device_id, tokens.user_id)
+    except ValueError:  # a role this version does not know: the account id still names the actor
+        set_actor(tokens.user_id, tokens.device_id)
+    return bool(codes) or tokens.role == "system_administrator"
+
+
+def announce_actor(store: Store, tokens: Tokens | None) -> None:
+    """The access log names who works here: the stored signed-in user, else the token's account."""
+    if not store.is_open:
+        return
+    user = restore_actor(store)
+    if user is None and tokens is not None and tokens.user_id:
+        set_actor(tokens.user_id, tokens.device_id)
 
 
 # -- what a record and a field are called on screen ------------------------------------------------
@@ -233,16 +314,14 @@ class SyncService(QObject):
                 raise SyncCancelled
             return store.Session()
 
-        self.engine = SyncEngine(
-            session_factory, client, Base.metadata, before_push=lambda: self._before_sync(store, client)
-        )
+        self.engine = round_engine(store, client, session_factory)
         background = BackgroundSync(
             self.engine,
             interval=self.interval,
             on_result=self._thread_result.emit,
             progress=lambda phase, done, _total: self._thread_progress.emit(phase, int(done)),
             on_start=self._thread_started.emit,
-            after_sync=lambda _result: self._after_sync(store, client),
+            after_sync=lambda _result: after_round(store, client, self.ctx.profile.path),
         )
         client.sleep = background.sleep
         self.background = background
@@ -268,59 +347,16 @@ class SyncService(QObject):
         self.background.request()
         return True
 
-    def _before_sync(self, store: Store, client: SyncClient) -> None:
-        """Retention deletion markers first: the server removes those files for every device."""
-        from sync.audit_sync import push_deletion_markers
-
-        push_deletion_markers(store, client)
-
-    def _after_sync(self, store: Store, client: SyncClient) -> None:
-        """After every good round: the access log's new entries (a refused entry is logged, not fatal) and the
-        published letter templates."""
-        from sync.audit_sync import AuditRefused, push_audit
-
-        try:
-            push_audit(store, client)
-        except AuditRefused:
-            log.warning("De server weigerde een regel van het toegangslogboek; die blijft bewaard en wordt gemeld")
-        self._pull_templates(client)
-
-    def _pull_templates(self, client: SyncClient) -> None:
-        """Every office prints the texts the functioneel beheerder published."""
-        from desktop.documents.templates import TemplateStore
-        from sync.client import SyncError
-        from sync.template_sync import pull_templates
-
-        try:
-            arrived = pull_templates(TemplateStore.for_profile(self.ctx.profile.path), client)
-        except SyncError as exc:
-            log.warning("Sjablonen ophalen lukte niet: %s", exc.code)
-            return
-        if arrived:
-            log.info("%d nieuwe sjabloonversie(s) of opmaakdocumenten van de server", arrived)
-
     def _announce_actor(self) -> None:
-        """The access log names who works here: the stored signed-in user, else the token's account."""
         store = self.ctx.store
-        if store is None or not store.is_open:
-            return
-        user = restore_actor(store)
-        tokens = self.tokens
-        if user is None and tokens is not None and tokens.user_id:
-            set_actor(tokens.user_id, tokens.device_id)
+        if store is not None:
+            announce_actor(store, self.tokens)
 
     def _remember_user(self, username: str) -> None:
-        """Keep who signed in (name, role, gemeenten, device) in the profile; never the password."""
         tokens, store = self.tokens, self.ctx.store
         if tokens is None or not tokens.user_id or store is None or not store.is_open:
             return
-        with store.session() as session:
-            codes = session.scalar(select(User.municipality_codes).where(User.id == tokens.user_id)) or []
-        try:
-            set_current_user(store, username, tokens.role, codes, tokens.device_id, tokens.user_id)
-        except ValueError:  # a role this version does not know: the account id still names the actor
-            set_actor(tokens.user_id, tokens.device_id)
-        self._user_complete = bool(codes) or tokens.role == "system_administrator"
+        self._user_complete = remember_user(store, username, tokens)
 
     # -- signals from the sync thread -------------------------------------------------------------
 
