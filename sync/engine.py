@@ -13,7 +13,21 @@ from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import Column, MetaData, String, Table, bindparam, delete, func, insert, select, text, update
+from sqlalchemy import (
+    Column,
+    MetaData,
+    String,
+    Table,
+    UniqueConstraint,
+    and_,
+    bindparam,
+    delete,
+    func,
+    insert,
+    select,
+    text,
+    update,
+)
 from sqlalchemy.exc import DBAPIError, IntegrityError, StatementError
 from sqlalchemy.orm import Session
 
@@ -28,7 +42,7 @@ from sync.client import (
 )
 from sync.codec import NOT_SYNCED_FIELDS, from_json, to_json
 from sync.local_tables import SYNC_TABLES, sync_conflicts, sync_outbox, sync_parked, sync_state
-from sync.outbox import APPLYING_SERVER_CHANGES, next_device_counter
+from sync.outbox import APPLYING_SERVER_CHANGES, DEFERRED, insert_changes, next_device_counter
 from sync.protocol import (
     CHECKSUM_MODULUS,
     DEFAULT_PAGE_SIZE,
@@ -149,6 +163,11 @@ class SyncEngine:
         self.tables: dict[str, Table] = synced_tables(tables) if isinstance(tables, MetaData) else dict(tables)
         order = list(self.tables)
         self._order = {name: i for i, name in enumerate(order)}
+        # Unique keys of the reference tables other than the id (see _yield_natural_keys).
+        from desktop.models import entities
+
+        reference = entities.tables(entities.ScopeClass.REFERENCE)
+        self._natural_keys = {name: _unique_keys(table) for name, table in self.tables.items() if name in reference}
         self._children = _child_links(self.tables)
         self.session_factory = session_factory
         self.client = client
@@ -157,6 +176,7 @@ class SyncEngine:
         self.integrity_every = integrity_every
         self.before_push = before_push
         self._lock = threading.Lock()
+        self._outbox_seq: dict[str, int] = {}
         self._plans: dict[tuple[Any, ...], Any] = {}
         client.on_tokens = self._save_tokens
         if not client.tokens.access_token:
@@ -231,11 +251,21 @@ class SyncEngine:
         with self.session_factory() as s:
             blocked = {(r[0], r[1]) for r in s.execute(select(sync_parked.c.table_name, sync_parked.c.record_id))}
             rows = s.execute(select(sync_outbox).order_by(sync_outbox.c.device_counter).limit(MAX_BATCH_OPS * 4)).all()
+            rows = [r for r in rows if (r.table_name, r.record_id) not in blocked]
+            deferred = self._deferred_changes(s, rows)
+        # Answers find their outbox entry by its sequence number (the op id has no index of its own).
+        self._outbox_seq = {r.op_id: r.seq for r in rows}
+        gone = [r.seq for r in rows if r.changes == DEFERRED and r.op_id not in deferred]
+        if gone:
+            # Inserted in bulk and removed again before they were sent: nothing to send.
+            with self.session_factory() as s, s.begin():
+                s.execute(delete(sync_outbox).where(sync_outbox.c.seq.in_(gone)))
         batch: list[PushOp] = []
         size = 0
         for r in rows:
-            if (r.table_name, r.record_id) in blocked:
+            if r.changes == DEFERRED and r.op_id not in deferred:
                 continue
+            changes = deferred[r.op_id] if r.changes == DEFERRED else json.loads(r.changes)
             op = PushOp(
                 op_id=r.op_id,
                 device_counter=r.device_counter,
@@ -243,14 +273,37 @@ class SyncEngine:
                 record_id=r.record_id,
                 kind=r.kind,
                 base_version=r.base_version,
-                changes=json.loads(r.changes),
+                changes=changes,
             )
-            op_size = len(r.changes) + 300
+            op_size = (len(json.dumps(changes)) if r.changes == DEFERRED else len(r.changes)) + 300
             if batch and (len(batch) >= MAX_BATCH_OPS or size + op_size > MAX_BATCH_BYTES):
                 break
             batch.append(op)
             size += op_size
         return batch
+
+    def _outbox_entry(self, op: PushOp) -> Any:
+        """SQL condition for the outbox row of a sent operation."""
+        seq = self._outbox_seq.get(op.op_id)
+        if seq is not None:
+            return sync_outbox.c.seq == seq
+        return and_(
+            sync_outbox.c.table_name == op.table,
+            sync_outbox.c.record_id == op.record_id,
+            sync_outbox.c.op_id == op.op_id,
+        )
+
+    def _deferred_changes(self, s: Session, rows: Iterable[Any]) -> dict[str, dict[str, Any]]:
+        """op id → changes of the DEFERRED inserts among these outbox rows (their rows' current values)."""
+        wanted: dict[str, dict[str, str]] = {}
+        for r in rows:
+            if r.changes == DEFERRED and r.table_name in self.tables:
+                wanted.setdefault(r.table_name, {})[r.record_id] = r.op_id
+        found: dict[str, dict[str, Any]] = {}
+        for name, ops in wanted.items():
+            for record_id, changes in insert_changes(s, self.tables[name], ops).items():
+                found[ops[record_id]] = changes
+        return found
 
     def _push(self, result: SyncResult, report: Progress) -> None:
         sent: set[str] = set()
@@ -315,7 +368,7 @@ class SyncEngine:
                     )
                 else:
                     result.applied += 1
-                s.execute(delete(sync_outbox).where(sync_outbox.c.op_id == op.op_id))
+                s.execute(delete(sync_outbox).where(self._outbox_entry(op)))
                 if status == "conflict" and res.server_row is not None:
                     # The device shows what the server holds; its own values wait in the conflict record.
                     # Applied after the outbox entry went, so only other unsent edits stay local.
@@ -421,7 +474,7 @@ class SyncEngine:
                 )
             ):
                 names = pending.setdefault(rid, set())
-                names.update(json.loads(changes))
+                names.update(self.tables[table].columns.keys() if changes == DEFERRED else json.loads(changes))
                 if kind == "delete":
                     names.add("deleted")
         return pending
@@ -436,6 +489,8 @@ class SyncEngine:
             table = self.tables[name]
             group = grouped[name]
             ids = [r.id for r in group]
+            if name in self._natural_keys:
+                self._yield_natural_keys(s, table, group)
             existing = self._existing_ids(s, table, ids)
             pending = self._pending_fields(s, name, ids)
             try:
@@ -461,6 +516,33 @@ class SyncEngine:
                     log.warning("een gegeven van de server past hier niet: %s", type(exc).__name__)
                     self._apply_failed(s, row)
         return applied
+
+    def _yield_natural_keys(self, s: Session, table: Table, rows: list[RowState]) -> None:
+        """A reference record from the server takes the place of a local one with the same natural key
+        (a gemeente's CBS code, a school's BRIN and vestiging) that the server never had, when nothing
+        refers to the local one by its id: both describe the same thing, and only one may exist."""
+        for columns in self._natural_keys[table.name]:
+            keyed = {tuple(row.data.get(c) for c in columns): row.id for row in rows}
+            keyed.pop(tuple(None for _ in columns), None)
+            for key, server_id in keyed.items():
+                condition = [table.c[c] == v for c, v in zip(columns, key, strict=True)]
+                for (local_id,) in s.execute(select(table.c.id).where(*condition, table.c.id != server_id)).all():
+                    if self._referenced(s, table, local_id):
+                        continue  # kept: the row that does not fit becomes a visible apply failure
+                    s.execute(delete(table).where(table.c.id == local_id))
+                    s.execute(
+                        delete(sync_outbox).where(
+                            sync_outbox.c.table_name == table.name, sync_outbox.c.record_id == local_id
+                        )
+                    )
+
+    def _referenced(self, s: Session, table: Table, record_id: str) -> bool:
+        for other in self.tables.values():
+            for column in other.columns:
+                points_here = any(fk.column.table.name == table.name for fk in column.foreign_keys)
+                if points_here and s.execute(select(other.c.id).where(column == record_id).limit(1)).first():
+                    return True
+        return False
 
     def _row_values(self, table: Table, row: RowState, protected: set[str]) -> dict[str, Any]:
         values: dict[str, Any] = {}
@@ -629,6 +711,8 @@ class SyncEngine:
                 ops = s.execute(select(sync_outbox).where(*where)).all()
                 if not ops:
                     continue
+                # What a bulk insert queued is read from its row now, before the row goes.
+                deferred = self._deferred_changes(s, ops)
                 s.execute(
                     insert(sync_parked),
                     [
@@ -639,7 +723,7 @@ class SyncEngine:
                             "record_id": op.record_id,
                             "kind": op.kind,
                             "base_version": op.base_version,
-                            "changes": op.changes,
+                            "changes": json.dumps(deferred.get(op.op_id, {})) if op.changes == DEFERRED else op.changes,
                             "reason": reason,
                             "message": message,
                             "parked_at": parked_at,
@@ -943,6 +1027,12 @@ def _default_maker(dialect: Any, column: Column[Any], default: Any) -> Callable[
         # left to SQLAlchemy (the AttributeError on None sends the batch down that path).
         return (lambda: fn(None)) if process is None else (lambda: process(fn(None)))
     return None
+
+
+def _unique_keys(table: Table) -> list[tuple[str, ...]]:
+    keys = [(c.name,) for c in table.columns if c.unique and not c.primary_key]
+    keys += [tuple(c.name for c in u.columns) for u in table.constraints if isinstance(u, UniqueConstraint)]
+    return [k for k in dict.fromkeys(keys) if k]
 
 
 def _chunks(items: list[str], size: int) -> Iterable[list[str]]:

@@ -13,7 +13,7 @@ sync_outbox = Table(
     "sync_outbox",
     metadata,
     Column("seq", Integer, primary_key=True, autoincrement=True),
-    Column("op_id", String(36), nullable=False, unique=True),
+    Column("op_id", String(36), nullable=False),
     Column("device_counter", Integer, nullable=False),
     Column("table_name", String(64), nullable=False),
     Column("record_id", String(36), nullable=False),

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import event, insert, inspect, select, update
+from sqlalchemy import Connection, event, insert, inspect, select, update
 from sqlalchemy.orm import Session
 
 from sync.codec import NOT_SYNCED_FIELDS, to_json
 from sync.local_tables import sync_outbox, sync_state
 
+# The changes of an insert queued by a bulk writer: the row's values, read when the operation is sent.
+DEFERRED = ""
 # Session.info flag: set while the sync engine applies server rows, so they make no operations.
 APPLYING_SERVER_CHANGES = "vangnet_sync_applying"
 DEVICE_COUNTER_KEY = "device_counter"
@@ -21,8 +25,9 @@ _OUTBOX_ATTR = "_vangnet_outbox_uninstall"
 
 
 def is_synced(obj: Any) -> bool:
+    """Whether a change of this object goes to the server (users rows come from the server only)."""
     table = getattr(type(obj), "__table__", None)
-    return table is not None and {"id", "version", "deleted"} <= set(table.columns.keys())
+    return table is not None and {"id", "version", "deleted"} <= set(table.columns.keys()) and _queues(table.name)
 
 
 def install_outbox(target: Any, device_id_provider: Callable[[], str] | None = None) -> Callable[[], None]:
@@ -118,9 +123,9 @@ def _op(obj: Any, kind: str, changes: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def next_device_counter(session: Session, count: int) -> int:
+def next_device_counter(session: Session | Connection, count: int) -> int:
     """Reserve `count` counter values; returns the first. Runs in the caller's transaction."""
-    with session.no_autoflush:
+    with _no_autoflush(session):
         current = session.execute(select(sync_state.c.value).where(sync_state.c.key == DEVICE_COUNTER_KEY)).scalar()
         if current is None:
             session.execute(insert(sync_state).values(key=DEVICE_COUNTER_KEY, value=str(count)))
@@ -131,12 +136,150 @@ def next_device_counter(session: Session, count: int) -> int:
         return int(current) + 1
 
 
-def _write(session: Session, ops: list[dict[str, Any]]) -> None:
+_OUTBOX_COLUMNS = (
+    "op_id", "device_counter", "table_name", "record_id", "kind", "base_version", "changes", "created_at",
+)
+_OUTBOX_INSERT = (
+    f"INSERT INTO sync_outbox ({', '.join(_OUTBOX_COLUMNS)}) VALUES ({', '.join('?' * len(_OUTBOX_COLUMNS))})"  # noqa: S608
+)
+
+
+def _write(session: Session | Connection, ops: list[dict[str, Any]]) -> None:
     first = next_device_counter(session, len(ops))
     for offset, op in enumerate(ops):
         op["device_counter"] = first + offset
-    with session.no_autoflush:
-        session.execute(insert(sync_outbox), ops)
+    with _no_autoflush(session):
+        connection = session.connection() if isinstance(session, Session) else session
+        if connection.dialect.paramstyle == "qmark":
+            # Straight to the driver: a bulk writer queues tens of thousands of operations at once.
+            connection.exec_driver_sql(_OUTBOX_INSERT, [tuple(op[c] for c in _OUTBOX_COLUMNS) for op in ops])
+        else:
+            connection.execute(insert(sync_outbox), ops)
+
+
+def _no_autoflush(target: Session | Connection) -> Any:
+    return target.no_autoflush if isinstance(target, Session) else contextlib.nullcontext()
+
+
+def _queues(table: str) -> bool:
+    """Whether writes of a table go to the server: synced, and not written by the server alone (users)."""
+    from desktop.models import entities
+
+    found = entities.get(table)
+    return found is not None and not found.server_managed
+
+
+def _applying(target: Session | Connection) -> bool:
+    return isinstance(target, Session) and bool(target.info.get(APPLYING_SERVER_CHANGES))
+
+
+def queue_inserts(target: Session | Connection, table: Any, records: Iterable[Mapping[str, Any]]) -> int:
+    """Insert operations for rows a bulk writer has just written in this transaction; returns how many.
+
+    The bulk writers (imports, the demo region, a restored export) write rows with executemany for speed;
+    this queues their operations in the same transaction, one executemany more. Rows the server already
+    has (version > 0) and deleted rows are not queued. ``records`` hold every column's Python value.
+    """
+    if _applying(target) or not _queues(table.name):
+        return 0
+    now = datetime.now(UTC).isoformat()
+    ids = [str(record["id"]) for record in records if not record.get("version") and not record.get("deleted")]
+    op_ids = _new_op_ids(len(ids))
+    # The values are read from the row when the operation is sent (DEFERRED): nothing is encoded twice.
+    ops = [
+        {
+            "op_id": op_id,
+            "table_name": table.name,
+            "record_id": record_id,
+            "kind": "insert",
+            "base_version": 0,
+            "changes": DEFERRED,
+            "created_at": now,
+        }
+        for op_id, record_id in zip(op_ids, ids, strict=True)
+    ]
+    if ops:
+        _write(target, ops)
+    return len(ops)
+
+
+def _new_op_ids(count: int) -> list[str]:
+    """Random (version 4) UUIDs in bulk: one read of the random source for the lot."""
+    raw = os.urandom(16 * count)
+    ids = []
+    for start in range(0, 16 * count, 16):
+        h = raw[start : start + 16].hex()
+        variant = "89ab"[int(h[16], 16) & 3]
+        ids.append(f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{variant}{h[17:20]}-{h[20:32]}")
+    return ids
+
+
+def insert_changes(session: Session, table: Any, record_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """The changes of DEFERRED inserts: each row's current values (a row that is gone is left out)."""
+    columns = [c for c in table.columns if c.name not in NOT_SYNCED_FIELDS]
+    found: dict[str, dict[str, Any]] = {}
+    ids = list(record_ids)
+    for start in range(0, len(ids), 500):
+        for row in session.execute(select(table.c.id, *columns).where(table.c.id.in_(ids[start : start + 500]))):
+            values = row._mapping
+            found[row.id] = {
+                c.name: {"old": None, "new": to_json(values[c.name])} for c in columns if values[c.name] is not None
+            }
+    return found
+
+
+def queue_updates(
+    target: Session | Connection, table: Any, updates: Iterable[tuple[str, int, Mapping[str, tuple[Any, Any]]]]
+) -> int:
+    """Update operations for rows a bulk writer changed in this transaction: (id, version, {field: (old, new)})."""
+    if _applying(target) or not _queues(table.name):
+        return 0
+    now = datetime.now(UTC).isoformat()
+    ops = []
+    for record_id, version, fields in updates:
+        changes = {
+            name: {"old": to_json(old), "new": to_json(new)}
+            for name, (old, new) in fields.items()
+            if name not in NOT_SYNCED_FIELDS and to_json(old) != to_json(new)
+        }
+        if changes:
+            ops.append(_bulk_op(table.name, str(record_id), "update", int(version or 0), changes, now))
+    if ops:
+        _write(target, ops)
+    return len(ops)
+
+
+def _bulk_op(table: str, record_id: str, kind: str, base: int, changes: dict[str, Any], now: str) -> dict[str, Any]:
+    return {
+        "op_id": str(uuid.uuid4()),
+        "table_name": table,
+        "record_id": record_id,
+        "kind": kind,
+        "base_version": base,
+        "changes": _encode(changes),
+        "created_at": now,
+    }
+
+
+_encode = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False).encode
+
+
+def unqueued_rows(session: Session) -> dict[str, int]:
+    """Per synced table, rows that neither the server has (version 0) nor the outbox holds: writes that
+    bypassed the one write path. Server-managed tables (users) are left out: the server writes those."""
+    from desktop.models import entities
+
+    waiting = {(r[0], r[1]) for r in session.execute(select(sync_outbox.c.table_name, sync_outbox.c.record_id))}
+    found: dict[str, int] = {}
+    for entity in entities.entities():
+        if entity.server_managed:
+            continue
+        table = entity.model.__table__
+        ids = session.execute(select(table.c.id).where(table.c.version == 0, table.c.deleted.is_(False))).scalars()
+        missing = sum(1 for record_id in ids if (entity.table, record_id) not in waiting)
+        if missing:
+            found[entity.table] = missing
+    return found
 
 
 def enqueue_existing(session: Session, tables: list[Any]) -> int:

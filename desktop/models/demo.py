@@ -30,6 +30,7 @@ from desktop.models.records import DocumentRecord
 from desktop.models.region import REGION_VERSION, Region, load_region, municipality_id
 from desktop.models.registry import AddressHistory, Enrollment, Guardian, Municipality, Person, School, User
 from desktop.models.trajectories import DropoutTrajectory, HomeSitterEpisode, Transfer
+from sync.outbox import queue_inserts
 
 ProgressCallback = Callable[[int, int], None]
 
@@ -148,6 +149,8 @@ class _Writer:
         # the database still validate every value.
         self.raw = connection.dialect.name == "sqlite"
         self.statements = {t.name: self._raw_statement(t, connection.dialect) for t in self.tables}
+        # The rows' values for their operations to the server, queued with each chunk (one write path).
+        self.queued: dict[str, list[dict[str, Any]]] = {t.name: [] for t in self.tables}
 
     @staticmethod
     def _raw_statement(
@@ -198,6 +201,7 @@ class _Writer:
             _sql, names, converters = self.statements[name]
             get = values.get
             record = [get(column, template[column]) for column in names]
+            self.queued[name].append(dict(zip(names, record, strict=True)))
             for index, convert in converters:
                 value = record[index]
                 if value is not None:
@@ -207,6 +211,7 @@ class _Writer:
             row = dict(template)
             row.update(values)
             buffer.append(row)
+            self.queued[name].append(row)
         if len(buffer) >= CHUNK:
             self.flush_through(name)
 
@@ -224,6 +229,8 @@ class _Writer:
             self.connection.exec_driver_sql(self.statements[table.name][0], rows)
         else:
             self.connection.execute(table.insert(), rows)
+        queue_inserts(self.connection, table, self.queued[table.name])
+        self.queued[table.name].clear()
         self.counts[table.name] += len(rows)
         self.done += len(rows)
         rows.clear()

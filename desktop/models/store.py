@@ -149,6 +149,13 @@ class Store:
         self._check_connection: sqlcipher.Connection | None = None
         self._check_mutex = threading.Lock()
 
+    def start_outbox(self) -> None:
+        """One write path: from now on every change of a synced row in this profile queues its operation
+        for the server in the same transaction, whoever makes it (the app, a command, an import)."""
+        from sync.outbox import ensure_outbox
+
+        ensure_outbox(self)
+
     @property
     def is_open(self) -> bool:
         return self.engine is not None
@@ -361,6 +368,7 @@ class Profile:
             from desktop.models.migrate import upgrade
 
             upgrade(store, backup_first=False)
+            store.start_outbox()
         return store
 
     # -- unlocking --------------------------------------------------------------------------------
@@ -432,6 +440,7 @@ class Profile:
             except BaseException:
                 store.close()
                 raise
+            store.start_outbox()
         if background_check:
             store.start_integrity_check()
         return store

@@ -38,6 +38,7 @@ from desktop.models.enums import (
 from desktop.models.keyfile import KdfParams
 from desktop.models.search_index import ensure_search_index
 from desktop.models.store import Profile
+from sync.outbox import APPLYING_SERVER_CHANGES
 from tests.conftest import PASSPHRASE
 
 
@@ -117,6 +118,8 @@ def gui_profile(tmp_path):
     store = profile.create(PASSPHRASE, kdf=KdfParams.minimum())
     try:
         with store.session() as session:
+            # Constructed as if they came from a server: nothing of it is queued for upload.
+            session.info[APPLYING_SERVER_CHANGES] = True
             seeded = seed(session, dt.date.today())
         ensure_search_index(store.engine)
     finally:

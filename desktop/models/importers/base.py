@@ -221,49 +221,6 @@ def bulk_write_settings(session: Session) -> Iterator[None]:
         connection.exec_driver_sql(f"PRAGMA cache_spill = {int(spill)}")
 
 
-def bulk_insert(session: Session, table: sa.Table, records: Sequence[dict[str, Any]], batch: int = 2000) -> None:
-    """Insert many validated rows straight through the driver, using the columns' own bind processors.
-
-    A column missing from a record gets its default (scalar or callable) or NULL.
-    """
-    if not records:
-        return
-    connection = session.connection()
-    dialect = connection.dialect
-    spec = []
-    for column in table.columns:
-        process = column.type._cached_bind_processor(dialect)
-        if isinstance(column.type, sa.Boolean) and dialect.name == "sqlite":
-            process = None  # the driver stores a bool as 1/0, as the processor would
-        default = column.default
-        spec.append((column.name, process, default))
-    marker = "?" if dialect.paramstyle == "qmark" else "%s"
-    names = [name for name, _process, _default in spec]
-    statement = (
-        f"INSERT INTO {table.name} ({', '.join(names)}) "  # noqa: S608 - names come from the model
-        f"VALUES ({', '.join([marker] * len(names))})"
-    )
-    pending: list[tuple] = []
-    for record in records:
-        values = []
-        for name, process, default in spec:
-            if name in record:
-                value = record[name]
-            elif default is None:
-                value = None
-            else:
-                value = default.arg if default.is_scalar else default.arg(None)
-            if value is not None and process is not None:
-                value = process(value)
-            values.append(value)
-        pending.append(tuple(values))
-        if len(pending) == batch:
-            connection.exec_driver_sql(statement, pending)
-            pending = []
-    if pending:
-        connection.exec_driver_sql(statement, pending)
-
-
 def _audit_import(session: Session, kind: str, rows: int, result: str = "ok") -> None:
     """One access-log entry per import, also a refused one (object: the import kind; no content)."""
     try:

@@ -10,11 +10,11 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-import sqlalchemy as sa
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.models.base import new_id
+from desktop.models.bulk import bulk_insert, bulk_update
 from desktop.models.cases import AbsenceReport, Case, JournalEntry
 from desktop.models.enums import AbsenceKind, CaseKind, CasePhase, CaseStatus, Gender, JournalKind, ReportSource
 from desktop.models.importers import fields as f
@@ -27,7 +27,6 @@ from desktop.models.importers.base import (
     RowIssue,
     Schools,
     TabularImporter,
-    bulk_insert,
 )
 from desktop.models.importers.files import ProgressCallback
 from desktop.models.importers.persons import PersonIndex, apply_match
@@ -290,9 +289,7 @@ class DuoVerzuimImporter(TabularImporter):
                     key: fields[key] for key, old in zip(UPDATABLE_FIELDS, known[1:], strict=True) if old != fields[key]
                 }
                 if changed:
-                    session.execute(
-                        sa.update(reports).where(reports.c.id == known[0]).values(**changed, updated_at=now)
-                    )
+                    bulk_update(session, reports, {known[0]: changed})
                     result.updated["meldingen"] += 1
                 else:
                     result.unchanged += 1

@@ -10,10 +10,11 @@ import logging
 from dataclasses import dataclass
 
 import sqlalchemy as sa
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.models.base import Base, utcnow
+from desktop.models.base import Base
+from desktop.models.bulk import bulk_update
 from desktop.models.registry import Person
 
 log = logging.getLogger(__name__)
@@ -142,13 +143,11 @@ def merge_persons(session: Session, survivor_id: str, merged_id: str, index: Per
     merged = session.get(Person, merged_id)
     if survivor is None or merged is None or survivor_id == merged_id:
         return
-    now = utcnow()
+    # Every record of the merged person moves to the survivor, each move queued for the server.
     for column in person_foreign_keys():
         table = column.table
-        values = {column.name: survivor_id}
-        if "updated_at" in table.c:
-            values["updated_at"] = now
-        session.execute(update(table).where(column == merged_id).values(**values))
+        ids = session.execute(select(table.c.id).where(column == merged_id)).scalars().all()
+        bulk_update(session, table, {record_id: {column.name: survivor_id} for record_id in ids})
     # Fill gaps in the survivor from the merged person; the survivor's own data wins.
     for attribute in (
         "call_name",

@@ -29,6 +29,7 @@ from desktop.models.importers.fields import mask_numbers
 from desktop.models.importers.files import ImportRefused, Limits, ProgressCallback, check_size, no_progress
 from desktop.models.law import is_valid_bsn
 from desktop.models.record_schema import FieldError, column_parser
+from sync.outbox import queue_inserts, queue_updates
 
 # Natural keys by which an existing record is recognised under another id.
 NATURAL_KEYS: dict[str, tuple[tuple[str, ...], ...]] = {
@@ -570,30 +571,43 @@ class VangnetJsonlImporter(Importer):
                     f"VALUES ({', '.join([marker] * len(names))})"
                 )
                 batch: list[tuple] = []
+                stored: list[dict[str, Any]] = []
                 for row in inserts:
                     source = row.values
                     record: list[Any] = []
+                    values: dict[str, Any] = {}
                     for name, process, remap in spec:
                         value = source.get(name)
                         if value is not None:
                             if remap is not None:
                                 value = remap.get(value, value)
+                            values[name] = value
                             if process is not None:
                                 value = process(value)
                         record.append(value)
                     batch.append(tuple(record))
+                    stored.append(values)
                     if len(batch) == 2000:
                         connection.exec_driver_sql(statement, batch)
-                        batch = []
+                        # Records the server never had (version 0) go to it like any other write.
+                        queue_inserts(session, table, stored)
+                        batch, stored = [], []
                 if batch:
                     connection.exec_driver_sql(statement, batch)
+                    queue_inserts(session, table, stored)
                 result.created[TYPE_LABELS[type_name]] += len(inserts)
             for row in plan.updates.get(type_name, []):
                 values = self._db_values(plan, table, row)
                 record_id = values.pop("id")
+                before = session.execute(select(table).where(table.c.id == record_id)).first()
                 outcome = session.execute(sa.update(table).where(table.c.id == record_id).values(**values))
                 if outcome.rowcount:
                     result.updated[TYPE_LABELS[type_name]] += 1
+                if before is not None and not values.get("version"):
+                    # A change of a record the server never had, or a local edit of one it has.
+                    old = before._mapping
+                    fields = {name: (old[name], value) for name, value in values.items() if name in old}
+                    queue_updates(session, table, [(record_id, old["version"] or 0, fields)])
             done += len(inserts) + len(plan.updates.get(type_name, []))
             progress(done, total, f"Importeren: {TYPE_LABELS[type_name]}")
 
