@@ -39,6 +39,7 @@ class SignalKind(StrEnum):
     DROPOUT_AGE_LIMIT = "dropout_age_limit"
     OBJECTION_PERIOD_OPEN = "objection_period_open"
     HALT_ELIGIBLE = "halt_eligible"
+    UNKNOWN_SCHOOL = "unknown_school"
 
     @property
     def label(self) -> str:
@@ -53,6 +54,7 @@ _SIGNAL_LABELS = {
     SignalKind.DROPOUT_AGE_LIMIT: "Bereikt de leeftijdsgrens van de RMC-doelgroep",
     SignalKind.OBJECTION_PERIOD_OPEN: "Bezwaartermijn loopt",
     SignalKind.HALT_ELIGIBLE: "Halt-verwijzing mogelijk",
+    SignalKind.UNKNOWN_SCHOOL: "School onbekend in de regio",
 }
 
 
@@ -202,6 +204,7 @@ def compute_signals(
         _reaching_dropout_age_limit,
         _open_objection_periods,
         _halt_eligible_cases,
+        _unknown_schools,
     ):
         signals.extend(producer(context))
     return sorted(signals, key=_sort_key)
@@ -554,6 +557,38 @@ def _halt_eligible_cases(ctx: _Context) -> Iterable[Signal]:
             record_type="case",
             record_id=case.id,
             person_id=person.id,
+        )
+
+
+def _unknown_schools(ctx: _Context) -> Iterable[Signal]:
+    """Meldingen naming a school (BRIN and vestiging) the region's school list does not hold yet: one signal
+    per school for the functioneel beheerder, who maintains the list (the melding itself is kept whole)."""
+    location = func.coalesce(AbsenceReport.school_location, "00")
+    rows = ctx.session.execute(
+        select(AbsenceReport.school_brin, location, func.count(), func.min(AbsenceReport.id), func.min(
+            AbsenceReport.received_on
+        ))
+        .where(
+            AbsenceReport.school_id.is_(None),
+            AbsenceReport.school_brin.is_not(None),
+            AbsenceReport.deleted.is_(False),
+        )
+        .group_by(AbsenceReport.school_brin, location)
+        .order_by(AbsenceReport.school_brin, location)
+    ).all()
+    for brin, vestiging, count, report_id, since in rows:
+        meldingen = "1 melding" if count == 1 else f"{count} meldingen"
+        yield Signal(
+            kind=SignalKind.UNKNOWN_SCHOOL,
+            due=None,
+            title=f"Onbekende school {brin}{vestiging} ({meldingen})",
+            detail=(
+                f"Sinds {dutch_date(since)} noemen verzuimmeldingen deze school, die niet in de scholenlijst "
+                "staat. Voeg haar toe (functioneel beheer, scholen importeren); de meldingen houden hun BRIN."
+            ),
+            record_type="absence_report",
+            record_id=report_id,
+            person_id=None,
         )
 
 

@@ -70,10 +70,6 @@ CASES = {
         lambda tmp: _csv(tmp, [duo_row("VZ1", _bsn(), Woongemeente="GM0363")]),
         "Rij 2, kolom 'Woongemeente': onbekende gemeente GM0363",
     ),
-    "unknown_school": (
-        lambda tmp: _csv(tmp, [duo_row("VZ1", _bsn(), BRIN="99ZZ")]),
-        "Rij 2, kolom 'BRIN': onbekende school 99ZZ00",
-    ),
     "unknown_kind": (
         lambda tmp: _csv(tmp, [duo_row("VZ1", _bsn(), **{"Soort verzuim": "spijbelen"})]),
         "Rij 2, kolom 'Soort verzuim': onbekende waarde 'spijbelen'",

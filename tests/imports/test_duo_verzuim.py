@@ -7,10 +7,10 @@ import datetime as dt
 import pytest
 import sqlalchemy as sa
 
-from desktop.models import AbsenceReport, Case, JournalEntry, Person
+from desktop.models import AbsenceReport, Case, JournalEntry, Person, School
 from desktop.models.enums import AbsenceKind, CaseKind
 from desktop.models.importers import ImportRefused, run_import
-from tests.imports.conftest import bsn_numbers, table_fingerprint, write_csv, write_xlsx
+from tests.imports.conftest import SCHOOLS, bsn_numbers, table_fingerprint, write_csv, write_xlsx
 
 HEADER = [
     "Meldingsnummer",
@@ -271,3 +271,24 @@ def test_removed_person_is_not_recreated_silently(session, tmp_path):
     with pytest.raises(ImportRefused) as refused:
         run_import(session, "duo-verzuim", write_csv(tmp_path / "b.csv", HEADER, [duo_row("VZ2", bsn)]))
     assert "Rij 2, kolom 'BSN': deze leerling is in Vangnet verwijderd" in refused.value.message
+
+
+def test_a_school_the_region_does_not_know_keeps_its_brin_and_signals_the_beheerder(session, tmp_path):
+    from desktop.models.signals import SignalKind, compute_signals
+
+    numbers = bsn_numbers()
+    rows = [duo_row("VZ1", next(numbers), BRIN="99ZZ"), duo_row("VZ2", next(numbers), BRIN="99ZZ", Vestiging="01")]
+    rows.append(duo_row("VZ3", next(numbers), BRIN="99ZZ"))
+    result = run_import(session, "duo-verzuim", write_csv(tmp_path / "duo.csv", HEADER, rows))
+    assert result.created["meldingen"] == 3
+    reports = session.scalars(sa.select(AbsenceReport).order_by(AbsenceReport.duo_number)).all()
+    assert [(r.school_id, r.school_brin, r.school_location) for r in reports] == [
+        (None, "99ZZ", "00"), (None, "99ZZ", "01"), (None, "99ZZ", "00")
+    ]
+    assert count(session, School) == len(SCHOOLS)  # no school was made by the import
+    signals = [s for s in compute_signals(session, dt.date(2024, 3, 20)) if s.kind == SignalKind.UNKNOWN_SCHOOL]
+    assert [s.title for s in signals] == [
+        "Onbekende school 99ZZ00 (2 meldingen)",
+        "Onbekende school 99ZZ01 (1 melding)",
+    ]
+    assert all("scholenlijst" in s.detail for s in signals)

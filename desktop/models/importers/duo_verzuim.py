@@ -177,7 +177,6 @@ class DuoVerzuimImporter(TabularImporter):
     def check(self, session: Session, parsed: ParsedFile) -> list[RowIssue]:
         issues: list[RowIssue] = []
         gemeenten = Gemeenten(session)
-        schools = Schools(session)
         index = PersonIndex(session)
         existing = dict(
             session.execute(
@@ -192,9 +191,8 @@ class DuoVerzuimImporter(TabularImporter):
             _code, reason = gemeenten.resolve(values["municipality"])
             if reason:
                 issues.append(RowIssue(row.row, "Woongemeente", reason))
-            if schools.find(values["brin"], values["location"]) is None:
-                school = values["brin"] + (values["location"] or "")
-                issues.append(RowIssue(row.row, "BRIN", f"onbekende school {school} (importeer eerst de scholen)"))
+            # A school the region's list does not hold yet is no reason to refuse the melding: it keeps its
+            # BRIN and vestiging, and the worklist asks the functioneel beheerder to add the school.
             match = index.match(values["bsn"], values["education_number"])
             if match.conflict:
                 issues.append(RowIssue(row.row, self.header_of(match.conflict_column), match.conflict))
