@@ -200,3 +200,20 @@ def test_transfers_import_and_update_per_school_year(session, tmp_path):
     assert (
         "Rij 2, kolom 'BRIN MBO': bij de status aangemeld of ingeschreven hoort een BRIN MBO" in refused.value.message
     )
+
+
+def test_only_the_functioneel_beheerder_imports_the_school_list(session, tmp_path):
+    from desktop.models.session_user import set_current_user
+
+    rows = [["78GH", "00", "Insula College", "VO", "GM0505", "", "", "", "Dordrecht"]]
+    path = write_csv(tmp_path / "scholen.csv", SCHOOL_HEADER, rows, delimiter=",")
+    set_current_user(session, "cora", "administrator", ["GM0505"], "apparaat-1", "u-cora")
+    before = table_fingerprint(session)
+    with pytest.raises(ImportRefused) as refused:
+        run_import(session, "schools", path)
+    assert "functioneel beheerder" in refused.value.message and "administratief medewerker" in refused.value.message
+    assert table_fingerprint(session, exclude=("audit_log", "local_meta")) == {
+        k: v for k, v in before.items() if k not in ("audit_log", "local_meta")
+    }
+    set_current_user(session, "fred", "system_administrator", [], "apparaat-2", "u-fred")
+    assert run_import(session, "schools", path).created["scholen"] == 1

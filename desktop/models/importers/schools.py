@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.models.entities import may_write
 from desktop.models.enums import SchoolKind
 from desktop.models.importers import fields as f
 from desktop.models.importers.base import (
@@ -19,7 +20,7 @@ from desktop.models.importers.base import (
     RowIssue,
     TabularImporter,
 )
-from desktop.models.importers.files import ProgressCallback
+from desktop.models.importers.files import ImportRefused, ProgressCallback
 from desktop.models.registry import School
 
 SCHOOL_KIND_SPELLINGS = {
@@ -88,6 +89,15 @@ class SchoolsImporter(TabularImporter):
         return "brin", (values["brin"], values["location"] or "00")
 
     def check(self, session: Session, parsed: ParsedFile) -> list[RowIssue]:
+        from desktop.models.session_user import current_user
+
+        user = current_user(session)
+        if user is not None and not may_write(user.role, "schools"):
+            # The school list is reference data every device shares: the functioneel beheerder keeps it.
+            raise ImportRefused(
+                "Er is niets geïmporteerd: de scholenlijst wordt bijgehouden door de functioneel beheerder. "
+                f"U bent aangemeld als {user.role.label.lower()}."
+            )
         gemeenten = Gemeenten(session)
         issues = []
         for row in parsed.rows:
