@@ -23,7 +23,7 @@ from desktop.models.law import add_months
 from desktop.models.retention import RetentionSettings, file_expires_on
 from sync.protocol import UUID_PATTERN
 from sync.server import scope, store
-from sync.server.db import counters, purges, record_access, records, retention_history
+from sync.server.db import counters, purges, record_access, record_keys, records, retention_history
 from sync.server.scope import Principal
 
 MAX_MARKERS = 500
@@ -279,6 +279,7 @@ def _remove(conn: Connection, keys: list[tuple[str, str]], seq: int) -> int:
             delete(record_access).where(record_access.c.table_name == table, record_access.c.record_id == record_id)
         )
         conn.execute(delete(records).where(records.c.table_name == table, records.c.record_id == record_id))
+        conn.execute(delete(record_keys).where(record_keys.c.table_name == table, record_keys.c.record_id == record_id))
     if purge_rows:
         conn.execute(insert(purges), purge_rows)
     return seq

@@ -132,6 +132,17 @@ retention_history = Table(
     Index("ix_retention_history_record", "record_id"),
 )
 
+# The owner of each natural key (a BSN, a case number, ...): see natural_keys.py.
+record_keys = Table(
+    "record_keys",
+    metadata,
+    Column("table_name", String(64), primary_key=True),
+    Column("key_name", String(64), primary_key=True),
+    Column("value", String(200), primary_key=True),
+    Column("record_id", String(36), nullable=False),
+    Index("ix_record_keys_value", "value"),
+)
+
 counters = Table(
     "counters",
     metadata,

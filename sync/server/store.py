@@ -6,12 +6,29 @@ import copy
 import json
 import re
 import threading
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
 
-from sqlalchemy import Connection, and_, bindparam, delete, exists, func, insert, or_, select, update
+from sqlalchemy import (
+    ARRAY,
+    Connection,
+    String,
+    and_,
+    any_,
+    bindparam,
+    delete,
+    exists,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
+from sqlalchemy import column as sql_column
+from sqlalchemy import table as sql_table
 from sqlalchemy.exc import IntegrityError
 
 from desktop.models import entities as registry
@@ -26,7 +43,7 @@ from sync.protocol import (
     TableSummary,
     row_checksum,
 )
-from sync.server import scope
+from sync.server import natural_keys, scope
 from sync.server.db import (
     applied_ops,
     audit_log,
@@ -63,6 +80,7 @@ MESSAGES = {
     ),
     "gemeente_forbidden": "U werkt niet voor de gemeente die deze wijziging noemt.",
     "server_managed": "Gebruikers worden op de server beheerd, niet vanaf een apparaat.",
+    "duplicate_key": "Er bestaat al een gegeven met dezelfde sleutel.",
 }
 
 
@@ -127,6 +145,7 @@ class _Ctx:
         self.person_cases: dict[str, set[str]] = {}
         self.audits: list[dict[str, Any]] = []
         self.history: list[dict[str, Any]] = []
+        self.keys = natural_keys.Keys(conn)
 
     def touch(self, key: tuple[str, str]) -> None:
         self.touched.setdefault(key, len(self.touched))
@@ -505,6 +524,21 @@ def _apply_op(ctx: _Ctx, principal: Principal, op: PushOp) -> OpResult:
     if op.kind != "delete" and not scope.can_read(principal, table, access):
         ctx.audit(principal, "push_" + op.kind, "denied", obj)
         return _reject(op, "out_of_scope")
+    adjusted: dict[str, Any] = {}
+    if changed:
+        # A BSN, a case number, ...: one owner each, as in every local database.
+        taken, adjusted = natural_keys.settle(
+            ctx.keys,
+            table,
+            row.record_id,
+            None if cached is None or cached.deleted else cached.data,
+            None if row.deleted else row.data,
+        )
+        if taken is not None:
+            return _reject(op, "duplicate_key", taken)
+        for name, value in adjusted.items():
+            row.data[name] = value
+            row.field_versions[name] = [row.version, None]
     if changed:
         row.municipality = municipality
         key = (table, row.record_id)
@@ -525,7 +559,8 @@ def _apply_op(ctx: _Ctx, principal: Principal, op: PushOp) -> OpResult:
         version=row.version,
         conflict_kind="field" if conflicts else None,
         conflicts=conflicts,
-        server_row=_public(row) if conflicts else None,
+        # The stored record goes back when it differs from what the device sent (a renumbered case).
+        server_row=_public(row) if conflicts or adjusted else None,
     )
 
 
@@ -685,6 +720,7 @@ def _flush(ctx: _Ctx) -> dict[tuple[str, str], int]:
         conn.execute(insert(audit_log), ctx.audits)
     if ctx.history:
         conn.execute(insert(retention_history), ctx.history)
+    ctx.keys.flush()
     conn.execute(update(counters).where(counters.c.name == "server_seq").values(value=value))
     return seqs
 
@@ -726,7 +762,9 @@ def _push_once(engine: Any, principal: Principal, ops: list[PushOp]) -> list[OpR
             ):
                 previous[op_id] = (body_hash, result)
         keys = {(o.table, o.record_id) for o in ops}
-        # Everything the changes refer to (parents, schools, users), loaded with the records themselves.
+        # Everything the changes refer to (parents, schools, users), loaded with the records themselves,
+        # and the owners of the natural keys they name.
+        wanted_keys: list[natural_keys.KeyId] = []
         for o in ops:
             schema = schema_for(o.table)
             if schema is None:
@@ -735,7 +773,9 @@ def _push_once(engine: Any, principal: Principal, ops: list[PushOp]) -> list[OpR
                 target = schema.references.get(name)
                 if target is not None and isinstance(change.new, str):
                     keys.add((target, change.new))
+            wanted_keys += natural_keys.wanted_keys(o.table, {n: c.new for n, c in o.changes.items()})
         ctx.load(keys)
+        ctx.keys.load(wanted_keys)
         # Parents of the records being changed, their access and the cases of their persons: in bulk.
         parents = set()
         person_ids = {o.record_id for o in ops if o.table == scope.PERSONS}
@@ -1010,17 +1050,14 @@ def seed_region(engine: Any) -> int:
 
     added = 0
     with engine.begin() as conn:
-        rows = region_municipality_rows()
+        # By CBS code: a server that made its gemeenten before the ids were shared keeps its own rows
+        # (devices give way to them, see SyncEngine._yield_natural_keys).
         existing = {
-            r[0]
-            for r in conn.execute(
-                select(records.c.record_id).where(
-                    records.c.table_name == "municipalities", records.c.record_id.in_([row["id"] for row in rows])
-                )
-            )
+            json.loads(data).get("cbs_code")
+            for (data,) in conn.execute(select(records.c.data).where(records.c.table_name == "municipalities"))
         }
-        for row in rows:
-            if row["id"] not in existing:
+        for row in region_municipality_rows():
+            if row["cbs_code"] not in existing:
                 upsert_reference(conn, "municipalities", str(row["id"]), {k: v for k, v in row.items() if k != "id"})
                 added += 1
     return added
@@ -1055,6 +1092,364 @@ def upsert_reference(conn: Connection, table: str, record_id: str, data: dict[st
             row.data[k] = v
             row.field_versions[k] = [row.version, None]
     row.municipality = scope.own_municipality(table, row.data)
+    natural_keys.settle(ctx.keys, table, record_id, None, row.data)
     ctx.store(row, None)
     ctx.touch((table, record_id))
     _flush(ctx)
+
+
+# -- bulk import of a migration file (sync/server/import_jsonl.py) -------------------------------------
+
+IMPORT_CHUNK = 2000
+
+
+def _load_bulk(ctx: _Ctx, keys: Iterable[tuple[str, str]]) -> None:
+    """:meth:`_Ctx.load` for hundreds of thousands of keys: only the keys asked for, in few statements.
+
+    On PostgreSQL the keys go into a temporary table (COPY) that the stored rows and access rows are joined
+    with; elsewhere in chunks. A key without a stored row has no access rows either (removing a record
+    removes those too), so access is read for the stored rows only.
+    """
+    conn = ctx.conn
+    wanted = [k for k in set(keys) if k[1] and k not in ctx.rows]
+    if not wanted:
+        return
+    for k in wanted:
+        ctx.rows[k] = None
+    found: list[tuple[str, str]] = []
+    for r in _stored_rows(conn, wanted):
+        key = (r["table_name"], r["record_id"])
+        if key in ctx.rows and ctx.rows[key] is None:
+            ctx.rows[key] = _row_from(r)
+            found.append(key)
+    for k in wanted:
+        ctx.access[k] = set()
+    for chunk in _chunked(sorted(found), IMPORT_CHUNK):
+        ids = sorted({k[1] for k in chunk})
+        members = set(chunk)
+        for user_id, table, record_id in conn.execute(
+            select(record_access.c.user_id, record_access.c.table_name, record_access.c.record_id).where(
+                _any_of(conn, record_access.c.record_id, ids)
+            )
+        ):
+            if (table, record_id) in members:
+                ctx.access[(table, record_id)].add(user_id)
+    for k in wanted:
+        ctx.access_before[k] = set(ctx.access[k])
+
+
+_import_keys = sql_table("import_keys", sql_column("table_name"), sql_column("record_id"))
+
+
+def _stored_rows(conn: Connection, keys: list[tuple[str, str]]) -> Iterable[Any]:
+    """The stored records among these keys (mappings of full rows)."""
+    if conn.dialect.name != "postgresql" or len(keys) < 10 * IMPORT_CHUNK:
+        for chunk in _chunked(keys, IMPORT_CHUNK):
+            ids = sorted({k[1] for k in chunk})
+            yield from conn.execute(select(records).where(_any_of(conn, records.c.record_id, ids))).mappings()
+        return
+    conn.exec_driver_sql(
+        "CREATE TEMPORARY TABLE IF NOT EXISTS import_keys (table_name text, record_id text) ON COMMIT DROP"
+    )
+    conn.exec_driver_sql("TRUNCATE import_keys")
+    _bulk_insert(conn, "import_keys", ("table_name", "record_id"), keys, lambda _count: None)
+    conn.exec_driver_sql("ANALYZE import_keys")
+    yield from conn.execute(
+        select(records).join(
+            _import_keys,
+            and_(
+                records.c.table_name == _import_keys.c.table_name,
+                records.c.record_id == _import_keys.c.record_id,
+            ),
+        )
+    ).mappings()
+
+
+def _import_changes(row: _Row, data: dict[str, Any], deleted: bool) -> list[str]:
+    """The fields (and 'deleted') an imported record would change in a stored one; empty when identical."""
+    changed = [name for name, value in data.items() if row.data.get(name) != value]
+    if row.deleted != deleted:
+        changed.append("deleted")
+    return changed
+
+
+class ImportWriter:
+    """Writes the validated records of a migration file as the records a push would have made.
+
+    One writer per transaction: it locks the counter like a push. New records get version 1 and
+    field_versions without a device; a stored record that differs is updated field by field (version + 1),
+    one that is identical is left alone. Who sees what comes from the push path's own rules: every file
+    that gained a record is recomputed by :func:`_cascade` with :func:`_compute_scope`, so the access
+    rows are those the same records would have got through the API. ``owner_user_id`` stands for the
+    account that pushed them (None: nobody; only the gemeenten then see a person without a case).
+    """
+
+    def __init__(self, conn: Connection, owner_user_id: str | None = None) -> None:
+        _lock_counter(conn)
+        self.ctx = _Ctx(conn)
+        self.owner = owner_user_id
+
+    def load(self, keys: Iterable[tuple[str, str]]) -> None:
+        """Read the stored rows (and their access) of these keys in bulk."""
+        _load_bulk(self.ctx, keys)
+
+    def changes(self, table: str, record_id: str, data: dict[str, Any], deleted: bool) -> list[str] | None:
+        """None for a record the server does not have; else the fields that differ (empty: identical)."""
+        key = (table, record_id)
+        if key not in self.ctx.rows:
+            self.load([key])
+        row = self.ctx.rows[key]
+        return None if row is None else _import_changes(row, data, deleted)
+
+    def write(
+        self,
+        items: Iterable[tuple[str, str, dict[str, Any], bool]],
+        progress: Callable[[int, int], None] | None = None,
+    ) -> dict[str, Counter[str]]:
+        """Write (table, id, fields, deleted) items; returns counts per table under inserted/updated/unchanged.
+
+        A field given as None clears a stored value; a new record stores only the fields with a value,
+        as a pushed insert does.
+        """
+        ctx = self.ctx
+        items = list(items)
+        counts: dict[str, Counter[str]] = {"inserted": Counter(), "updated": Counter(), "unchanged": Counter()}
+        self.load((table, record_id) for table, record_id, _data, _deleted in items)
+        persons: set[str] = set()
+        for table, record_id, data, _deleted in items:
+            stored = ctx.rows.get((table, record_id))
+            if table == scope.PERSONS:
+                persons.add(record_id)
+            elif data.get("person_id"):
+                persons.add(data["person_id"])
+            if stored is not None and stored.person_id:
+                persons.add(stored.person_id)
+        # The cases of every person in bulk, so storing a case never looks them up one by one.
+        ctx.load_person_cases(persons)
+        loose: list[tuple[str, str]] = []
+        for table, record_id, data, deleted in items:
+            key = (table, record_id)
+            row = ctx.rows.get(key)
+            if row is None:
+                values = {name: value for name, value in data.items() if value is not None}
+                versions: dict[str, Any] = {name: [1, None] for name in values}
+                if deleted:
+                    versions["deleted"] = [1, None]
+                row = _Row(table, record_id, values, 1, deleted, versions, None, self.owner, None, None, None,
+                           exists=False)
+                old_person = None
+                counts["inserted"][table] += 1
+            else:
+                changed = _import_changes(row, data, deleted)
+                if not changed:
+                    counts["unchanged"][table] += 1
+                    continue
+                before = dict(row.data)
+                old_person = row.person_id
+                row.version += 1
+                for name in changed:
+                    _set_field(row, name, deleted if name == "deleted" else data[name])
+                    row.field_versions[name] = [row.version, None]
+                entity = registry.get(table)
+                if entity is not None:
+                    ctx.remember_retention(entity, record_id, before, changed)
+                counts["updated"][table] += 1
+            _refresh_links(row)
+            row.municipality = scope.own_municipality(table, row.data)
+            ctx.store(row, old_person)
+            ctx.touch(key)
+            if table in scope.REFERENCE_TABLES:
+                continue
+            ctx.persons.update(p for p in (old_person, row.person_id) if p)
+            if table == scope.CASES:
+                ctx.cases.add(record_id)
+            elif row.case_id:
+                ctx.cases.add(row.case_id)
+            elif not row.person_id:
+                loose.append(key)
+        # Records outside any file (no person, no case) get their access as a pushed insert does; the
+        # rest when _cascade recomputes the files they belong to.
+        for key in loose:
+            _own, access = _compute_scope(ctx, ctx.rows[key])  # type: ignore[arg-type]
+            ctx.set_access(key, access)
+        _flush_import(ctx, progress)
+        return counts
+
+
+# The same text as db.dumps, without making a new encoder for every document.
+_encode_import = json.JSONEncoder(sort_keys=True, separators=(",", ":"), default=str).encode
+
+_RECORD_COLUMNS = (
+    "table_name",
+    "record_id",
+    "data",
+    "version",
+    "deleted",
+    "field_versions",
+    "municipality_code",
+    "owner_user_id",
+    "assigned_user_id",
+    "person_id",
+    "case_id",
+    "chk",
+    "updated_at",
+    "server_seq",
+)
+
+
+def _flush_import(ctx: _Ctx, progress: Callable[[int, int], None] | None = None) -> dict[tuple[str, str], int]:
+    """:func:`_flush` for an import: the same cascade, numbering and rows, new rows written in bulk (COPY on
+    PostgreSQL). Everything else (updates, revoked access, purges, audit, retention history) as in _flush."""
+    conn = ctx.conn
+    value = conn.execute(select(counters.c.value).where(counters.c.name == "server_seq")).scalar_one()
+    _cascade(ctx)
+    ordered = sorted(ctx.touched, key=lambda key: (scope.table_order(key[0]), ctx.touched[key]))
+    seqs: dict[tuple[str, str], int] = {}
+    for key in ordered:
+        value += 1
+        seqs[key] = value
+    now = now_iso()
+    dirty = ctx.dirty
+    # In sequence order: the indexes then grow at their end instead of at random places.
+    new = [dirty[key] for key in ordered if key in dirty and not dirty[key].exists]
+    updates = []
+    for key, row in dirty.items():
+        if row.exists:
+            updates.append(
+                {
+                    "k_table": key[0],
+                    "k_id": key[1],
+                    "data": _encode_import(row.data),
+                    "version": row.version,
+                    "deleted": row.deleted,
+                    "field_versions": _encode_import(row.field_versions),
+                    "municipality_code": row.municipality,
+                    "owner_user_id": row.owner,
+                    "assigned_user_id": row.assigned,
+                    "person_id": row.person_id,
+                    "case_id": row.case_id,
+                    "chk": row_checksum(row.record_id, row.version),
+                    "updated_at": now,
+                    "server_seq": seqs[key],
+                }
+            )
+
+    def inserts() -> Iterable[tuple[Any, ...]]:
+        # Encoded while the database takes the rows before them: the two processes work side by side.
+        for row in new:
+            row.exists = True
+            key = (row.table, row.record_id)
+            yield (
+                row.table, row.record_id, _encode_import(row.data), row.version, row.deleted,
+                _new_versions(row.field_versions), row.municipality, row.owner, row.assigned, row.person_id,
+                row.case_id, row_checksum(row.record_id, row.version), now, seqs[key],
+            )
+
+    # Grants by principal, then key: the order of record_access's primary key (one sort of the keys).
+    by_principal: dict[str, list[tuple[str, str, str]]] = {}
+    revokes = []
+    for key in sorted(ctx.access):
+        now_set = ctx.access[key]
+        before = ctx.access_before.get(key)
+        for u in now_set if not before else now_set - before:
+            by_principal.setdefault(u, []).append((u, key[0], key[1]))
+        if before:
+            revokes += [{"k_user": u, "k_table": key[0], "k_id": key[1]} for u in sorted(before - now_set)]
+    grants = [grant for principal in sorted(by_principal) for grant in by_principal[principal]]
+    total = len(new) + len(updates) + len(grants)
+    done = 0
+
+    def advanced(count: int) -> None:
+        nonlocal done
+        done += count
+        if progress is not None:
+            progress(done, total)
+
+    _bulk_insert(conn, records.name, _RECORD_COLUMNS, inserts(), advanced)
+    where = and_(records.c.table_name == bindparam("k_table"), records.c.record_id == bindparam("k_id"))
+    if updates:
+        cols = [c for c in updates[0] if not c.startswith("k_")]
+        conn.execute(update(records).where(where).values({c: bindparam(c) for c in cols}), updates)
+        advanced(len(updates))
+    seq_only = [{"k_table": k[0], "k_id": k[1], "server_seq": seqs[k]} for k in ordered if k not in ctx.dirty]
+    if seq_only:
+        conn.execute(update(records).where(where).values(server_seq=bindparam("server_seq")), seq_only)
+    if revokes:
+        conn.execute(
+            delete(record_access).where(
+                record_access.c.user_id == bindparam("k_user"),
+                record_access.c.table_name == bindparam("k_table"),
+                record_access.c.record_id == bindparam("k_id"),
+            ),
+            revokes,
+        )
+    _bulk_insert(conn, record_access.name, ("user_id", "table_name", "record_id"), grants, advanced)
+    if ctx.purges:
+        rows = []
+        # Children before parents, so a device never holds a child whose parent it already removed.
+        for table, record_id, user_id, municipality in sorted(ctx.purges, key=lambda p: -scope.table_order(p[0])):
+            value += 1
+            rows.append(
+                {
+                    "server_seq": value,
+                    "table_name": table,
+                    "record_id": record_id,
+                    "user_id": user_id,
+                    "municipality_code": municipality,
+                }
+            )
+        conn.execute(insert(purges), rows)
+    if ctx.audits:
+        conn.execute(insert(audit_log), ctx.audits)
+    if ctx.history:
+        conn.execute(insert(retention_history), ctx.history)
+    conn.execute(update(counters).where(counters.c.name == "server_seq").values(value=value))
+    return seqs
+
+
+def _new_versions(versions: dict[str, Any]) -> str:
+    """field_versions of a new imported record ({name: [1, null]}) as db.dumps writes them, without the encoder."""
+    return "{" + ",".join([f'"{name}":[1,null]' for name in sorted(versions)]) + "}"
+
+
+def _bulk_insert(
+    conn: Connection,
+    table: str,
+    columns: tuple[str, ...],
+    rows: Iterable[tuple[Any, ...]],
+    advanced: Callable[[int], None],
+    batch: int = 20_000,
+) -> None:
+    """Insert many rows of a server table: COPY on PostgreSQL, one executemany per batch elsewhere."""
+    names = ", ".join(columns)
+    if conn.dialect.name == "postgresql":
+        driver = conn.connection.driver_connection
+        count = 0
+        with driver.cursor() as cursor, cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:  # type: ignore[union-attr]
+            for row in rows:
+                copy.write_row(row)
+                count += 1
+                if count == batch:
+                    advanced(count)
+                    count = 0
+        advanced(count)
+        return
+    marker = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    statement = f"INSERT INTO {table} ({names}) VALUES ({', '.join([marker] * len(columns))})"  # noqa: S608
+    pending: list[tuple[Any, ...]] = []
+    for row in rows:
+        pending.append(row)
+        if len(pending) == batch:
+            conn.exec_driver_sql(statement, pending)
+            advanced(len(pending))
+            pending = []
+    if pending:
+        conn.exec_driver_sql(statement, pending)
+    advanced(len(pending))
+
+
+def _any_of(conn: Connection, column: Any, ids: list[str]) -> Any:
+    """column IN ids; on PostgreSQL as = ANY(array), one parameter instead of thousands to compile."""
+    if conn.dialect.name == "postgresql":
+        return column == any_(bindparam("ids", ids, type_=ARRAY(String)))
+    return column.in_(ids)

@@ -8,6 +8,7 @@ the specification: what it says a role may write must apply, and nothing else.
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 import socket
@@ -361,6 +362,9 @@ SEES_FILE = {"anna", "cora", "dirk"}
 HEALTH_READERS = {"anna", "dirk"}
 
 
+_FRESH = itertools.count(9000)
+
+
 def _child_doc(table: str, ids: dict[str, str]) -> dict[str, Any]:
     person, case = ids["person"], ids["case"]
     base = {
@@ -383,9 +387,11 @@ def _child_doc(table: str, ids: dict[str, str]) -> dict[str, Any]:
         "leave_requests": {"person_id": person, "kind": "holiday", "start_date": "2026-10-01", "end_date": "2026-10-02",
                            "days": 2, "decided_by": "attendance_officer"},
         "persons": docs.person(),
-        "municipalities": {"cbs_code": "GM0610", "name": "Sliedrecht"},
+        # Natural keys are unique on the server: every new gemeente and school gets its own.
+        "municipalities": {"cbs_code": f"GM{next(_FRESH):04d}", "name": "Proefgemeente"},
         "users": {"username": "nieuw", "display_name": "Nieuw", "role": "consultant"},
-        "schools": {"brin": "34CD", "location": "01", "name": "De Linde", "kind": "VO", "municipality_code": "GM0505"},
+        "schools": {"brin": f"{next(_FRESH) % 100:02d}CD", "location": "01", "name": "De Linde", "kind": "VO",
+                    "municipality_code": "GM0505"},
     }
     return dict(base[table])
 

@@ -148,10 +148,8 @@ def test_authorization_matrix_roles_gemeenten_endpoints_records(server) -> None:
     ids = seed_case(anna, server.users["anna"])
     fred = server.client("fred")
     ids["municipality"] = str(uuid.uuid4())
-    assert (
-        fred.push([op("municipalities", ids["municipality"], cbs_code="GM0505", name="Dordrecht")]).results[0].status
-        == "applied"
-    )
+    gemeente = op("municipalities", ids["municipality"], cbs_code="GM0999", name="Proefgemeente")
+    assert fred.push([gemeente]).results[0].status == "applied"
     clients = {name: server.client(name) for name in READ}
     for name, client in clients.items():
         seen = visible(client)
