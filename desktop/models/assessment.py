@@ -15,7 +15,7 @@ from enum import StrEnum
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.models.cases import AbsenceReport, Case
+from desktop.models.cases import AbsenceReport, Case, case_kind_for_report
 from desktop.models.enums import (
     AbsenceKind,
     CaseKind,
@@ -102,7 +102,7 @@ class ReportForAssessment:
 
     @property
     def suggested_case_kind(self) -> CaseKind:
-        return CaseKind.OVER_18 if self.kind == AbsenceKind.OVER_18 else CaseKind.RELATIVE
+        return case_kind_for_report(self.kind)
 
 
 def is_awaiting_assessment(report: AbsenceReport) -> bool:
@@ -236,9 +236,7 @@ def assess_report(
     subject = f"Melding {AbsenceKind(report.kind).label.lower()} van {report.received_on:%d-%m-%Y}"
 
     if choice == AssessmentChoice.OPEN_CASE:
-        kind = CaseKind(case_kind) if case_kind else (
-            CaseKind.OVER_18 if report.kind == AbsenceKind.OVER_18 else CaseKind.RELATIVE
-        )
+        kind = CaseKind(case_kind) if case_kind else case_kind_for_report(report.kind)
         case = open_case(session, report.person_id, kind, on, assigned_user_id=user_id, school_id=report.school_id)
         _link(report, case.id, on)
         add_journal_entry(session, case.id, report.person_id, JournalKind.NOTE,

@@ -43,6 +43,34 @@ from desktop.models.registry import CBS_CODE_LENGTH, Person
 CASE_NUMBER_LENGTH = 11  # '2023-000123'
 
 
+def case_kind_for_report(kind: AbsenceKind | str) -> CaseKind:
+    """The kind of case a verzuimmelding opens: verzuim 18+ an 18+ case, every other kind relatief verzuim."""
+    return CaseKind.OVER_18 if AbsenceKind(kind) == AbsenceKind.OVER_18 else CaseKind.RELATIVE
+
+
+class CaseNumbers:
+    """Hands out case numbers 'jjjj-nnnnnn': the next after the highest this device knows of the year.
+
+    Numbers are handed out offline, so two devices can pick the same one; the server then gives the
+    later case the next free number (sync/server/natural_keys.py) and the device shows that one.
+    """
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self.last: dict[int, int] = {}
+
+    def next(self, year: int) -> str:
+        if year not in self.last:
+            last = self.session.scalar(
+                sa.select(sa.func.max(Case.case_number)).where(
+                    Case.case_number >= f"{year}-", Case.case_number < f"{year}-\uffff"
+                )
+            )
+            self.last[year] = int(last.split("-", 1)[1]) if last and last.split("-", 1)[1].isdigit() else 0
+        self.last[year] += 1
+        return f"{year}-{self.last[year]:06d}"
+
+
 @entity(
     label="Verzuimmelding", plural="Verzuimmeldingen", interchange="absence_report", scope=ScopeClass.CASE_CHILD,
     writers=frozenset({CONSULTANT, ADMINISTRATOR}), inzage=(5, "received_on"),

@@ -35,6 +35,7 @@ from desktop.models import (
     User,
 )
 from desktop.models.base import utcnow
+from desktop.models.cases import CaseNumbers
 from desktop.models.enums import (
     AbsenceKind,
     AppointmentKind,
@@ -1144,12 +1145,7 @@ def add_intervention(
 
 
 def next_case_number(session: Session, year: int) -> str:
-    prefix = f"{year}-"
-    last = session.scalar(
-        select(func.max(Case.case_number)).where(Case.case_number >= prefix, Case.case_number < f"{year}-\uffff")
-    )
-    number = int(last.split("-", 1)[1]) + 1 if last else 1
-    return f"{year}-{number:06d}"
+    return CaseNumbers(session).next(year)
 
 
 def open_case(

@@ -10,12 +10,12 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.models.base import new_id
 from desktop.models.bulk import bulk_insert, bulk_update
-from desktop.models.cases import AbsenceReport, Case, JournalEntry
+from desktop.models.cases import AbsenceReport, Case, CaseNumbers, JournalEntry, case_kind_for_report
 from desktop.models.enums import AbsenceKind, CaseKind, CasePhase, CaseStatus, Gender, JournalKind, ReportSource
 from desktop.models.importers import fields as f
 from desktop.models.importers.base import (
@@ -132,31 +132,6 @@ COLUMNS = (
     Column("Uren verzuim", "hours_absent", f.decimal(0, 5000)),
     Column("Aantal keer te laat", "times_late", f.integer(0, 2000), aliases=("Te laat",)),
 )
-
-
-def case_kind_for(kind: AbsenceKind) -> CaseKind:
-    """Verzuim 18+ goes into an 18+ case; every other kind of melding is relatief verzuim."""
-    return CaseKind.OVER_18 if kind == AbsenceKind.OVER_18 else CaseKind.RELATIVE
-
-
-class CaseNumbers:
-    """Hands out case numbers 'jjjj-nnnnnn' without a query per case."""
-
-    def __init__(self, session: Session) -> None:
-        self.session = session
-        self.last: dict[int, int] = {}
-
-    def next(self, year: int) -> str:
-        if year not in self.last:
-            prefix = f"{year}-"
-            last = self.session.scalar(
-                select(func.max(Case.case_number)).where(
-                    Case.case_number >= prefix, Case.case_number < f"{year}-\uffff"
-                )
-            )
-            self.last[year] = int(last.split("-", 1)[1]) if last else 0
-        self.last[year] += 1
-        return f"{year}-{self.last[year]:06d}"
 
 
 class DuoVerzuimImporter(TabularImporter):
@@ -294,7 +269,7 @@ class DuoVerzuimImporter(TabularImporter):
                 continue
             school_id = schools.find(values["brin"], values["location"])
             municipality = code or municipality_of.get(person_id)
-            case_kind = case_kind_for(values["kind"])
+            case_kind = case_kind_for_report(values["kind"])
             case_id = open_cases.get((person_id, case_kind))
             melding = f"DUO-verzuimmelding ({values['kind'].label}), gemeld op {values['received_on']:%d-%m-%Y}"
             opened = case_id is None
