@@ -7,8 +7,8 @@ import datetime as dt
 import logging
 import os
 import platform
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,7 @@ from sqlalchemy import Enum as SqlEnum
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.models import entities
 from desktop.models.audit import set_actor
 from desktop.models.base import Base
 from desktop.models.entities import field_label, table_label
@@ -24,7 +25,7 @@ from desktop.models.registry import User
 from desktop.models.session_user import restore_actor, set_current_user
 from desktop.models.store import Store
 from sync.client import InsecureServer, SyncClient, Tokens
-from sync.codec import from_json
+from sync.codec import NOT_SYNCED_FIELDS, from_json, to_json
 from sync.engine import (
     BackgroundSync,
     LocalStatus,
@@ -163,34 +164,126 @@ def display_value(table: str, name: str, value: Any) -> str:
     return str(value)
 
 
+DESCRIBE_CHUNK = 500
+
+
 def describe_record(session: Session, table: str, record_id: str) -> str:
     """'Zaak 2026-000001 – Sanne de Vries': what the record is, without its BSN."""
+    return describe_records(session, [(table, record_id)])[(table, record_id)]
+
+
+def describe_records(session: Session, records: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """describe_record for many records at once: one query per table and one for their persons."""
     tables = Base.metadata.tables
-    label = table_label(table)
-    if table not in tables:
-        return label
-    t = tables[table]
-    row = session.execute(select(t).where(t.c.id == record_id)).first()
-    if row is None:
-        return f"{label} (niet meer op dit apparaat)"
-    values = row._mapping
-    person = None
-    if table == "persons":
-        person = values
-    elif values.get("person_id"):
-        persons = tables["persons"]
-        person = session.execute(select(persons).where(persons.c.id == values["person_id"])).first()
-        person = person._mapping if person is not None else None
-    name = ""
-    if person is not None:
-        name = " ".join(p for p in (person["first_names"], person["prefix"], person["last_name"]) if p)
-    if table == "cases":
-        return f"Zaak {values['case_number']}" + (f" – {name}" if name else "")
-    if table == "persons":
-        return f"Leerling {name}"
-    if table in ("schools", "municipalities") and values.get("name"):
-        return f"{label} {values['name']}"
-    return label + (f" van {name}" if name else "")
+    wanted = list(dict.fromkeys(records))
+    by_table: dict[str, list[str]] = {}
+    for table, record_id in wanted:
+        by_table.setdefault(table, []).append(record_id)
+    found: dict[tuple[str, str], Any] = {}
+    for table, ids in by_table.items():
+        if table not in tables:
+            continue
+        t = tables[table]
+        for start in range(0, len(ids), DESCRIBE_CHUNK):
+            for row in session.execute(select(t).where(t.c.id.in_(ids[start : start + DESCRIBE_CHUNK]))):
+                found[(table, row.id)] = row._mapping
+    persons = {rid: values for (table, rid), values in found.items() if table == "persons"}
+    person_ids = sorted({v["person_id"] for v in found.values() if v.get("person_id")} - set(persons))
+    if person_ids:
+        t = tables["persons"]
+        for start in range(0, len(person_ids), DESCRIBE_CHUNK):
+            for row in session.execute(select(t).where(t.c.id.in_(person_ids[start : start + DESCRIBE_CHUNK]))):
+                persons[row.id] = row._mapping
+    described = {}
+    for table, record_id in wanted:
+        label = table_label(table)
+        values = found.get((table, record_id))
+        if table not in tables:
+            described[(table, record_id)] = label
+            continue
+        if values is None:
+            described[(table, record_id)] = f"{label} (niet meer op dit apparaat)"
+            continue
+        person = values if table == "persons" else persons.get(values.get("person_id") or "")
+        name = ""
+        if person is not None:
+            name = " ".join(p for p in (person["first_names"], person["prefix"], person["last_name"]) if p)
+        if table == "cases":
+            text = f"Zaak {values['case_number']}" + (f" – {name}" if name else "")
+        elif table == "persons":
+            text = f"Leerling {name}"
+        elif table in ("schools", "municipalities") and values.get("name"):
+            text = f"{label} {values['name']}"
+        else:
+            text = label + (f" van {name}" if name else "")
+        described[(table, record_id)] = text
+    return described
+
+
+# -- what waits for the user under Conflicten ---------------------------------------------------------
+
+# The three kinds the Conflicten view lists: a conflict with a choice, a change the server refused, and a row
+# from the server that could not be stored here (not a conflict: it is fetched again).
+CONFLICT, REFUSED, NOT_APPLIED = "conflict", "refused", "apply_failed"
+CATEGORIES = (CONFLICT, REFUSED, NOT_APPLIED)
+ProblemKey = tuple[str, str]  # (category, conflict id or parked op_id)
+
+
+@dataclass
+class ProblemCounts:
+    """How many items wait, per (category, table); counted in SQL."""
+
+    groups: dict[tuple[str, str], int] = field(default_factory=dict)
+
+    def count(self, category: str | None = None, table: str | None = None) -> int:
+        return sum(
+            n
+            for (k, t), n in self.groups.items()
+            if (category is None or k == category) and (table is None or t == table)
+        )
+
+    @property
+    def conflicts(self) -> int:
+        """Open conflict records, those that could not be stored included: the status bar's 'Conflicten'."""
+        return self.count(CONFLICT) + self.count(NOT_APPLIED)
+
+    @property
+    def refused(self) -> int:
+        return self.count(REFUSED)
+
+    @property
+    def total(self) -> int:
+        return self.count()
+
+    def tables(self) -> list[str]:
+        return sorted({t for _k, t in self.groups}, key=lambda t: (table_label(t), t))
+
+
+@dataclass
+class ProblemRow:
+    """One line of the Conflicten list, read a page at a time."""
+
+    key: ProblemKey
+    table: str
+    record_id: str
+    kind: str  # the conflict's kind, or the refused operation's (insert, update, delete)
+    record: str
+    fields: list[str]  # Dutch labels of the fields concerned
+    message: str  # the server's reason for a refusal
+    since: dt.datetime | None
+
+    @property
+    def category(self) -> str:
+        return self.key[0]
+
+
+@dataclass
+class ProblemList:
+    """What the view shows first: the counts, the ids in the chosen order and the first page of rows."""
+
+    counts: ProblemCounts
+    keys: list[ProblemKey]
+    rows: dict[ProblemKey, ProblemRow]
 
 
 @dataclass
@@ -209,6 +302,7 @@ class ConflictItem:
     kind: str
     record: str
     fields: list[ConflictField]
+    since: dt.datetime | None = None
 
 
 @dataclass
@@ -220,9 +314,156 @@ class ParkedItem:
     record: str
     reason: str
     changes: list[tuple[str, str]]
+    since: dt.datetime | None = None
+    operation: str = ""  # insert, update or delete (``kind`` is its Dutch label)
+
+
+@dataclass
+class FailedItem:
+    """A row from the server that could not be stored here: what differs between here and the server."""
+
+    id: str
+    table: str
+    record_id: str
+    record: str
+    fields: list[ConflictField]
+    present: bool  # whether this device has the record at all
+    since: dt.datetime | None = None
 
 
 KIND_LABELS = {"insert": "Nieuw", "update": "Wijziging", "delete": "Verwijdering"}
+
+
+def _moment(text: str | None) -> dt.datetime | None:
+    try:
+        return dt.datetime.fromisoformat(text) if text else None
+    except ValueError:
+        return None
+
+
+def table_rank() -> dict[str, int]:
+    """The synced tables in the order of their Dutch labels (sorting the list by 'Gegeven' in SQL)."""
+    return {name: i for i, name in enumerate(sorted(entities.tables(), key=lambda n: (table_label(n), n)))}
+
+
+def problem_counts(session: Session) -> ProblemCounts:
+    return ProblemCounts({(k, t): n for k, t, n in SyncEngine.problem_counts(session)})
+
+
+def problem_rows(session: Session, keys: Iterable[ProblemKey]) -> dict[ProblemKey, ProblemRow]:
+    """The list lines of these items (one page): a few queries, whatever the number of items."""
+    keys = list(keys)
+    conflict_ids = [i for k, i in keys if k != REFUSED]
+    parked_ids = [i for k, i in keys if k == REFUSED]
+    rows: dict[ProblemKey, ProblemRow] = {}
+    conflicts = SyncEngine.conflicts_by_id(session, conflict_ids) if conflict_ids else []
+    parked = SyncEngine.parked_by_id(session, parked_ids) if parked_ids else []
+    names = describe_records(session, [(r["table_name"], r["record_id"]) for r in (*conflicts, *parked)])
+    for c in conflicts:
+        table = c["table_name"]
+        category = NOT_APPLIED if c["kind"] == NOT_APPLIED else CONFLICT
+        fields = [field_label(table, n) for n in sorted((c["fields"] or {}).get("fields") or {})]
+        rows[(category, c["id"])] = ProblemRow(
+            (category, c["id"]), table, c["record_id"], c["kind"], names[(table, c["record_id"])], fields, "",
+            _moment(c["created_at"]),
+        )
+    for p in parked:
+        table = p["table_name"]
+        fields = [field_label(table, n) for n in sorted(p["changes"] or {})]
+        rows[(REFUSED, p["op_id"])] = ProblemRow(
+            (REFUSED, p["op_id"]), table, p["record_id"], p["kind"], names[(table, p["record_id"])], fields,
+            p["message"], _moment(p["parked_at"]),
+        )
+    return rows
+
+
+def problem_list(
+    session: Session,
+    categories: Iterable[str] | None = None,
+    table: str | None = None,
+    sort: str = "since",
+    descending: bool = False,
+    first: int = 100,
+) -> ProblemList:
+    """Counts, the ids of the items that pass the filter in the chosen order, and the first ``first`` rows."""
+    counts = problem_counts(session)
+    keys = SyncEngine.problem_keys(session, categories, table, sort, descending, table_rank())
+    return ProblemList(counts, keys, problem_rows(session, keys[:first]))
+
+
+def _conflict_item(session: Session, c: dict[str, Any]) -> ConflictItem:
+    fields = c["fields"].get("fields", {})
+    table = c["table_name"]
+    shown = [
+        ConflictField(
+            name,
+            field_label(table, name),
+            display_value(table, name, both.get("local")),
+            display_value(table, name, both.get("server")),
+        )
+        for name, both in sorted(fields.items())
+    ]
+    if c["kind"] == "edit_delete":
+        shown.insert(0, ConflictField("deleted", "Gegeven", "Gewijzigd op dit apparaat", "Verwijderd op de server"))
+    elif c["kind"] == "delete_edit":
+        shown.insert(0, ConflictField("deleted", "Gegeven", "Verwijderd op dit apparaat", "Gewijzigd op de server"))
+    return ConflictItem(c["id"], table, c["record_id"], c["kind"], describe_record(session, table, c["record_id"]),
+                        shown, _moment(c["created_at"]))
+
+
+def _failed_item(session: Session, c: dict[str, Any]) -> FailedItem:
+    """The fields in which the server's row differs from this device's (all of them when it is not here)."""
+    table = c["table_name"]
+    server_row = dict(c["fields"].get("server_row") or {})
+    t = Base.metadata.tables.get(table)
+    here = None
+    if t is not None:
+        found = session.execute(select(t).where(t.c.id == c["record_id"])).first()
+        here = found._mapping if found is not None else None
+    shown = []
+    for name, theirs in server_row.items():
+        if name in NOT_SYNCED_FIELDS or (t is not None and name not in t.c):
+            continue
+        if here is None:
+            if theirs in (None, ""):
+                continue
+            shown.append(ConflictField(name, field_label(table, name), "(niet op dit apparaat)",
+                                       display_value(table, name, theirs)))
+            continue
+        ours = here[name]
+        try:
+            same = from_json(t.c[name], theirs) == ours
+        except (TypeError, ValueError):
+            same = to_json(ours) == theirs
+        if not same:
+            shown.append(ConflictField(name, field_label(table, name), display_value(table, name, to_json(ours)),
+                                       display_value(table, name, theirs)))
+    shown.sort(key=lambda f: f.label)
+    return FailedItem(c["id"], table, c["record_id"], describe_record(session, table, c["record_id"]), shown,
+                      here is not None, _moment(c["created_at"]))
+
+
+def problem_detail(session: Session, key: ProblemKey) -> ConflictItem | ParkedItem | FailedItem | None:
+    """Everything about one item, for the detail pane; None when it was decided meanwhile."""
+    category, item_id = key
+    if category == REFUSED:
+        found = SyncEngine.parked_by_id(session, [item_id])
+        if not found:
+            return None
+        p = found[0]
+        table = p["table_name"]
+        changes = [
+            (field_label(table, name), display_value(table, name, (change or {}).get("new")))
+            for name, change in sorted(p["changes"].items())
+        ]
+        return ParkedItem(p["op_id"], table, p["record_id"], KIND_LABELS.get(p["kind"], p["kind"]),
+                          describe_record(session, table, p["record_id"]), p["message"], changes,
+                          _moment(p["parked_at"]), p["kind"])
+    found = SyncEngine.conflicts_by_id(session, [item_id])
+    if not found or found[0]["resolved_at"] is not None:
+        return None
+    c = found[0]
+    return _failed_item(session, c) if c["kind"] == NOT_APPLIED else _conflict_item(session, c)
 
 
 class SyncService(QObject):
@@ -426,52 +667,25 @@ class SyncService(QObject):
         # Resolving and discarding are local writes; this client is never asked to connect.
         return SyncEngine(store.Session, SyncClient("http://127.0.0.1"), Base.metadata)
 
-    def conflicts(self) -> list[ConflictItem]:
-        engine = self._local_engine()
-        items = []
-        with engine.session_factory() as session:
-            for c in engine.open_conflicts():
-                fields = c["fields"].get("fields", {})
-                server_row = c["fields"].get("server_row") or {}
-                shown = [
-                    ConflictField(
-                        name,
-                        field_label(c["table_name"], name),
-                        display_value(c["table_name"], name, both.get("local")),
-                        display_value(c["table_name"], name, both.get("server")),
-                    )
-                    for name, both in sorted(fields.items())
-                ]
-                if c["kind"] == "edit_delete":
-                    shown.insert(0, ConflictField("deleted", "Gegeven", "Gewijzigd op dit apparaat",
-                                                  "Verwijderd op de server"))
-                elif c["kind"] == "delete_edit":
-                    shown.insert(0, ConflictField("deleted", "Gegeven", "Verwijderd op dit apparaat",
-                                                  "Gewijzigd op de server"))
-                elif c["kind"] == "apply_failed" and not shown:
-                    shown.append(ConflictField("", "Gegeven", "Past niet bij de gegevens op dit apparaat",
-                                               "Versie " + str(server_row.get("version", "?"))))
-                items.append(
-                    ConflictItem(c["id"], c["table_name"], c["record_id"], c["kind"],
-                                 describe_record(session, c["table_name"], c["record_id"]), shown)
-                )
-        return items
+    def problem_list(
+        self,
+        categories: Iterable[str] | None = None,
+        table: str | None = None,
+        sort: str = "since",
+        descending: bool = False,
+        first: int = 100,
+    ) -> ProblemList:
+        """Counts, ids and the first rows of what waits under Conflicten (run it off the GUI thread)."""
+        return self.ctx.read(lambda session: problem_list(session, categories, table, sort, descending, first))
 
-    def parked(self) -> list[ParkedItem]:
-        engine = self._local_engine()
-        items = []
-        with engine.session_factory() as session:
-            for p in engine.parked_operations():
-                table = p["table_name"]
-                changes = [
-                    (field_label(table, name), display_value(table, name, (change or {}).get("new")))
-                    for name, change in sorted(p["changes"].items())
-                ]
-                items.append(
-                    ParkedItem(p["op_id"], p["table_name"], p["record_id"], KIND_LABELS.get(p["kind"], p["kind"]),
-                               describe_record(session, p["table_name"], p["record_id"]), p["message"], changes)
-                )
-        return items
+    def problem_counts(self) -> ProblemCounts:
+        return self.ctx.read(problem_counts)
+
+    def problem_rows(self, keys: list[ProblemKey]) -> dict[ProblemKey, ProblemRow]:
+        return self.ctx.read(lambda session: problem_rows(session, keys))
+
+    def problem_detail(self, key: ProblemKey) -> ConflictItem | ParkedItem | FailedItem | None:
+        return self.ctx.read(lambda session: problem_detail(session, key))
 
     def resolve(self, conflict_id: str, keep: str) -> None:
         self._local_engine().resolve_conflict(conflict_id, keep)
@@ -482,7 +696,22 @@ class SyncService(QObject):
     def discard(self, op_id: str) -> None:
         self._local_engine().discard_parked(op_id)
 
+    def resolve_many(
+        self, conflict_ids: list[str], keep: str, progress: Callable[[int, int], None] | None = None
+    ) -> int:
+        """Keep 'local' or 'server' values for many conflicts, a chunk per transaction; how many were open."""
+        return self._local_engine().resolve_conflicts(conflict_ids, keep, progress)
+
+    def retry_many(self, op_ids: list[str], progress: Callable[[int, int], None] | None = None) -> int:
+        return self._local_engine().retry_parked_many(op_ids, progress)
+
+    def discard_many(self, op_ids: list[str], progress: Callable[[int, int], None] | None = None) -> int:
+        return self._local_engine().discard_parked_many(op_ids, progress)
+
+    def refetch_many(self, conflict_ids: list[str], progress: Callable[[int, int], None] | None = None) -> int:
+        """Rows that could not be stored here are fetched again at the next sync."""
+        return self._local_engine().refetch_failed(conflict_ids, progress)
+
     def problems_of(self, table: str, record_ids: list[str]) -> tuple[int, int]:
         """(open conflicts, parked operations) of records shown on one file."""
         return self.ctx.read(lambda session: record_problems(session, table, record_ids))
-

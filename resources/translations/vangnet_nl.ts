@@ -1141,41 +1141,6 @@
     </message>
 </context>
 <context>
-    <name>ConflictCard</name>
-    <message>
-        <source>Veld</source>
-        <translation>Veld</translation>
-    </message>
-    <message>
-        <source>Uw waarde (dit apparaat)</source>
-        <translation>Uw waarde (dit apparaat)</translation>
-    </message>
-    <message>
-        <source>Waarde op de server</source>
-        <translation>Waarde op de server</translation>
-    </message>
-    <message>
-        <source>Mijn waarde houden</source>
-        <translation>Mijn waarde houden</translation>
-    </message>
-    <message>
-        <source>Waarde van de server houden</source>
-        <translation>Waarde van de server houden</translation>
-    </message>
-    <message>
-        <source>Uw waarde wordt bij de volgende synchronisatie naar de server gestuurd en vervangt daar de andere waarde.</source>
-        <translation>Uw waarde wordt bij de volgende synchronisatie naar de server gestuurd en vervangt daar de andere waarde.</translation>
-    </message>
-    <message>
-        <source>Uw wijziging vervalt; de waarde van de server blijft.</source>
-        <translation>Uw wijziging vervalt; de waarde van de server blijft.</translation>
-    </message>
-    <message>
-        <source>Dossier openen</source>
-        <translation>Dossier openen</translation>
-    </message>
-</context>
-<context>
     <name>ConflictsView</name>
     <message>
         <source>Conflicten</source>
@@ -1186,8 +1151,176 @@
         <translation>Conflicten en geweigerde wijzigingen</translation>
     </message>
     <message>
+        <source>Bezig met lezen…</source>
+        <translation>Bezig met lezen…</translation>
+    </message>
+    <message>
+        <source>Aantallen</source>
+        <translation>Aantallen</translation>
+    </message>
+    <message>
         <source>Vangnet voegt wijzigingen van verschillende apparaten per veld samen. Waar dat niet kan, blijft de waarde van de server staan tot u kiest. Uw keuze gaat bij de volgende synchronisatie naar de server.</source>
         <translation>Vangnet voegt wijzigingen van verschillende apparaten per veld samen. Waar dat niet kan, blijft de waarde van de server staan tot u kiest. Uw keuze gaat bij de volgende synchronisatie naar de server.</translation>
+    </message>
+    <message>
+        <source>Soort</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <source>Gegeven</source>
+        <translation>Gegeven</translation>
+    </message>
+    <message>
+        <source>S&amp;oort:</source>
+        <translation>S&amp;oort:</translation>
+    </message>
+    <message>
+        <source>&amp;Gegeven:</source>
+        <translation>&amp;Gegeven:</translation>
+    </message>
+    <message>
+        <source>Er zijn geen conflicten en geen geweigerde wijzigingen. Alles wat u hier wijzigde, is bij de server bekend.</source>
+        <translation>Er zijn geen conflicten en geen geweigerde wijzigingen. Alles wat u hier wijzigde, is bij de server bekend.</translation>
+    </message>
+    <message>
+        <source>Mijn waarden houden</source>
+        <translation>Mijn waarden houden</translation>
+    </message>
+    <message>
+        <source>Waarden van de server houden</source>
+        <translation>Waarden van de server houden</translation>
+    </message>
+    <message>
+        <source>Opnieuw proberen</source>
+        <translation>Opnieuw proberen</translation>
+    </message>
+    <message>
+        <source>Verwerpen</source>
+        <translation>Verwerpen</translation>
+    </message>
+    <message>
+        <source>Geweigerd door de server ({n})</source>
+        <translation>Geweigerd door de server ({n})</translation>
+    </message>
+    <message>
+        <source>Kon niet worden verwerkt ({n})</source>
+        <translation>Kon niet worden verwerkt ({n})</translation>
+    </message>
+    <message>
+        <source>Alle gegevens ({n})</source>
+        <translation>Alle gegevens ({n})</translation>
+    </message>
+    <message>
+        <source>Voor de {n} geselecteerde regels:</source>
+        <translation>Voor de {n} geselecteerde regels:</translation>
+    </message>
+    <message>
+        <source>Voor alle {n} getoonde regels bij {table}:</source>
+        <translation>Voor alle {n} getoonde regels bij {table}:</translation>
+    </message>
+    <message>
+        <source>Voor alle {n} getoonde regels:</source>
+        <translation>Voor alle {n} getoonde regels:</translation>
+    </message>
+    <message>
+        <source>Bij {n} conflicten gaat uw waarde naar de server.</source>
+        <translation>Bij {n} conflicten gaat uw waarde naar de server.</translation>
+    </message>
+    <message>
+        <source>Bij {n} conflicten blijft de waarde van de server.</source>
+        <translation>Bij {n} conflicten blijft de waarde van de server.</translation>
+    </message>
+    <message>
+        <source>{refused} geweigerde wijzigingen opnieuw versturen, {failed} gegevens opnieuw ophalen.</source>
+        <translation>{refused} geweigerde wijzigingen opnieuw versturen, {failed} gegevens opnieuw ophalen.</translation>
+    </message>
+    <message>
+        <source>{n} geweigerde wijzigingen verwerpen.</source>
+        <translation>{n} geweigerde wijzigingen verwerpen.</translation>
+    </message>
+    <message>
+        <source>Bij {n} conflicten wordt uw eigen waarde gehouden. Die gaat bij de volgende synchronisatie naar de server en vervangt daar de andere waarde. Doorgaan?</source>
+        <translation>Bij {n} conflicten wordt uw eigen waarde gehouden. Die gaat bij de volgende synchronisatie naar de server en vervangt daar de andere waarde. Doorgaan?</translation>
+    </message>
+    <message>
+        <source>Bij {n} conflicten blijft de waarde van de server; uw eigen wijzigingen daarvan vervallen. Doorgaan?</source>
+        <translation>Bij {n} conflicten blijft de waarde van de server; uw eigen wijzigingen daarvan vervallen. Doorgaan?</translation>
+    </message>
+    <message>
+        <source>{n} geweigerde wijzigingen vervallen; de gegevens krijgen weer de stand van de server. Doorgaan?</source>
+        <translation>{n} geweigerde wijzigingen vervallen; de gegevens krijgen weer de stand van de server. Doorgaan?</translation>
+    </message>
+    <message>
+        <source>{refused} geweigerde wijzigingen worden opnieuw verstuurd en {failed} gegevens worden bij de volgende synchronisatie opnieuw opgehaald. Doorgaan?</source>
+        <translation>{refused} geweigerde wijzigingen worden opnieuw verstuurd en {failed} gegevens worden bij de volgende synchronisatie opnieuw opgehaald. Doorgaan?</translation>
+    </message>
+    <message>
+        <source>Uw waarden worden gehouden; u kunt intussen verder werken…</source>
+        <translation>Uw waarden worden gehouden; u kunt intussen verder werken…</translation>
+    </message>
+    <message>
+        <source>De waarden van de server worden gehouden; u kunt intussen verder werken…</source>
+        <translation>De waarden van de server worden gehouden; u kunt intussen verder werken…</translation>
+    </message>
+    <message>
+        <source>De geweigerde wijzigingen worden verworpen; u kunt intussen verder werken…</source>
+        <translation>De geweigerde wijzigingen worden verworpen; u kunt intussen verder werken…</translation>
+    </message>
+    <message>
+        <source>Wordt opnieuw geprobeerd; u kunt intussen verder werken…</source>
+        <translation>Wordt opnieuw geprobeerd; u kunt intussen verder werken…</translation>
+    </message>
+    <message>
+        <source>{done} van {total}</source>
+        <translation>{done} van {total}</translation>
+    </message>
+    <message>
+        <source>1 conflict opgelost: uw waarde gaat bij de volgende synchronisatie naar de server.</source>
+        <translation>1 conflict opgelost: uw waarde gaat bij de volgende synchronisatie naar de server.</translation>
+    </message>
+    <message>
+        <source>{n} conflicten opgelost: uw waarden gaan bij de volgende synchronisatie naar de server.</source>
+        <translation>{n} conflicten opgelost: uw waarden gaan bij de volgende synchronisatie naar de server.</translation>
+    </message>
+    <message>
+        <source>1 conflict opgelost: de waarde van de server blijft.</source>
+        <translation>1 conflict opgelost: de waarde van de server blijft.</translation>
+    </message>
+    <message>
+        <source>{n} conflicten opgelost: de waarden van de server blijven.</source>
+        <translation>{n} conflicten opgelost: de waarden van de server blijven.</translation>
+    </message>
+    <message>
+        <source>1 geweigerde wijziging verworpen.</source>
+        <translation>1 geweigerde wijziging verworpen.</translation>
+    </message>
+    <message>
+        <source>{n} geweigerde wijzigingen verworpen.</source>
+        <translation>{n} geweigerde wijzigingen verworpen.</translation>
+    </message>
+    <message>
+        <source>1 geweigerde wijziging wordt opnieuw verstuurd</source>
+        <translation>1 geweigerde wijziging wordt opnieuw verstuurd</translation>
+    </message>
+    <message>
+        <source>{n} geweigerde wijzigingen worden opnieuw verstuurd</source>
+        <translation>{n} geweigerde wijzigingen worden opnieuw verstuurd</translation>
+    </message>
+    <message>
+        <source>1 gegeven wordt bij de volgende synchronisatie opnieuw opgehaald</source>
+        <translation>1 gegeven wordt bij de volgende synchronisatie opnieuw opgehaald</translation>
+    </message>
+    <message>
+        <source>{n} gegevens worden bij de volgende synchronisatie opnieuw opgehaald</source>
+        <translation>{n} gegevens worden bij de volgende synchronisatie opnieuw opgehaald</translation>
+    </message>
+    <message>
+        <source> en </source>
+        <translation> en </translation>
+    </message>
+    <message>
+        <source>Er was niets meer te doen</source>
+        <translation>Er was niets meer te doen</translation>
     </message>
     <message>
         <source>&amp;Vernieuwen</source>
@@ -1198,36 +1331,36 @@
         <translation>Nu &amp;synchroniseren</translation>
     </message>
     <message>
-        <source>Er zijn geen conflicten.</source>
-        <translation>Er zijn geen conflicten.</translation>
-    </message>
-    <message>
-        <source>De server weigerde deze wijzigingen. Latere wijzigingen van hetzelfde gegeven wachten tot u kiest; al het andere wordt gewoon verstuurd.</source>
-        <translation>De server weigerde deze wijzigingen. Latere wijzigingen van hetzelfde gegeven wachten tot u kiest; al het andere wordt gewoon verstuurd.</translation>
-    </message>
-    <message>
-        <source>Er zijn geen geweigerde wijzigingen.</source>
-        <translation>Er zijn geen geweigerde wijzigingen.</translation>
-    </message>
-    <message>
         <source>De conflicten konden niet worden gelezen. Probeer het opnieuw.</source>
         <translation>De conflicten konden niet worden gelezen. Probeer het opnieuw.</translation>
+    </message>
+    <message>
+        <source>{n} getoond</source>
+        <translation>{n} getoond</translation>
+    </message>
+    <message>
+        <source>Conflicten: {n}</source>
+        <translation>Conflicten: {n}</translation>
+    </message>
+    <message>
+        <source> (waarvan {n} niet verwerkt)</source>
+        <translation> (waarvan {n} niet verwerkt)</translation>
+    </message>
+    <message>
+        <source> · geweigerd: {n}</source>
+        <translation> · geweigerd: {n}</translation>
+    </message>
+    <message>
+        <source>Alle soorten ({n})</source>
+        <translation>Alle soorten ({n})</translation>
     </message>
     <message>
         <source>Conflicten ({n})</source>
         <translation>Conflicten ({n})</translation>
     </message>
     <message>
-        <source>Geweigerde wijzigingen ({n})</source>
-        <translation>Geweigerde wijzigingen ({n})</translation>
-    </message>
-    <message>
         <source>De geweigerde wijziging van {record} vervalt. Wilt u dat?</source>
         <translation>De geweigerde wijziging van {record} vervalt. Wilt u dat?</translation>
-    </message>
-    <message>
-        <source>Wijziging verwerpen</source>
-        <translation>Wijziging verwerpen</translation>
     </message>
 </context>
 <context>
@@ -2308,33 +2441,6 @@ Wilt u dit melden bij de functioneel beheerder? Kopieer dan de details hieronder
     </message>
 </context>
 <context>
-    <name>ParkedCard</name>
-    <message>
-        <source>Reden van de server: {reason}</source>
-        <translation>Reden van de server: {reason}</translation>
-    </message>
-    <message>
-        <source>… en {n} velden meer</source>
-        <translation>… en {n} velden meer</translation>
-    </message>
-    <message>
-        <source>Opnieuw proberen</source>
-        <translation>Opnieuw proberen</translation>
-    </message>
-    <message>
-        <source>Stuur de wijziging nog eens, bijvoorbeeld nadat de beheerder uw rechten heeft aangepast.</source>
-        <translation>Stuur de wijziging nog eens, bijvoorbeeld nadat de beheerder uw rechten heeft aangepast.</translation>
-    </message>
-    <message>
-        <source>Verwerpen</source>
-        <translation>Verwerpen</translation>
-    </message>
-    <message>
-        <source>Geef deze wijziging op; wijzigingen die erop wachten gaan door.</source>
-        <translation>Geef deze wijziging op; wijzigingen die erop wachten gaan door.</translation>
-    </message>
-</context>
-<context>
     <name>PersonFileView</name>
     <message>
         <source>Leerplichtstatus</source>
@@ -2646,6 +2752,212 @@ Wilt u dit melden bij de functioneel beheerder? Kopieer dan de details hieronder
     <message>
         <source>(zoek eerst)</source>
         <translation>(zoek eerst)</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemDetail</name>
+    <message>
+        <source>Velden</source>
+        <translation>Velden</translation>
+    </message>
+    <message>
+        <source>Dossier openen</source>
+        <translation>Dossier openen</translation>
+    </message>
+    <message>
+        <source>Mijn waarde houden</source>
+        <translation>Mijn waarde houden</translation>
+    </message>
+    <message>
+        <source>Uw waarde wordt bij de volgende synchronisatie naar de server gestuurd en vervangt daar de andere waarde.</source>
+        <translation>Uw waarde wordt bij de volgende synchronisatie naar de server gestuurd en vervangt daar de andere waarde.</translation>
+    </message>
+    <message>
+        <source>Waarde van de server houden</source>
+        <translation>Waarde van de server houden</translation>
+    </message>
+    <message>
+        <source>Uw wijziging vervalt; de waarde van de server blijft.</source>
+        <translation>Uw wijziging vervalt; de waarde van de server blijft.</translation>
+    </message>
+    <message>
+        <source>Opnieuw proberen</source>
+        <translation>Opnieuw proberen</translation>
+    </message>
+    <message>
+        <source>Verwerpen</source>
+        <translation>Verwerpen</translation>
+    </message>
+    <message>
+        <source>Geef deze wijziging op; wijzigingen die erop wachten gaan door.</source>
+        <translation>Geef deze wijziging op; wijzigingen die erop wachten gaan door.</translation>
+    </message>
+    <message>
+        <source>Bij dit filter zijn er geen regels meer.</source>
+        <translation>Bij dit filter zijn er geen regels meer.</translation>
+    </message>
+    <message>
+        <source>Kies een regel in de lijst om de details en de keuzes te zien.</source>
+        <translation>Kies een regel in de lijst om de details en de keuzes te zien.</translation>
+    </message>
+    <message>
+        <source>Geweigerd door de server</source>
+        <translation>Geweigerd door de server</translation>
+    </message>
+    <message>
+        <source>De server weigerde dit nieuwe gegeven.</source>
+        <translation>De server weigerde dit nieuwe gegeven.</translation>
+    </message>
+    <message>
+        <source>De server weigerde deze verwijdering.</source>
+        <translation>De server weigerde deze verwijdering.</translation>
+    </message>
+    <message>
+        <source>De server weigerde deze wijziging.</source>
+        <translation>De server weigerde deze wijziging.</translation>
+    </message>
+    <message>
+        <source>Latere wijzigingen van hetzelfde gegeven wachten tot u kiest; al het andere wordt gewoon verstuurd.</source>
+        <translation>Latere wijzigingen van hetzelfde gegeven wachten tot u kiest; al het andere wordt gewoon verstuurd.</translation>
+    </message>
+    <message>
+        <source>Reden van de server: {reason}</source>
+        <translation>Reden van de server: {reason}</translation>
+    </message>
+    <message>
+        <source>Veld</source>
+        <translation>Veld</translation>
+    </message>
+    <message>
+        <source>Uw nieuwe waarde</source>
+        <translation>Uw nieuwe waarde</translation>
+    </message>
+    <message>
+        <source>Stuur de wijziging nog eens, bijvoorbeeld nadat de beheerder uw rechten heeft aangepast.</source>
+        <translation>Stuur de wijziging nog eens, bijvoorbeeld nadat de beheerder uw rechten heeft aangepast.</translation>
+    </message>
+    <message>
+        <source>Kon niet worden verwerkt</source>
+        <translation>Kon niet worden verwerkt</translation>
+    </message>
+    <message>
+        <source>Dit is geen conflict: een nieuwere versie van dit gegeven kwam van de server, maar kon op dit apparaat niet worden opgeslagen, bijvoorbeeld omdat een BSN of nummer hier al bij een ander gegeven staat. Hier blijft de oude versie staan. Met 'Opnieuw proberen' haalt Vangnet het gegeven bij de volgende synchronisatie opnieuw op; lukt het weer niet, dan verschijnt het hier opnieuw.</source>
+        <translation>Dit is geen conflict: een nieuwere versie van dit gegeven kwam van de server, maar kon op dit apparaat niet worden opgeslagen, bijvoorbeeld omdat een BSN of nummer hier al bij een ander gegeven staat. Hier blijft de oude versie staan. Met 'Opnieuw proberen' haalt Vangnet het gegeven bij de volgende synchronisatie opnieuw op; lukt het weer niet, dan verschijnt het hier opnieuw.</translation>
+    </message>
+    <message>
+        <source>(geen verschil zichtbaar)</source>
+        <translation>(geen verschil zichtbaar)</translation>
+    </message>
+    <message>
+        <source>Gegeven</source>
+        <translation>Gegeven</translation>
+    </message>
+    <message>
+        <source>Op dit apparaat</source>
+        <translation>Op dit apparaat</translation>
+    </message>
+    <message>
+        <source>Op de server</source>
+        <translation>Op de server</translation>
+    </message>
+    <message>
+        <source>Haal dit gegeven bij de volgende synchronisatie opnieuw op.</source>
+        <translation>Haal dit gegeven bij de volgende synchronisatie opnieuw op.</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <source>Uw waarde (dit apparaat)</source>
+        <translation>Uw waarde (dit apparaat)</translation>
+    </message>
+    <message>
+        <source>Waarde op de server</source>
+        <translation>Waarde op de server</translation>
+    </message>
+    <message>
+        <source>sinds {when}</source>
+        <translation>sinds {when}</translation>
+    </message>
+    <message>
+        <source>U wijzigde dit gegeven, maar iemand anders heeft het op de server verwijderd.</source>
+        <translation>U wijzigde dit gegeven, maar iemand anders heeft het op de server verwijderd.</translation>
+    </message>
+    <message>
+        <source>U verwijderde dit gegeven, maar iemand anders heeft het op de server gewijzigd.</source>
+        <translation>U verwijderde dit gegeven, maar iemand anders heeft het op de server gewijzigd.</translation>
+    </message>
+    <message>
+        <source>Dit gegeven bestond al op de server. Hier staat nu de versie van de server; uw eigen waarden staan hieronder.</source>
+        <translation>Dit gegeven bestond al op de server. Hier staat nu de versie van de server; uw eigen waarden staan hieronder.</translation>
+    </message>
+    <message>
+        <source>Dit gegeven is op dit apparaat en op de server verschillend gewijzigd. De server houdt nu zijn waarde; kies welke waarde moet blijven.</source>
+        <translation>Dit gegeven is op dit apparaat en op de server verschillend gewijzigd. De server houdt nu zijn waarde; kies welke waarde moet blijven.</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemListModel</name>
+    <message>
+        <source>Soort</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <source>Omschrijving</source>
+        <translation>Omschrijving</translation>
+    </message>
+    <message>
+        <source>Toelichting</source>
+        <translation>Toelichting</translation>
+    </message>
+    <message>
+        <source>Sinds</source>
+        <translation>Sinds</translation>
+    </message>
+    <message>
+        <source>Geweigerd</source>
+        <translation>Geweigerd</translation>
+    </message>
+    <message>
+        <source>Kon niet worden verwerkt</source>
+        <translation>Kon niet worden verwerkt</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Conflict</translation>
+    </message>
+    <message>
+        <source>Nieuw</source>
+        <translation>Nieuw</translation>
+    </message>
+    <message>
+        <source>Wijziging</source>
+        <translation>Wijziging</translation>
+    </message>
+    <message>
+        <source>Verwijdering</source>
+        <translation>Verwijdering</translation>
+    </message>
+    <message>
+        <source>De versie van de server kon hier niet worden opgeslagen</source>
+        <translation>De versie van de server kon hier niet worden opgeslagen</translation>
+    </message>
+    <message>
+        <source>Hier gewijzigd, op de server verwijderd</source>
+        <translation>Hier gewijzigd, op de server verwijderd</translation>
+    </message>
+    <message>
+        <source>Hier verwijderd, op de server gewijzigd</source>
+        <translation>Hier verwijderd, op de server gewijzigd</translation>
+    </message>
+    <message>
+        <source>Bestond al op de server</source>
+        <translation>Bestond al op de server</translation>
+    </message>
+    <message>
+        <source>Op deze kolom kan niet worden gesorteerd</source>
+        <translation>Op deze kolom kan niet worden gesorteerd</translation>
     </message>
 </context>
 <context>

@@ -180,22 +180,24 @@ def test_conflict_resolved_by_clicking_reaches_the_server(qtbot, window, live_se
         assert banner.isVisible()
         assert banner.text.text().startswith("Deze zaak heeft een conflict met de server")
 
-        # Clicking the status bar opens the Conflicten view with both values.
+        # Clicking the status bar opens the Conflicten view: the line is selected, its detail shows both values.
         qtbot.mouseClick(window.conflicts_label, Qt.MouseButton.LeftButton)
         conflicts = window.tabs.currentWidget()
         assert isinstance(conflicts, ConflictsView)
-        qtbot.waitUntil(lambda: len(conflicts.conflict_cards) == 1, timeout=10_000)
-        card = next(iter(conflicts.conflict_cards.values()))
-        assert card.item.record == "Zaak 2026-900001 – Noor Bakker"
-        assert [(f.label, f.local, f.server) for f in card.item.fields] == [("Fase", "Plannen", "Analyseren")]
-        assert [(a.text(), b.text()) for a, b in card.value_labels] == [("Plannen", "Analyseren")]
+        qtbot.waitUntil(lambda: conflicts.model.rowCount() == 1 and conflicts.detail.item is not None, timeout=10_000)
+        assert conflicts.count_label.text() == window.conflicts_label.text() == "Conflicten: 1"
+        item = conflicts.detail.item
+        assert item.record == "Zaak 2026-900001 – Noor Bakker"
+        assert [(f.label, f.local, f.server) for f in item.fields] == [("Fase", "Plannen", "Analyseren")]
+        assert conflicts.detail.field_rows() == [("Fase", "Plannen", "Analyseren")]
+        assert conflicts.detail.keep_local_button.isVisible()
         screenshot(window, "conflicten.png")
 
         with qtbot.waitSignal(window.sync.finished, timeout=SYNC_TIMEOUT_MS, check_params_cb=_ok) as blocker:
-            qtbot.mouseClick(card.keep_local_button, Qt.MouseButton.LeftButton)
+            qtbot.mouseClick(conflicts.detail.keep_local_button, Qt.MouseButton.LeftButton)
         assert blocker.args[0].applied == 1
-        qtbot.waitUntil(lambda: not conflicts.conflict_cards, timeout=10_000)
-        assert window.conflicts_label.text() == "Conflicten: 0"
+        qtbot.waitUntil(lambda: conflicts.model.rowCount() == 0 and not conflicts.loading, timeout=10_000)
+        assert window.conflicts_label.text() == conflicts.count_label.text() == "Conflicten: 0"
         assert not banner.isVisible()
 
         # The server has the chosen value, and the colleague receives it.
@@ -224,17 +226,18 @@ def test_refused_change_is_shown_and_discarded(qtbot, window, live_server, ctx):
     assert server_row(live_server, "cases", case_id) is not None
 
     view = window.open_conflicts()
-    qtbot.waitUntil(lambda: len(view.parked_cards) == 1, timeout=10_000)
-    card = next(iter(view.parked_cards.values()))
-    assert card.item.record == "School Nieuwe school"
-    assert card.reason_label.text() == "Reden van de server: U hebt geen toegang tot dit gegeven."
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1 and view.detail.item is not None, timeout=10_000)
+    assert view.count_label.text() == "Conflicten: 0 · geweigerd: 1"
+    assert view.detail.item.record == "School Nieuwe school"
+    assert view.detail.reason_label.text() == "Reden van de server: U hebt geen toegang tot dit gegeven."
     asked = []
     view.confirm = lambda text: asked.append(text) or True
-    with qtbot.waitSignal(view.loaded, timeout=10_000):
-        qtbot.mouseClick(card.discard_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(view.decided, timeout=10_000):
+        qtbot.mouseClick(view.detail.discard_button, Qt.MouseButton.LeftButton)
     assert asked and "vervalt" in asked[0]
-    assert not view.parked_cards
-    assert view.parked_heading.text() == "Geweigerde wijzigingen (0)"
+    qtbot.waitUntil(lambda: view.model.rowCount() == 0 and not view.loading, timeout=10_000)
+    assert view.count_label.text() == "Conflicten: 0"
+    assert view.pages.currentWidget() is view.empty_label
     with ctx.session() as session:
         assert session.get(School, school_id) is None  # never reached the server, so it is gone here too
     qtbot.waitUntil(lambda: window.conflicts_label.text() == "Conflicten: 0", timeout=10_000)
