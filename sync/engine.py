@@ -177,6 +177,7 @@ class SyncEngine:
         self.before_push = before_push
         self._lock = threading.Lock()
         self._outbox_seq: dict[str, int] = {}
+        self._clearable_fields: dict[str, frozenset[str]] = {}
         self._plans: dict[tuple[Any, ...], Any] = {}
         client.on_tokens = self._save_tokens
         if not client.tokens.access_token:
@@ -369,13 +370,15 @@ class SyncEngine:
                 else:
                     result.applied += 1
                 s.execute(delete(sync_outbox).where(self._outbox_entry(op)))
-                if status == "conflict" and res.server_row is not None:
-                    # The device shows what the server holds; its own values wait in the conflict record.
-                    # Applied after the outbox entry went, so only other unsent edits stay local.
+                if status in ("conflict", "applied") and res.server_row is not None:
+                    # The device shows what the server holds: after a conflict its own values wait in the
+                    # conflict record; an applied change the server completed (a case number that was
+                    # taken, renumbered) shows the server's value. Applied after the outbox entry went,
+                    # so only other unsent edits stay local.
                     self._apply_server_row(s, op.table, res.server_row, res.server_seq)
 
     def _apply_server_row(self, s: Session, name: str, server_row: dict[str, Any], seq: int | None) -> None:
-        """Apply the row state of a conflict answer as a pulled row, unless a newer state is already here."""
+        """Apply the row state of an answer as a pulled row, unless a newer state is already here."""
         table = self.tables.get(name)
         if table is None:
             return
@@ -571,7 +574,11 @@ class SyncEngine:
         """Insert new rows and update known ones, one executemany per set of columns."""
         inserts: dict[frozenset[str], list[RowState]] = {}
         updates: dict[frozenset[str], list[RowState]] = {}
+        clearable = self._clearable(table)
         for row in rows:
+            if row.id in existing and not clearable <= row.data.keys():
+                # The server's document leaves out a field it never stored: here it is empty too.
+                row = row.model_copy(update={"data": {**dict.fromkeys(clearable), **row.data}})
             protected = pending.get(row.id)
             names = [n for n in row.data if not protected or n not in protected]
             if not protected or "deleted" not in protected:
@@ -582,6 +589,20 @@ class SyncEngine:
             self._write(s, table, group, keys, is_insert=True)
         for keys, group in updates.items():
             self._write(s, table, group, keys, is_insert=False)
+
+    def _clearable(self, table: Table) -> frozenset[str]:
+        """Fields a row state without them leaves empty: the nullable synced columns, health fields excepted
+        (a server leaves those out for whoever may not read them, and the device then keeps its own)."""
+        found = self._clearable_fields.get(table.name)
+        if found is None:
+            from desktop.models import entities
+
+            hidden = entities.health_fields(table.name)
+            found = frozenset(
+                c.name for c in table.columns if c.nullable and c.name not in NOT_SYNCED_FIELDS and c.name not in hidden
+            )
+            self._clearable_fields[table.name] = found
+        return found
 
     def _write(self, s: Session, table: Table, rows: list[RowState], keys: frozenset[str], is_insert: bool) -> None:
         conn = s.connection()
