@@ -875,25 +875,10 @@ class SyncEngine:
                         pass  # something typed here hangs off it: the refetch removes both, parking that
             _remember_refetch(s, row.table_name, row.record_id)
 
-    def retry_parked(self, op_id: str) -> None:
-        """Send a rejected change again (e.g. after the administrator fixed a permission)."""
-        with self.session_factory() as s, s.begin():
-            row = s.execute(select(sync_parked).where(sync_parked.c.op_id == op_id)).first()
-            if row is None:
-                return
-            s.execute(delete(sync_parked).where(sync_parked.c.op_id == op_id))
-            s.execute(
-                insert(sync_outbox).values(
-                    op_id=str(uuid.uuid4()),
-                    device_counter=next_device_counter(s, 1),
-                    table_name=row.table_name,
-                    record_id=row.record_id,
-                    kind=row.kind,
-                    base_version=row.base_version,
-                    changes=row.changes,
-                    created_at=_now(),
-                )
-            )
+    def retry_parked(self, op_id: str) -> bool:
+        """Send a rejected change again (e.g. after the administrator fixed a permission); False when its
+        record is no longer on this device (it then stays parked, to be given up)."""
+        return self.retry_parked_many([op_id]) == 1
 
     def resolve_conflict(self, conflict_id: str, keep: str) -> None:
         """keep='server' accepts the server state; keep='local' sends the local choice again, winning."""
@@ -1141,9 +1126,12 @@ class SyncEngine:
         retried = 0
         for chunk in _chunks(ids, self.DECISION_CHUNK):
             with self.session_factory() as s, s.begin():
+                s.info[APPLYING_SERVER_CHANGES] = True
                 rows = s.execute(
                     select(sync_parked).where(sync_parked.c.op_id.in_(chunk)).order_by(sync_parked.c.device_counter)
                 ).all()
+                # The device shows what it sends again; a change whose record left the device stays parked.
+                rows = [row for row in rows if self._restore_parked(s, row)]
                 if not rows:
                     continue
                 s.execute(delete(sync_parked).where(sync_parked.c.op_id.in_([r.op_id for r in rows])))
@@ -1169,6 +1157,36 @@ class SyncEngine:
             if progress is not None:
                 progress(retried, len(ids))
         return retried
+
+    def _restore_parked(self, s: Session, parked: Any) -> bool:
+        """Put a parked change's values back on its row (a pull may have replaced them meanwhile); False when
+        the record is not on this device any more and cannot be made again here."""
+        table = self.tables.get(parked.table_name)
+        if table is None:
+            return False
+        changes = json.loads(parked.changes) if parked.changes != DEFERRED else {}
+        values = {
+            name: from_json(table.c[name], change.get("new"))
+            for name, change in changes.items()
+            if name in table.c and name not in NOT_SYNCED_FIELDS and isinstance(change, dict)
+        }
+        present = s.execute(select(table.c.id).where(table.c.id == parked.record_id)).first() is not None
+        if parked.kind == "delete":
+            values = {"deleted": True}
+        elif "deleted" in changes:
+            values["deleted"] = False
+        try:
+            if present:
+                if values:
+                    s.execute(update(table).where(table.c.id == parked.record_id).values(**values))
+                return True
+            if parked.kind != "insert":
+                return False
+            s.execute(insert(table).values(id=parked.record_id, version=0, **values))
+            return True
+        except (IntegrityError, StatementError, ValueError, TypeError):
+            # Its parent left the device too (a note on a case reassigned away): it cannot be made again.
+            return False
 
     def discard_parked_many(self, op_ids: Iterable[str], progress: Callable[[int, int], None] | None = None) -> int:
         """discard_parked for many operations, one transaction per chunk; returns how many were given up."""

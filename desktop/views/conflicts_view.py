@@ -66,6 +66,7 @@ VIEW_STYLE = (
 FIELDS_MAX_HEIGHT = 320
 # The choices, as the background work and the summary name them.
 KEEP_LOCAL, KEEP_SERVER, RETRY, DISCARD = "local", "server", "retry", "discard"
+STUCK = "stuck"  # refused changes that cannot be sent again: their record left this device
 
 
 class ProblemDetail(QFrame):
@@ -711,6 +712,7 @@ class ConflictsView(QWidget):
                 done[CONFLICT] = service.resolve_many(ids[CONFLICT], choice, lambda d, t: progress(d, t, ""))
             if choice == RETRY and ids[REFUSED]:
                 done[REFUSED] = service.retry_many(ids[REFUSED], lambda d, t: progress(d, t, ""))
+                done[STUCK] = len(ids[REFUSED]) - done[REFUSED]
             if choice == RETRY and ids[NOT_APPLIED]:
                 done[NOT_APPLIED] = service.refetch_many(ids[NOT_APPLIED], lambda d, t: progress(d, t, ""))
             if choice == DISCARD and ids[REFUSED]:
@@ -780,6 +782,12 @@ class ConflictsView(QWidget):
         if failed:
             parts.append(_plural(failed, self.tr("1 gegeven wordt bij de volgende synchronisatie opnieuw opgehaald"),
                                  self.tr("{n} gegevens worden bij de volgende synchronisatie opnieuw opgehaald")))
+        stuck = result.get(STUCK, 0)
+        if stuck:
+            parts.append(_plural(stuck, self.tr("1 wijziging kan niet opnieuw: het gegeven staat niet meer op dit "
+                                                "apparaat (verwerp haar)"),
+                                 self.tr("{n} wijzigingen kunnen niet opnieuw: de gegevens staan niet meer op dit "
+                                         "apparaat (verwerp ze)")))
         return (self.tr(" en ").join(parts) or self.tr("Er was niets meer te doen")) + "."
 
     def _set_busy(self, busy: bool) -> None:

@@ -1315,6 +1315,14 @@
         <translation>{n} gegevens worden bij de volgende synchronisatie opnieuw opgehaald</translation>
     </message>
     <message>
+        <source>1 wijziging kan niet opnieuw: het gegeven staat niet meer op dit apparaat (verwerp haar)</source>
+        <translation>1 wijziging kan niet opnieuw: het gegeven staat niet meer op dit apparaat (verwerp haar)</translation>
+    </message>
+    <message>
+        <source>{n} wijzigingen kunnen niet opnieuw: de gegevens staan niet meer op dit apparaat (verwerp ze)</source>
+        <translation>{n} wijzigingen kunnen niet opnieuw: de gegevens staan niet meer op dit apparaat (verwerp ze)</translation>
+    </message>
+    <message>
         <source> en </source>
         <translation> en </translation>
     </message>

@@ -124,9 +124,16 @@ def test_refused_changes_go_back_to_the_outbox_in_their_order_in_chunks(Session,
     engine = engine_for(Session, FakeServer([]))
     monkeypatch.setattr(SyncEngine, "DECISION_CHUNK", 3)
     with Session.begin() as s:
+        # The refused person is still on this device: a retry puts each change's value back on it.
+        s.execute(text(
+            "INSERT INTO persons (id, version, updated_at, deleted, first_names, last_name, birth_date, "
+            "education_number, gender, qualification_exempt) VALUES (:id, 0, '2026-09-01 08:00:00', 0, 'P1', "
+            "'Jansen', '2012-03-04', '123456789', 'unknown', 0)"
+        ), {"id": PERSON})
         s.execute(insert(sync_parked), [
             {"op_id": f"op-{n}", "device_counter": n, "table_name": "persons", "record_id": PERSON,
-             "kind": "insert" if n == 1 else "update", "base_version": 0, "changes": json.dumps({"n": n}),
+             "kind": "insert" if n == 1 else "update", "base_version": 0,
+             "changes": json.dumps({"first_names": {"old": None, "new": f"P{n}"}}),
              "reason": "forbidden", "message": "Geweigerd.", "parked_at": f"2026-09-01T08:00:{60 - n:02d}+00:00"}
             for n in range(1, 8)
         ])
@@ -139,7 +146,9 @@ def test_refused_changes_go_back_to_the_outbox_in_their_order_in_chunks(Session,
     assert progress == [(3, 7), (6, 7), (7, 7)]
     with Session() as s:
         queued = s.execute(select(sync_outbox.c.kind, sync_outbox.c.changes).order_by(sync_outbox.c.device_counter))
-        assert [(kind, json.loads(changes)["n"]) for kind, changes in queued] == [
-            ("insert", 1), *[("update", n) for n in range(2, 8)]
+        assert [(kind, json.loads(changes)["first_names"]["new"]) for kind, changes in queued] == [
+            ("insert", "P1"), *[("update", f"P{n}") for n in range(2, 8)]
         ]
+        # The device shows the last of them, the value that will reach the server.
+        assert s.scalar(text("SELECT first_names FROM persons")) == "P7"
         assert s.scalar(select(func.count()).select_from(sync_parked)) == 0
