@@ -56,12 +56,15 @@ def _parser() -> argparse.ArgumentParser:
     dr.add_argument("device_id")
     audit_cli.register(sub)
     sub.add_parser("check", help="controleer of elk opgeslagen gegeven nog bij het schema past")
+    imp = sub.add_parser("import", help="laad een migratiebestand of volledige export in de centrale database")
+    imp.add_argument("kind", choices=["vangnet-jsonl"], help="soort bestand")
+    imp.add_argument("file", help="het bestand (Vangnet JSON Lines)")
     return parser
 
 
 def _with_default_command(argv: list[str]) -> list[str]:
     """Without a command, or with only options, the server starts (`vangnet-server --port N`)."""
-    commands = {"serve", "users", "devices", "audit", "check", "-h", "--help"}
+    commands = {"serve", "users", "devices", "audit", "check", "import", "-h", "--help"}
     if not any(a in commands for a in argv):
         return [*_global_opts(argv)[0], "serve", *_global_opts(argv)[1]]
     return argv
@@ -110,6 +113,10 @@ def main(argv: list[str] | None = None) -> int:
         from sync.server.check import run_check
 
         return run_check(engine, sys.stdout)
+    if args.command == "import":
+        from sync.server.import_jsonl import run as run_import
+
+        return run_import(engine, args.file)
     return _devices(engine, args)
 
 

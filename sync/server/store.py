@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import functools
 import json
 import re
 import threading
@@ -51,6 +52,7 @@ from sync.server.db import (
     dumps,
     purges,
     record_access,
+    record_keys,
     records,
     retention_history,
 )
@@ -1103,30 +1105,15 @@ def upsert_reference(conn: Connection, table: str, record_id: str, data: dict[st
 IMPORT_CHUNK = 2000
 
 
-def _load_bulk(ctx: _Ctx, keys: Iterable[tuple[str, str]]) -> None:
-    """:meth:`_Ctx.load` for hundreds of thousands of keys: only the keys asked for, in few statements.
-
-    On PostgreSQL the keys go into a temporary table (COPY) that the stored rows and access rows are joined
-    with; elsewhere in chunks. A key without a stored row has no access rows either (removing a record
-    removes those too), so access is read for the stored rows only.
-    """
+def _load_access_bulk(ctx: _Ctx, keys: Iterable[tuple[str, str]]) -> None:
+    """:meth:`_Ctx.load_access` in bigger chunks."""
     conn = ctx.conn
-    wanted = [k for k in set(keys) if k[1] and k not in ctx.rows]
-    if not wanted:
-        return
-    for k in wanted:
-        ctx.rows[k] = None
-    found: list[tuple[str, str]] = []
-    for r in _stored_rows(conn, wanted):
-        key = (r["table_name"], r["record_id"])
-        if key in ctx.rows and ctx.rows[key] is None:
-            ctx.rows[key] = _row_from(r)
-            found.append(key)
-    for k in wanted:
-        ctx.access[k] = set()
-    for chunk in _chunked(sorted(found), IMPORT_CHUNK):
+    wanted = sorted({k for k in keys if k[1] and k not in ctx.access})
+    for chunk in _chunked(wanted, IMPORT_CHUNK):
         ids = sorted({k[1] for k in chunk})
         members = set(chunk)
+        for k in chunk:
+            ctx.access[k] = set()
         for user_id, table, record_id in conn.execute(
             select(record_access.c.user_id, record_access.c.table_name, record_access.c.record_id).where(
                 _any_of(conn, record_access.c.record_id, ids)
@@ -1134,15 +1121,28 @@ def _load_bulk(ctx: _Ctx, keys: Iterable[tuple[str, str]]) -> None:
         ):
             if (table, record_id) in members:
                 ctx.access[(table, record_id)].add(user_id)
-    for k in wanted:
-        ctx.access_before[k] = set(ctx.access[k])
+        for k in chunk:
+            ctx.access_before[k] = set(ctx.access[k])
+
+
+def _tables_present(conn: Connection, source: Any, tables: Iterable[str]) -> set[str]:
+    """The tables among these that have at least one row in ``source`` (records or record_keys)."""
+    return {
+        table
+        for table in tables
+        if conn.execute(select(source.c.table_name).where(source.c.table_name == table).limit(1)).first()
+    }
 
 
 _import_keys = sql_table("import_keys", sql_column("table_name"), sql_column("record_id"))
 
 
 def _stored_rows(conn: Connection, keys: list[tuple[str, str]]) -> Iterable[Any]:
-    """The stored records among these keys (mappings of full rows)."""
+    """The stored records among these keys (mappings of full rows).
+
+    On PostgreSQL a large set of keys goes into a temporary table (COPY) that the records are joined with;
+    otherwise, and elsewhere, in chunks.
+    """
     if conn.dialect.name != "postgresql" or len(keys) < 10 * IMPORT_CHUNK:
         for chunk in _chunked(keys, IMPORT_CHUNK):
             ids = sorted({k[1] for k in chunk})
@@ -1165,6 +1165,58 @@ def _stored_rows(conn: Connection, keys: list[tuple[str, str]]) -> Iterable[Any]
     ).mappings()
 
 
+_import_key_values = sql_table(
+    "import_key_values", sql_column("table_name"), sql_column("key_name"), sql_column("value")
+)
+
+
+def _load_keys_bulk(keys: natural_keys.Keys, wanted: Iterable[natural_keys.KeyId]) -> None:
+    """:meth:`natural_keys.Keys.load` for hundreds of thousands of keys (a temporary table on PostgreSQL)."""
+    conn = keys.conn
+    missing = sorted({key for key in wanted if key not in keys.owner})
+    if not missing:
+        return
+    for key in missing:
+        keys.owner[key] = None
+    present = _tables_present(conn, record_keys, {key[0] for key in missing})
+    missing = [key for key in missing if key[0] in present]
+    if not missing:
+        return
+    members = set(missing)
+    columns = (record_keys.c.table_name, record_keys.c.key_name, record_keys.c.value, record_keys.c.record_id)
+    if conn.dialect.name == "postgresql" and len(missing) >= 10 * IMPORT_CHUNK:
+        conn.exec_driver_sql(
+            "CREATE TEMPORARY TABLE IF NOT EXISTS import_key_values (table_name text, key_name text, value text)"
+            " ON COMMIT DROP"
+        )
+        conn.exec_driver_sql("TRUNCATE import_key_values")
+        _bulk_insert(conn, "import_key_values", ("table_name", "key_name", "value"), missing, lambda _count: None)
+        conn.exec_driver_sql("ANALYZE import_key_values")
+        v = _import_key_values.c
+        found: Iterable[Any] = conn.execute(
+            select(*columns).join(
+                _import_key_values,
+                and_(
+                    record_keys.c.table_name == v.table_name,
+                    record_keys.c.key_name == v.key_name,
+                    record_keys.c.value == v.value,
+                ),
+            )
+        )
+    else:
+        found = (
+            row
+            for chunk in _chunked(missing, IMPORT_CHUNK)
+            for row in conn.execute(
+                select(*columns).where(_any_of(conn, record_keys.c.value, sorted({value for _t, _k, value in chunk})))
+            )
+        )
+    for table, name, value, record_id in found:
+        if (table, name, value) in members:
+            keys.owner[(table, name, value)] = record_id
+            keys.stored.add((table, name, value))
+
+
 def _import_changes(row: _Row, data: dict[str, Any], deleted: bool) -> list[str]:
     """The fields (and 'deleted') an imported record would change in a stored one; empty when identical."""
     changed = [name for name, value in data.items() if row.data.get(name) != value]
@@ -1173,64 +1225,163 @@ def _import_changes(row: _Row, data: dict[str, Any], deleted: bool) -> list[str]
     return changed
 
 
+_NO_ACCESS: frozenset[str] = frozenset()
+
+
+@functools.cache
+def _keyed_tables() -> frozenset[str]:
+    """The tables with natural keys (record_keys)."""
+    return frozenset(e.table for e in registry.entities() if natural_keys.keys_of(e.table))
+
+
 class ImportWriter:
     """Writes the validated records of a migration file as the records a push would have made.
 
     One writer per transaction: it locks the counter like a push. New records get version 1 and
     field_versions without a device; a stored record that differs is updated field by field (version + 1),
     one that is identical is left alone. Who sees what comes from the push path's own rules: every file
-    that gained a record is recomputed by :func:`_cascade` with :func:`_compute_scope`, so the access
-    rows are those the same records would have got through the API. ``owner_user_id`` stands for the
-    account that pushed them (None: nobody; only the gemeenten then see a person without a case).
+    that gained or changed a record is recomputed by :func:`_cascade` with :func:`_compute_scope`, so the
+    access rows are those the same records would have got through the API. ``owner_user_id`` stands for
+    the account that pushed them (None: nobody; only the gemeenten then see a person without a case).
     """
 
     def __init__(self, conn: Connection, owner_user_id: str | None = None) -> None:
         _lock_counter(conn)
         self.ctx = _Ctx(conn)
         self.owner = owner_user_id
+        # Stored rows as read, not yet parsed: most of a repeated import is compared as text and left alone.
+        self.stored: dict[tuple[str, str], Any] = {}
 
     def load(self, keys: Iterable[tuple[str, str]]) -> None:
-        """Read the stored rows (and their access) of these keys in bulk."""
-        _load_bulk(self.ctx, keys)
+        """Read the stored rows of these keys in bulk."""
+        ctx = self.ctx
+        wanted = [k for k in set(keys) if k[1] and k not in ctx.rows and k not in self.stored]
+        if not wanted:
+            return
+        members = set(wanted)
+        # A table the server holds nothing of (the first migration) needs no lookup.
+        present = _tables_present(ctx.conn, records, {k[0] for k in wanted})
+        for r in _stored_rows(ctx.conn, [k for k in wanted if k[0] in present]):
+            key = (r["table_name"], r["record_id"])
+            if key in members:
+                self.stored[key] = r
+        for key in wanted:
+            if key not in self.stored:
+                # Not on the server, so without access rows too (removing a record removes those). The
+                # empty set is shared: access sets are replaced (set_access), never changed in place.
+                ctx.rows[key] = None
+                ctx.access[key] = _NO_ACCESS  # type: ignore[assignment]
+                ctx.access_before[key] = _NO_ACCESS  # type: ignore[assignment]
+
+    def key_owners(self, wanted: Iterable[natural_keys.KeyId]) -> dict[natural_keys.KeyId, str | None]:
+        """The record that holds each natural key on the server (None: nobody), read in bulk."""
+        wanted = list(wanted)
+        _load_keys_bulk(self.ctx.keys, wanted)
+        return {key: self.ctx.keys.owner_of(key) for key in wanted}
+
+    def _stored_row(self, key: tuple[str, str]) -> _Row | None:
+        if key not in self.ctx.rows and key not in self.stored:
+            self.load([key])
+        raw = self.stored.get(key)
+        return _row_from(raw) if raw is not None else self.ctx.rows.get(key)
 
     def changes(self, table: str, record_id: str, data: dict[str, Any], deleted: bool) -> list[str] | None:
         """None for a record the server does not have; else the fields that differ (empty: identical)."""
         key = (table, record_id)
-        if key not in self.ctx.rows:
-            self.load([key])
-        row = self.ctx.rows[key]
+        if self._same_text(key, data, deleted):
+            return []
+        row = self._stored_row(key)
         return None if row is None else _import_changes(row, data, deleted)
+
+    def _same_text(self, key: tuple[str, str], data: dict[str, Any], deleted: bool) -> bool:
+        raw = self.stored.get(key)
+        return (
+            raw is not None
+            and bool(raw["deleted"]) == deleted
+            and raw["data"] == _encode_import({name: value for name, value in data.items() if value is not None})
+        )
 
     def write(
         self,
         items: Iterable[tuple[str, str, dict[str, Any], bool]],
         progress: Callable[[int, int], None] | None = None,
     ) -> dict[str, Counter[str]]:
-        """Write (table, id, fields, deleted) items; returns counts per table under inserted/updated/unchanged.
+        """Write (table, id, fields, deleted) items; returns counts per table under inserted, updated,
+        unchanged and renumbered (cases whose number the server already gave to another case).
 
         A field given as None clears a stored value; a new record stores only the fields with a value,
         as a pushed insert does.
         """
         ctx = self.ctx
+        counts: dict[str, Counter[str]] = {
+            "inserted": Counter(),
+            "updated": Counter(),
+            "unchanged": Counter(),
+            "renumbered": Counter(),
+        }
         items = list(items)
-        counts: dict[str, Counter[str]] = {"inserted": Counter(), "updated": Counter(), "unchanged": Counter()}
         self.load((table, record_id) for table, record_id, _data, _deleted in items)
+        # Identical records first, as text; the rest become rows of the push context (with their access).
+        pending: list[tuple[str, str, dict[str, Any], bool, list[str] | None]] = []
+        for table, record_id, data, deleted in items:
+            key = (table, record_id)
+            if key in self.stored:
+                if self._same_text(key, data, deleted):
+                    counts["unchanged"][table] += 1
+                    continue
+                row = _row_from(self.stored.pop(key))
+                changed = _import_changes(row, data, deleted)
+                if not changed:
+                    counts["unchanged"][table] += 1
+                    continue
+                ctx.rows[key] = row
+                pending.append((table, record_id, data, deleted, changed))
+            else:
+                row = ctx.rows.get(key)
+                changed = None if row is None else _import_changes(row, data, deleted)
+                if changed == []:
+                    counts["unchanged"][table] += 1
+                    continue
+                pending.append((table, record_id, data, deleted, changed))
+        _load_access_bulk(ctx, [(table, record_id) for table, record_id, _d, _x, changed in pending if changed])
+        keyed = _keyed_tables()
+        # The owners of every natural key these records hold now or will hold, in bulk.
+        wanted: list[natural_keys.KeyId] = []
+        for table, record_id, data, _deleted, changed in pending:
+            if table in keyed:
+                wanted += natural_keys.wanted_keys(table, data)
+                if changed:
+                    wanted += natural_keys.wanted_keys(table, ctx.rows[(table, record_id)].data)  # type: ignore[union-attr]
+        _load_keys_bulk(ctx.keys, wanted)
+        kept = []
         persons: set[str] = set()
-        for table, record_id, data, _deleted in items:
-            stored = ctx.rows.get((table, record_id))
+        for item in pending:
+            table, record_id, data, _deleted, changed = item
+            if changed and "case_number" in changed and table == scope.CASES:
+                # A case renumbered by the server (its number was taken) keeps the number it got.
+                owner = ctx.keys.owner_of((table, "case_number", data["case_number"]))
+                if owner not in (None, record_id):
+                    changed.remove("case_number")
+                    if not changed:
+                        counts["unchanged"][table] += 1
+                        continue
+            kept.append(item)
             if table == scope.PERSONS:
                 persons.add(record_id)
             elif data.get("person_id"):
                 persons.add(data["person_id"])
-            if stored is not None and stored.person_id:
-                persons.add(stored.person_id)
+            if changed:
+                stored = ctx.rows[(table, record_id)]
+                if stored is not None and stored.person_id:
+                    persons.add(stored.person_id)
+        pending = kept
         # The cases of every person in bulk, so storing a case never looks them up one by one.
         ctx.load_person_cases(persons)
         loose: list[tuple[str, str]] = []
-        for table, record_id, data, deleted in items:
+        for table, record_id, data, deleted, changed in pending:
             key = (table, record_id)
             row = ctx.rows.get(key)
-            if row is None:
+            if changed is None:
                 values = {name: value for name, value in data.items() if value is not None}
                 versions: dict[str, Any] = {name: [1, None] for name in values}
                 if deleted:
@@ -1238,13 +1389,11 @@ class ImportWriter:
                 row = _Row(table, record_id, values, 1, deleted, versions, None, self.owner, None, None, None,
                            exists=False)
                 old_person = None
+                held = None
                 counts["inserted"][table] += 1
             else:
-                changed = _import_changes(row, data, deleted)
-                if not changed:
-                    counts["unchanged"][table] += 1
-                    continue
                 before = dict(row.data)
+                held = None if row.deleted else before
                 old_person = row.person_id
                 row.version += 1
                 for name in changed:
@@ -1254,13 +1403,26 @@ class ImportWriter:
                 if entity is not None:
                     ctx.remember_retention(entity, record_id, before, changed)
                 counts["updated"][table] += 1
+            if table in keyed:
+                # Natural keys as a push settles them: one owner each, a taken case number renumbered.
+                after = None if row.deleted else row.data
+                taken, adjusted = natural_keys.settle(ctx.keys, table, record_id, held, after)
+                if taken is not None:
+                    raise ValueError(taken)  # the import checks the keys before it writes anything
+                for name, value in adjusted.items():
+                    row.data[name] = value
+                    row.field_versions[name] = [row.version, None]
+                    counts["renumbered"][table] += 1
             _refresh_links(row)
             row.municipality = scope.own_municipality(table, row.data)
             ctx.store(row, old_person)
             ctx.touch(key)
             if table in scope.REFERENCE_TABLES:
                 continue
-            ctx.persons.update(p for p in (old_person, row.person_id) if p)
+            if old_person:
+                ctx.persons.add(old_person)
+            if row.person_id:
+                ctx.persons.add(row.person_id)
             if table == scope.CASES:
                 ctx.cases.add(record_id)
             elif row.case_id:
@@ -1272,7 +1434,8 @@ class ImportWriter:
         for key in loose:
             _own, access = _compute_scope(ctx, ctx.rows[key])  # type: ignore[arg-type]
             ctx.set_access(key, access)
-        _flush_import(ctx, progress)
+        if ctx.touched:
+            _flush_import(ctx, progress)
         return counts
 
 
@@ -1298,12 +1461,17 @@ _RECORD_COLUMNS = (
 
 
 def _flush_import(ctx: _Ctx, progress: Callable[[int, int], None] | None = None) -> dict[tuple[str, str], int]:
-    """:func:`_flush` for an import: the same cascade, numbering and rows, new rows written in bulk (COPY on
-    PostgreSQL). Everything else (updates, revoked access, purges, audit, retention history) as in _flush."""
+    """:func:`_flush` for an import: the same cascade, numbering and rows; new records, access rows and
+    natural keys written in bulk (COPY on PostgreSQL), the rest (updates, revoked access, purges, audit,
+    retention history) as in _flush."""
     conn = ctx.conn
     value = conn.execute(select(counters.c.value).where(counters.c.name == "server_seq")).scalar_one()
     _cascade(ctx)
-    ordered = sorted(ctx.touched, key=lambda key: (scope.table_order(key[0]), ctx.touched[key]))
+    # The order _flush gives: by table order, then in the order touched (one bucket per table).
+    buckets: dict[int, list[tuple[str, str]]] = {}
+    for key in ctx.touched:
+        buckets.setdefault(scope.table_order(key[0]), []).append(key)
+    ordered = [key for position in sorted(buckets) for key in buckets[position]]
     seqs: dict[tuple[str, str], int] = {}
     for key in ordered:
         value += 1
@@ -1403,13 +1571,41 @@ def _flush_import(ctx: _Ctx, progress: Callable[[int, int], None] | None = None)
         conn.execute(insert(audit_log), ctx.audits)
     if ctx.history:
         conn.execute(insert(retention_history), ctx.history)
+    _flush_keys(ctx.keys)
     conn.execute(update(counters).where(counters.c.name == "server_seq").values(value=value))
     return seqs
 
 
+def _flush_keys(keys: natural_keys.Keys) -> None:
+    """:meth:`natural_keys.Keys.flush` with the new owners written in bulk, in the primary key's order."""
+    conn = keys.conn
+    gone = keys.removed | {key for key in keys.added if key in keys.stored}
+    for table, name, value in sorted(gone):
+        conn.execute(
+            delete(record_keys).where(
+                record_keys.c.table_name == table, record_keys.c.key_name == name, record_keys.c.value == value
+            )
+        )
+    added = sorted((table, name, value, record_id) for (table, name, value), record_id in keys.added.items())
+    _bulk_insert(conn, record_keys.name, ("table_name", "key_name", "value", "record_id"), added, lambda _n: None)
+    keys.stored = (keys.stored - keys.removed) | set(keys.added)
+    keys.added.clear()
+    keys.removed.clear()
+
+
+_versions_text: dict[tuple[str, ...], str] = {}
+
+
 def _new_versions(versions: dict[str, Any]) -> str:
-    """field_versions of a new imported record ({name: [1, null]}) as db.dumps writes them, without the encoder."""
-    return "{" + ",".join([f'"{name}":[1,null]' for name in sorted(versions)]) + "}"
+    """field_versions of a new imported record ({name: [1, null]}) as db.dumps writes them.
+
+    The text depends only on the field names, and the records of one table nearly all have the same.
+    """
+    names = tuple(versions)
+    text = _versions_text.get(names)
+    if text is None:
+        text = _versions_text[names] = "{" + ",".join([f'"{name}":[1,null]' for name in sorted(names)]) + "}"
+    return text
 
 
 def _bulk_insert(
