@@ -283,9 +283,10 @@ class _Person:
                 return school
         return None
 
-    def gm_at(self, d: date) -> str:
+    def gm_at(self, d: date) -> str | None:
+        """The woongemeente on a day; None while the pupil lived abroad (no Dutch gemeente)."""
         if self.prev is not None and self.moved_on is not None and d < self.moved_on:
-            return self.prev[0]
+            return self.prev[0] or None
         return self.gm
 
     @property

@@ -47,6 +47,11 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("--password-stdin", action="store_true", help="lees het wachtwoord van stdin")
     disable = users.add_parser("disable")
     disable.add_argument("username")
+    enable = users.add_parser(
+        "enable", help="zet een (gemigreerd of uitgeschakeld) account aan met een nieuw wachtwoord"
+    )
+    enable.add_argument("username")
+    enable.add_argument("--password-stdin", action="store_true", help="lees het wachtwoord van stdin")
     users.add_parser("list")
 
     devs = sub.add_parser("devices").add_subparsers(dest="action", required=True)
@@ -97,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
         uvicorn.run(app, host=args.host, port=args.port, log_level="info", server_header=False)
         return 0
     password = None
-    if args.command == "users" and args.action == "add":
+    if args.command == "users" and args.action in ("add", "enable"):
         # Checked before the database is opened: a refused password creates or changes nothing.
         password = _new_password(args)
         if password is None:
@@ -181,6 +186,21 @@ def _users(engine: object, args: argparse.Namespace, password: str | None = None
             print(str(exc), file=sys.stderr)
             return 1
         print(user_id)
+        return 0
+    if args.action == "enable":
+        with engine.begin() as conn:  # type: ignore[attr-defined]
+            row = conn.execute(select(accounts.c.id).where(accounts.c.username == args.username)).first()
+            if row is None:
+                print("Onbekende gebruiker.", file=sys.stderr)
+                return 1
+            conn.execute(
+                update(accounts)
+                .where(accounts.c.id == row.id)
+                .values(active=True, password_hash=hash_password(password or ""))
+            )
+            store.upsert_reference(conn, "users", row.id, {"active": True})
+            store.audit(conn, "user_enable", "ok", account_id=row.id)
+        print("Gebruiker aangezet; hij kan zich aanmelden met het nieuwe wachtwoord.")
         return 0
     if args.action == "disable":
         with engine.begin() as conn:  # type: ignore[attr-defined]

@@ -527,3 +527,28 @@ def test_keys_are_held_as_a_push_holds_them(database_url: str, tmp_path: Path) -
         ]
     finally:
         live.stop()
+
+
+def test_an_imported_account_is_switched_on_with_a_password_of_its_own(database_url, tmp_path) -> None:
+    import subprocess
+    import sys
+
+    from sync.server.cli import create_account
+    from sync.server.db import accounts, make_engine
+    from sync.server.migrate import upgrade
+
+    engine = make_engine(database_url)
+    upgrade(engine)
+    create_account(engine, "jvdberg", "correct horse battery staple", "consultant", ["GM0505"])
+    with engine.begin() as conn:
+        conn.execute(accounts.update().where(accounts.c.username == "jvdberg").values(active=False))
+    command = [sys.executable, "-m", "sync.server.cli", "--database-url", database_url, "users", "enable"]
+    weak = subprocess.run([*command, "jvdberg", "--password-stdin"], input="wachtwoord12\n", capture_output=True,
+                          text=True, timeout=60)
+    assert weak.returncode != 0 and weak.stderr.strip()
+    good = subprocess.run([*command, "jvdberg", "--password-stdin"], input="paarse fiets op de dijk\n",
+                          capture_output=True, text=True, timeout=60)
+    assert good.returncode == 0, good.stderr
+    with engine.connect() as conn:
+        assert conn.execute(accounts.select().where(accounts.c.username == "jvdberg")).first().active
+    engine.dispose()
