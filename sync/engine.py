@@ -425,7 +425,8 @@ class SyncEngine:
                 cursor = page.next
                 report("pull", result.pulled, None)
                 if upcoming is None:
-                    return
+                    break
+        self._repair_failures(result)
 
     def _refetch(self, result: SyncResult) -> None:
         """Bring records whose refused change was given up back to the server's state.
@@ -460,6 +461,46 @@ class SyncEngine:
                         if gone:
                             result.purged += self._remove_records(s, {name: gone}, result, "not_found", GONE_MESSAGE)
                     _forget_refetch(s, {(name, rid) for rid in asked})
+
+    def _repair_failures(self, result: SyncResult) -> None:
+        """Rows from the server that could not be stored because a record they refer to is missing here are
+        repaired at once: the missing records and the rows themselves are fetched again, parents first. What
+        still does not fit (a local record with the same BSN, say) stays as 'kon niet worden verwerkt'."""
+        with self.session_factory() as s:
+            c = sync_conflicts.c
+            found = s.execute(
+                select(c.id, c.table_name, c.record_id, c.fields)
+                .where(c.kind == "apply_failed", c.resolved_at.is_(None))
+                .limit(MAX_PAGE_SIZE)
+            ).all()
+            wanted: set[tuple[str, str]] = set()
+            repairable: list[str] = []
+            for conflict_id, name, record_id, fields in found:
+                table = self.tables.get(name)
+                row = (json.loads(fields).get("server_row") or {}) if fields and table is not None else {}
+                missing = set()
+                for column in table.columns if table is not None else ():
+                    target = next((fk.column.table.name for fk in column.foreign_keys), None)
+                    value = row.get(column.name)
+                    if target in self.tables and isinstance(value, str):
+                        parent = self.tables[target]
+                        if s.execute(select(parent.c.id).where(parent.c.id == value)).first() is None:
+                            missing.add((target, value))
+                if missing:
+                    wanted |= missing | {(name, record_id)}
+                    repairable.append(conflict_id)
+        if not repairable:
+            return
+        with self.session_factory() as s, s.begin():
+            # Resolved before the fetch: a row that still fails is recorded again, as what it is.
+            s.execute(
+                update(sync_conflicts)
+                .where(sync_conflicts.c.id.in_(repairable))
+                .values(resolved_at=_now(), resolution="repaired")
+            )
+            ordered = sorted(wanted, key=lambda key: self._order.get(key[0], len(self._order)))
+            set_state(s, REFETCH_KEY, json.dumps([*_refetch_list(s), *ordered]))
+        self._refetch(result)
 
     def _pending_fields(self, s: Session, table: str, ids: list[str]) -> dict[str, set[str]]:
         """Fields of records with local changes not yet answered: the server must not overwrite them."""

@@ -152,3 +152,18 @@ def test_refused_changes_go_back_to_the_outbox_in_their_order_in_chunks(Session,
         # The device shows the last of them, the value that will reach the server.
         assert s.scalar(text("SELECT first_names FROM persons")) == "P7"
         assert s.scalar(select(func.count()).select_from(sync_parked)) == 0
+
+
+def test_a_row_whose_parent_is_missing_is_repaired_in_the_same_sync(Session) -> None:
+    # The case arrives without its person (a page cut elsewhere, a purge racing a reassignment): the person
+    # and the case are fetched at once, parents first, and nothing is left for the user.
+    first = PullResponse(rows=[case_row(2)], purges=[], next=2, has_more=False)
+    server = FakeServer([first], fetched=[person_row(1), case_row(2)])
+    engine = engine_for(Session, server)
+    assert engine.sync(verify=False).status == "ok"
+    assert server.asked_for == [("persons", [PERSON]), ("cases", [CASE])]
+    assert open_failures(Session) == []
+    with Session() as s:
+        assert s.execute(text("SELECT count(*) FROM cases")).scalar() == 1
+        assert SyncEngine.problem_counts(s) == []
+        assert s.execute(text("SELECT resolution FROM sync_conflicts")).scalars().all() == ["repaired"]
