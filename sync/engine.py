@@ -128,13 +128,6 @@ def _refetch_list(session: Session) -> list[tuple[str, str]]:
     return [(str(t), str(i)) for t, i in json.loads(raw)] if raw else []
 
 
-def _remember_refetch(session: Session, table: str, record_id: str) -> None:
-    """Have the next sync fetch this record from the server (in the caller's transaction)."""
-    wanted = _refetch_list(session)
-    if (table, record_id) not in wanted:
-        set_state(session, REFETCH_KEY, json.dumps([*wanted, (table, record_id)]))
-
-
 def _forget_refetch(session: Session, done: set[tuple[str, str]]) -> None:
     # Read again here: the user may have given up another change while the fetch ran.
     set_state(session, REFETCH_KEY, json.dumps([k for k in _refetch_list(session) if k not in done]))
@@ -499,7 +492,7 @@ class SyncEngine:
                 .values(resolved_at=_now(), resolution="repaired")
             )
             ordered = sorted(wanted, key=lambda key: self._order.get(key[0], len(self._order)))
-            set_state(s, REFETCH_KEY, json.dumps([*_refetch_list(s), *ordered]))
+            self._remember_refetch_many(s, ordered)
         self._refetch(result)
 
     def _pending_fields(self, s: Session, table: str, ids: list[str]) -> dict[str, set[str]]:
@@ -890,31 +883,7 @@ class SyncEngine:
         brings the record back to the server's state (or removes it, when the server has none for
         this device). A rejected insert of a record the server never had is removed at once.
         """
-        with self.session_factory() as s, s.begin():
-            s.info[APPLYING_SERVER_CHANGES] = True
-            row = s.execute(select(sync_parked).where(sync_parked.c.op_id == op_id)).first()
-            if row is None:
-                return
-            s.execute(delete(sync_parked).where(sync_parked.c.op_id == op_id))
-            table = self.tables.get(row.table_name)
-            if table is None:
-                return
-            version = s.execute(select(table.c.version).where(table.c.id == row.record_id)).scalar()
-            if version is None:
-                return  # already gone from this device
-            if row.kind == "insert" and version == 0:
-                waiting = s.execute(
-                    select(sync_outbox.c.op_id).where(
-                        sync_outbox.c.table_name == row.table_name, sync_outbox.c.record_id == row.record_id
-                    )
-                ).first()
-                if waiting is None:
-                    try:
-                        s.execute(delete(table).where(table.c.id == row.record_id, table.c.version == 0))
-                        return
-                    except IntegrityError:
-                        pass  # something typed here hangs off it: the refetch removes both, parking that
-            _remember_refetch(s, row.table_name, row.record_id)
+        self.discard_parked_many([op_id])
 
     def retry_parked(self, op_id: str) -> bool:
         """Send a rejected change again (e.g. after the administrator fixed a permission); False when its
@@ -935,43 +904,8 @@ class SyncEngine:
                 .where(sync_conflicts.c.id == conflict_id)
                 .values(resolved_at=_now(), resolution=keep)
             )
-            table = self.tables.get(c.table_name)
-            if keep == "server" or table is None:
-                return
-            current = s.execute(select(table).where(table.c.id == c.record_id)).first()
-            if current is None:
-                return
-            info = json.loads(c.fields)
-            kind = "update"
-            changes: dict[str, Any] = {}
-            if c.kind == "delete_edit":
-                kind = "delete"
-                s.execute(update(table).where(table.c.id == c.record_id).values(deleted=True))
-            else:
-                values = {n: v["local"] for n, v in info["fields"].items() if n in table.c}
-                if c.kind == "edit_delete":
-                    changes["deleted"] = {"old": True, "new": False}
-                    s.execute(update(table).where(table.c.id == c.record_id).values(deleted=False))
-                for n, v in values.items():
-                    changes[n] = {"old": to_json(getattr(current, n)), "new": v}
-                if values:
-                    s.execute(
-                        update(table)
-                        .where(table.c.id == c.record_id)
-                        .values(**{n: from_json(table.c[n], v) for n, v in values.items()})
-                    )
-            s.execute(
-                insert(sync_outbox).values(
-                    op_id=str(uuid.uuid4()),
-                    device_counter=next_device_counter(s, 1),
-                    table_name=c.table_name,
-                    record_id=c.record_id,
-                    kind=kind,
-                    base_version=current.version,
-                    changes=json.dumps(changes),
-                    created_at=_now(),
-                )
-            )
+            if keep == "local":
+                self._send_local_choice(s, c)
 
     # Many at once: a first sync can leave thousands of these, so they are counted, listed and decided in SQL,
     # a chunk per transaction, never loaded whole.
@@ -1301,7 +1235,7 @@ class SyncEngine:
 
     @staticmethod
     def _remember_refetch_many(s: Session, records: Iterable[tuple[str, str]]) -> None:
-        """_remember_refetch for many records with one read and one write of the list."""
+        """Have the next sync fetch these records from the server (one read and one write of the list)."""
         wanted = _refetch_list(s)
         known = set(wanted)
         added = [k for k in dict.fromkeys(records) if k not in known]
