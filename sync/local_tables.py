@@ -8,7 +8,9 @@ from desktop.models.base import Base
 
 metadata: MetaData = Base.metadata
 
-# One row per local change not yet answered by the server, written in the edit's own transaction.
+# One row per local change not yet answered by the server, written in the edit's own transaction. A queue:
+# read in order of its sequence number, and small between syncs, so it has no index beyond its key (an
+# import queues a row per record, and an index on random ids would cost a scattered write for each).
 sync_outbox = Table(
     "sync_outbox",
     metadata,
@@ -21,7 +23,6 @@ sync_outbox = Table(
     Column("base_version", Integer, nullable=False),
     Column("changes", Text, nullable=False),
     Column("created_at", String(40), nullable=False),
-    Index("ix_sync_outbox_record", "table_name", "record_id"),
 )
 
 # Key/value state: pull cursor, device counter, device id, tokens (the database itself is encrypted).

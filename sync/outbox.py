@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import os
 import uuid
 from collections.abc import Callable, Iterable, Mapping
 from datetime import UTC, datetime
@@ -13,6 +12,7 @@ from typing import Any
 from sqlalchemy import Connection, event, insert, inspect, select, update
 from sqlalchemy.orm import Session
 
+from desktop.models.base import new_id
 from sync.codec import NOT_SYNCED_FIELDS, to_json
 from sync.local_tables import sync_outbox, sync_state
 
@@ -184,34 +184,21 @@ def queue_inserts(target: Session | Connection, table: Any, records: Iterable[Ma
         return 0
     now = datetime.now(UTC).isoformat()
     ids = [str(record["id"]) for record in records if not record.get("version") and not record.get("deleted")]
-    op_ids = _new_op_ids(len(ids))
+    if not ids:
+        return 0
     # The values are read from the row when the operation is sent (DEFERRED): nothing is encoded twice.
-    ops = [
-        {
-            "op_id": op_id,
-            "table_name": table.name,
-            "record_id": record_id,
-            "kind": "insert",
-            "base_version": 0,
-            "changes": DEFERRED,
-            "created_at": now,
-        }
-        for op_id, record_id in zip(op_ids, ids, strict=True)
+    first = next_device_counter(target, len(ids))
+    name = table.name
+    rows = [
+        (new_id(), first + offset, name, record_id, "insert", 0, DEFERRED, now) for offset, record_id in enumerate(ids)
     ]
-    if ops:
-        _write(target, ops)
-    return len(ops)
-
-
-def _new_op_ids(count: int) -> list[str]:
-    """Random (version 4) UUIDs in bulk: one read of the random source for the lot."""
-    raw = os.urandom(16 * count)
-    ids = []
-    for start in range(0, 16 * count, 16):
-        h = raw[start : start + 16].hex()
-        variant = "89ab"[int(h[16], 16) & 3]
-        ids.append(f"{h[:8]}-{h[8:12]}-4{h[13:16]}-{variant}{h[17:20]}-{h[20:32]}")
-    return ids
+    connection = target.connection() if isinstance(target, Session) else target
+    with _no_autoflush(target):
+        if connection.dialect.paramstyle == "qmark":
+            connection.exec_driver_sql(_OUTBOX_INSERT, rows)
+        else:
+            connection.execute(insert(sync_outbox), [dict(zip(_OUTBOX_COLUMNS, row, strict=True)) for row in rows])
+    return len(rows)
 
 
 def insert_changes(session: Session, table: Any, record_ids: Iterable[str]) -> dict[str, dict[str, Any]]:

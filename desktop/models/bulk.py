@@ -14,6 +14,26 @@ from sqlalchemy.orm import Session
 from sync.outbox import queue_inserts, queue_updates
 
 
+def sqlite_datetime(value: dt.datetime) -> str:
+    """SQLAlchemy's SQLite DATETIME storage format (the time zone is not stored), without its format string."""
+    return (
+        f"{value.year:04d}-{value.month:02d}-{value.day:02d} "
+        f"{value.hour:02d}:{value.minute:02d}:{value.second:02d}.{value.microsecond:06d}"
+    )
+
+
+def _default_maker(column: sa.Column[Any]) -> Any:
+    """A function of nothing giving a column's value when a record leaves it out: its default, or None."""
+    default = column.default
+    if default is None:
+        return lambda: None
+    if default.is_scalar:
+        value = default.arg
+        return lambda: value
+    make = default.arg
+    return lambda: make(None)
+
+
 def bulk_insert(session: Session, table: sa.Table, records: Sequence[dict[str, Any]], batch: int = 2000) -> None:
     """Insert many validated rows straight through the driver, using the columns' own bind processors, and
     queue their operations for the server in the same transaction (the one write path, in bulk).
@@ -31,8 +51,9 @@ def bulk_insert(session: Session, table: sa.Table, records: Sequence[dict[str, A
             process = None  # the driver stores a bool as 1/0, as the processor would
         elif type(column.type) is sa.Date and dialect.name == "sqlite":
             process = dt.date.isoformat  # SQLite's DATE storage format, in C instead of a format string
-        default = column.default
-        spec.append((column.name, process, default))
+        elif isinstance(column.type, sa.DateTime) and dialect.name == "sqlite":
+            process = sqlite_datetime
+        spec.append((column.name, process, _default_maker(column)))
     marker = "?" if dialect.paramstyle == "qmark" else "%s"
     names = [name for name, _process, _default in spec]
     statement = (
@@ -44,12 +65,7 @@ def bulk_insert(session: Session, table: sa.Table, records: Sequence[dict[str, A
     for record in records:
         values = []
         for name, process, default in spec:
-            if name in record:
-                value = record[name]
-            elif default is None:
-                value = None
-            else:
-                value = default.arg if default.is_scalar else default.arg(None)
+            value = record[name] if name in record else default()
             if value is not None and process is not None:
                 value = process(value)
             values.append(value)

@@ -311,6 +311,84 @@ class Intervention(SyncedMixin, Base):
         return value
 
 
+# -- the values of a new case, journal line and melding: one definition for the domain commands
+#    (open_case, add_journal_entry, register_absence_report) and for imports that write them in bulk.
+
+def case_values(
+    *,
+    person_id: str,
+    kind: CaseKind | str,
+    opened_on: dt.date,
+    case_number: str,
+    municipality_code: str | None,
+    school_id: str | None = None,
+    assigned_user_id: str | None = None,
+    needs_investigation: bool = False,
+    summary: str | None = None,
+) -> dict[str, Any]:
+    """Every field of a newly opened case: open, in the MAS phase 'waarnemen', on no route yet."""
+    return {
+        "case_number": case_number,
+        "person_id": person_id,
+        "kind": CaseKind(kind),
+        "status": CaseStatus.OPEN,
+        "phase": CasePhase.OBSERVE,
+        "route": None,
+        "route_motivation": None,
+        "assigned_user_id": assigned_user_id,
+        "opened_on": opened_on,
+        "closed_on": None,
+        "close_reason": None,
+        "close_explanation": None,
+        "municipality_code": municipality_code,
+        "school_id": school_id,
+        "needs_investigation": needs_investigation,
+        "summary": summary or None,
+    }
+
+
+def journal_values(
+    case_id: str | None,
+    person_id: str,
+    kind: JournalKind | str,
+    text: str,
+    occurred_at: dt.datetime,
+    *,
+    contact_with: str | None = None,
+    author_user_id: str | None = None,
+) -> dict[str, Any]:
+    """Every field of a new journal line; a line without text is refused."""
+    if not text.strip():
+        raise DomainError("Een journaalregel heeft tekst nodig.")
+    return {
+        "case_id": case_id,
+        "person_id": person_id,
+        "kind": JournalKind(kind),
+        "text": text.strip(),
+        "contact_with": contact_with or None,
+        "author_user_id": author_user_id,
+        "occurred_at": occurred_at,
+    }
+
+
+_REPORT_FIELDS = tuple(
+    c.name for c in AbsenceReport.__table__.columns if c.name not in ("id", "version", "updated_at", "deleted")
+)
+
+
+def absence_report_values(
+    *, person_id: str, kind: AbsenceKind | str, received_on: dt.date, source: ReportSource, **details: Any
+) -> dict[str, Any]:
+    """Every field of a new verzuimmelding: what is not given is empty (the DUO feedback fields too)."""
+    unknown = set(details) - set(_REPORT_FIELDS)
+    if unknown:
+        raise KeyError(f"absence_reports: {sorted(unknown)}")
+    values: dict[str, Any] = dict.fromkeys(_REPORT_FIELDS)
+    values.update(details)
+    values.update(person_id=person_id, kind=AbsenceKind(kind), received_on=received_on, source=source)
+    return values
+
+
 @event.listens_for(Session, "before_flush")
 def _guard_before_flush(session: Session, _context: Any, _instances: Any) -> None:
     """Journal entries are append-only; a person needs a BSN or an onderwijsnummer."""

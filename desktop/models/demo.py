@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from desktop.models import demo_data as words
 from desktop.models.base import Base
+from desktop.models.bulk import sqlite_datetime
 from desktop.models.cases import AbsenceReport, Appointment, Case, Intervention, JournalEntry
 from desktop.models.errors import DomainError
 from desktop.models.exemptions import Exemption, LeaveRequest
@@ -117,14 +118,6 @@ def _is_school_day(d: date) -> bool:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _sqlite_datetime(value: datetime) -> str:
-    # SQLAlchemy's SQLite DATETIME storage format (timezone dropped; all demo times are UTC).
-    return (
-        f"{value.year:04d}-{value.month:02d}-{value.day:02d} "
-        f"{value.hour:02d}:{value.minute:02d}:{value.second:02d}.{value.microsecond:06d}"
-    )
-
-
 def _school_year_label(start_year: int) -> str:
     return f"{start_year}-{start_year + 1}"
 
@@ -162,7 +155,7 @@ class _Writer:
         for index, column in enumerate(table.columns[name] for name in names):
             kind = column.type
             if isinstance(kind, sa.DateTime):
-                converters.append((index, _sqlite_datetime))
+                converters.append((index, sqlite_datetime))
             elif isinstance(kind, sa.Date):
                 converters.append((index, date.isoformat))
             elif isinstance(kind, sa.Boolean):

@@ -35,7 +35,7 @@ from desktop.models import (
     User,
 )
 from desktop.models.base import utcnow
-from desktop.models.cases import CaseNumbers
+from desktop.models.cases import CaseNumbers, absence_report_values, case_values, journal_values
 from desktop.models.enums import (
     AbsenceKind,
     AppointmentKind,
@@ -974,16 +974,11 @@ def add_journal_entry(
     contact_with: str | None = None,
     author_user_id: str | None = None,
 ) -> JournalEntry:
-    if not text.strip():
-        raise DomainError("Een journaalregel heeft tekst nodig.")
     entry = JournalEntry(
-        case_id=case_id,
-        person_id=person_id,
-        kind=JournalKind(kind),
-        text=text.strip(),
-        contact_with=contact_with or None,
-        author_user_id=author_user_id,
-        occurred_at=occurred_at or _now(),
+        **journal_values(
+            case_id, person_id, kind, text, occurred_at or _now(), contact_with=contact_with,
+            author_user_id=author_user_id,
+        )
     )
     session.add(entry)
     return entry
@@ -1163,15 +1158,17 @@ def open_case(
     if person is None:
         raise DomainError("Kies eerst een leerling.")
     case = Case(
-        case_number=next_case_number(session, opened_on.year),
-        person_id=person_id,
-        kind=CaseKind(kind),
-        opened_on=opened_on,
-        assigned_user_id=assigned_user_id,
-        municipality_code=person.municipality_code,
-        school_id=school_id,
-        needs_investigation=needs_investigation,
-        summary=summary or None,
+        **case_values(
+            person_id=person_id,
+            kind=kind,
+            opened_on=opened_on,
+            case_number=next_case_number(session, opened_on.year),
+            municipality_code=person.municipality_code,
+            school_id=school_id,
+            assigned_user_id=assigned_user_id,
+            needs_investigation=needs_investigation,
+            summary=summary,
+        )
     )
     session.add(case)
     session.flush()
@@ -1198,19 +1195,21 @@ def register_absence_report(
         raise DomainError("Kies eerst een leerling.")
     school = session.get(School, school_id) if school_id else None
     report = AbsenceReport(
-        person_id=person_id,
-        source=source,
-        received_on=received_on,
-        kind=AbsenceKind(kind),
-        school_id=school_id,
-        school_brin=school.brin if school else None,
-        school_location=school.location if school else None,
-        absence_start=absence_start,
-        absence_end=absence_end,
-        hours_absent=hours_absent,
-        suspected_reason=suspected_reason or None,
-        reporter_name=reporter_name or None,
-        municipality_code=person.municipality_code,
+        **absence_report_values(
+            person_id=person_id,
+            kind=kind,
+            received_on=received_on,
+            source=source,
+            school_id=school_id,
+            school_brin=school.brin if school else None,
+            school_location=school.location if school else None,
+            absence_start=absence_start,
+            absence_end=absence_end,
+            hours_absent=hours_absent,
+            suspected_reason=suspected_reason or None,
+            reporter_name=reporter_name or None,
+            municipality_code=person.municipality_code,
+        )
     )
     session.add(report)
     return report

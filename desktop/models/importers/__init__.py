@@ -12,6 +12,7 @@ from desktop.models.importers.base import (
     ImportResult,
     ParsedFile,
     RowIssue,
+    gc_paused,
 )
 from desktop.models.importers.files import DEFAULT_LIMITS, ImportRefused, Limits, ProgressCallback, no_progress
 
@@ -57,11 +58,12 @@ def run_import(
 ) -> ImportResult:
     """Parse, validate and (unless ``dry_run``) apply one file; raises ``ImportRefused`` when nothing may change."""
     importer = get_importer(kind, limits)
-    parsed = importer.parse(path, progress)
-    report = importer.validate(session, parsed)
-    if dry_run:
-        return ImportResult(report=report, skipped_rows=report.rejected_rows, applied=False)
-    return importer.apply(session, parsed, only_valid=only_valid, progress=progress, report=report)
+    with gc_paused():
+        parsed = importer.parse(path, progress)
+        report = importer.validate(session, parsed)
+        if dry_run:
+            return ImportResult(report=report, skipped_rows=report.rejected_rows, applied=False)
+        return importer.apply(session, parsed, only_valid=only_valid, progress=progress, report=report)
 
 
 __all__ = [

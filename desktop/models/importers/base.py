@@ -9,6 +9,7 @@ SAVEPOINT, so an error half-way leaves the database exactly as it was.
 from __future__ import annotations
 
 import contextlib
+import gc
 import logging
 import re
 from abc import ABC, abstractmethod
@@ -197,6 +198,19 @@ class Importer(ABC):
             ) from None
         progress(len(rows), len(rows), "Klaar")
         return result
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """An import holds hundreds of thousands of new dicts: the cyclic garbage collector would scan them over
+    and over while they are made. Nothing in an import makes cycles, so it pauses for the import."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
 
 
 @contextlib.contextmanager

@@ -15,8 +15,17 @@ from sqlalchemy.orm import Session
 
 from desktop.models.base import new_id
 from desktop.models.bulk import bulk_insert, bulk_update
-from desktop.models.cases import AbsenceReport, Case, CaseNumbers, JournalEntry, case_kind_for_report
-from desktop.models.enums import AbsenceKind, CaseKind, CasePhase, CaseStatus, Gender, JournalKind, ReportSource
+from desktop.models.cases import (
+    AbsenceReport,
+    Case,
+    CaseNumbers,
+    JournalEntry,
+    absence_report_values,
+    case_kind_for_report,
+    case_values,
+    journal_values,
+)
+from desktop.models.enums import AbsenceKind, CaseKind, CaseStatus, Gender, JournalKind, ReportSource
 from desktop.models.importers import fields as f
 from desktop.models.importers.base import (
     Column,
@@ -275,36 +284,39 @@ class DuoVerzuimImporter(TabularImporter):
             opened = case_id is None
             if case_id is None:
                 case_id = new_id()
+                # Opened as open_case opens a case, in bulk.
                 new_cases.append(
                     {
-                        **CASE_DEFAULTS,
                         **stamp,
                         "id": case_id,
-                        "case_number": numbers.next(values["received_on"].year),
-                        "person_id": person_id,
-                        "kind": case_kind,
-                        "opened_on": values["received_on"],
-                        "municipality_code": municipality,
-                        "school_id": school_id,
+                        **case_values(
+                            person_id=person_id,
+                            kind=case_kind,
+                            opened_on=values["received_on"],
+                            case_number=numbers.next(values["received_on"].year),
+                            municipality_code=municipality,
+                            school_id=school_id,
+                        ),
                     }
                 )
                 open_cases[(person_id, case_kind)] = case_id
                 result.created["zaken"] += 1
             new_reports.append(
                 {
-                    **REPORT_DEFAULTS,
                     **stamp,
-                    **fields,
                     "id": new_id(),
-                    "person_id": person_id,
-                    "case_id": case_id,
-                    "duo_number": values["duo_number"],
-                    "source": ReportSource.DUO,
-                    "received_on": values["received_on"],
-                    "school_id": school_id,
-                    "school_brin": values["brin"],
-                    "school_location": values["location"] or "00",
-                    "municipality_code": municipality,
+                    **absence_report_values(
+                        person_id=person_id,
+                        received_on=values["received_on"],
+                        source=ReportSource.DUO,
+                        case_id=case_id,
+                        duo_number=values["duo_number"],
+                        school_id=school_id,
+                        school_brin=values["brin"],
+                        school_location=values["location"] or "00",
+                        municipality_code=municipality,
+                        **fields,  # the kind and the other fields a later download may correct
+                    ),
                 }
             )
             # One journal line per melding: it opened the case, or it was added to the open one.
@@ -312,7 +324,14 @@ class DuoVerzuimImporter(TabularImporter):
                 line = (JournalKind.STATUS_CHANGE, f"Zaak geopend ({case_kind.label}) na {melding}.")
             else:
                 line = (JournalKind.NOTE, f"{melding[0].upper()}{melding[1:]} toegevoegd aan de zaak.")
-            new_journal.append(_journal(stamp, case_id, person_id, *line))
+            new_journal.append(
+                {
+                    **stamp,
+                    "id": new_id(),
+                    **journal_values(case_id, person_id, *line, stamp["updated_at"]),
+                    "created_at": stamp["updated_at"],
+                }
+            )
             existing[values["duo_number"]] = (new_reports[-1]["id"], *(fields[key] for key in UPDATABLE_FIELDS))
             result.created["meldingen"] += 1
             if position % 1000 == 0:
@@ -343,43 +362,3 @@ PERSON_DEFAULTS: dict[str, Any] = {
     "deceased_on": None,
     "notes": None,
 }
-CASE_DEFAULTS: dict[str, Any] = {
-    "status": CaseStatus.OPEN,
-    "phase": CasePhase.OBSERVE,
-    "route": None,
-    "route_motivation": None,
-    "assigned_user_id": None,
-    "closed_on": None,
-    "close_reason": None,
-    "close_explanation": None,
-    "needs_investigation": False,
-    "summary": None,
-}
-REPORT_DEFAULTS: dict[str, Any] = {
-    name: None
-    for name in (
-        "duo_status",
-        "duo_status_on",
-        "duo_close_reason",
-        "duo_explanation",
-        "duo_contact_name",
-        "duo_contact_phone",
-        "duo_contact_email",
-        "duo_feedback_sent_at",
-    )
-}
-
-
-def _journal(stamp: dict[str, Any], case_id: str, person_id: str, kind: JournalKind, text: str) -> dict[str, Any]:
-    return {
-        **stamp,
-        "id": new_id(),
-        "case_id": case_id,
-        "person_id": person_id,
-        "kind": kind,
-        "text": text,
-        "contact_with": None,
-        "author_user_id": None,
-        "occurred_at": stamp["updated_at"],
-        "created_at": stamp["updated_at"],
-    }

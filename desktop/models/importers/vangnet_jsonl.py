@@ -8,7 +8,6 @@ their natural key (CBS code; BRIN + vestiging; user name; BSN or onderwijsnummer
 from __future__ import annotations
 
 import codecs
-import gc
 import json
 import re
 from collections import defaultdict
@@ -24,7 +23,7 @@ from sqlalchemy.orm import Session
 from desktop.models import entities
 from desktop.models.cases import JournalEntry
 from desktop.models.exporters.jsonl import END_TYPE, FORMAT_NAME, FORMAT_VERSION, MODEL_BY_TYPE, RECORD_TYPES
-from desktop.models.importers.base import Importer, ImportResult, ParsedFile, ParsedRow, RowIssue
+from desktop.models.importers.base import Importer, ImportResult, ParsedFile, ParsedRow, RowIssue, gc_paused
 from desktop.models.importers.fields import mask_numbers
 from desktop.models.importers.files import ImportRefused, Limits, ProgressCallback, check_size, no_progress
 from desktop.models.law import is_valid_bsn
@@ -134,15 +133,8 @@ class VangnetJsonlImporter(Importer):
         super().__init__(limits)
 
     def parse(self, path: str | Path, progress: ProgressCallback = no_progress) -> ParsedFile:
-        # Hundreds of thousands of new dicts would trigger the cyclic garbage collector over and over;
-        # nothing here creates cycles, so it pauses while the file is read.
-        collecting = gc.isenabled()
-        gc.disable()
-        try:
+        with gc_paused():
             return self._parse(Path(path), progress)
-        finally:
-            if collecting:
-                gc.enable()
 
     def _parse(self, path: Path, progress: ProgressCallback) -> ParsedFile:
         check_size(path, self.limits)
