@@ -184,7 +184,7 @@ def settle(
         if new.get(name) != value:
             keys.release((table, name, value), record_id)
     for name, value in new.items():
-        if old.get(name) != value or keys.owner_of((table, name, value)) != record_id:
+        if old.get(name) != value:  # a key the change leaves alone stays with its owner, unread
             keys.claim((table, name, value), record_id)
     return None, adjusted
 
