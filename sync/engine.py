@@ -394,6 +394,7 @@ class SyncEngine:
 
     # -- pull --------------------------------------------------------------------------------------
     def _pull(self, result: SyncResult, report: Progress) -> None:
+        started = _now()
         self._refetch(result)
         with self.session_factory() as s:
             cursor = int(get_state(s, CURSOR_KEY, "0") or 0)
@@ -419,7 +420,7 @@ class SyncEngine:
                 report("pull", result.pulled, None)
                 if upcoming is None:
                     break
-        self._repair_failures(result)
+        self._repair_failures(result, started)
 
     def _refetch(self, result: SyncResult) -> None:
         """Bring records whose refused change was given up back to the server's state.
@@ -455,20 +456,21 @@ class SyncEngine:
                             result.purged += self._remove_records(s, {name: gone}, result, "not_found", GONE_MESSAGE)
                     _forget_refetch(s, {(name, rid) for rid in asked})
 
-    def _repair_failures(self, result: SyncResult) -> None:
-        """Rows from the server that could not be stored because a record they refer to is missing here are
-        repaired at once: the missing records and the rows themselves are fetched again, parents first. What
-        still does not fit (a local record with the same BSN, say) stays as 'kon niet worden verwerkt'."""
+    def _repair_failures(self, result: SyncResult, since: str) -> None:
+        """Rows from the server that could not be stored because a record they refer to was missing are
+        repaired at once: the missing records and the rows themselves are fetched again, parents first. A row
+        that failed in this pull is tried once more too (its parent may have come on a later page). What still
+        does not fit (a local record with the same BSN, say) stays as 'kon niet worden verwerkt'."""
         with self.session_factory() as s:
             c = sync_conflicts.c
             found = s.execute(
-                select(c.id, c.table_name, c.record_id, c.fields)
+                select(c.id, c.table_name, c.record_id, c.fields, c.created_at)
                 .where(c.kind == "apply_failed", c.resolved_at.is_(None))
                 .limit(MAX_PAGE_SIZE)
             ).all()
             wanted: set[tuple[str, str]] = set()
             repairable: list[str] = []
-            for conflict_id, name, record_id, fields in found:
+            for conflict_id, name, record_id, fields, created in found:
                 table = self.tables.get(name)
                 row = (json.loads(fields).get("server_row") or {}) if fields and table is not None else {}
                 missing = set()
@@ -479,7 +481,7 @@ class SyncEngine:
                         parent = self.tables[target]
                         if s.execute(select(parent.c.id).where(parent.c.id == value)).first() is None:
                             missing.add((target, value))
-                if missing:
+                if missing or created >= since:
                     wanted |= missing | {(name, record_id)}
                     repairable.append(conflict_id)
         if not repairable:

@@ -83,9 +83,11 @@ def open_failures(Session: sessionmaker) -> list[str]:
 
 def test_a_row_that_could_not_be_stored_is_fetched_again_at_the_next_sync(Session) -> None:
     first = PullResponse(rows=[person_row(1), case_row(2, opened_on=20260901)], purges=[], next=2, has_more=False)
-    server = FakeServer([first])
+    server = FakeServer([first], fetched=[case_row(2, opened_on=20260901)])
     engine = engine_for(Session, server)
     assert engine.sync(verify=False).status == "ok"
+    # Tried once more in the same sync (its parent could have come later); the row itself is wrong, so it stays.
+    assert server.asked_for == [("cases", [CASE])]
     failed = open_failures(Session)
     assert len(failed) == 1
     with Session() as s:
@@ -101,6 +103,7 @@ def test_a_row_that_could_not_be_stored_is_fetched_again_at_the_next_sync(Sessio
 
     # The server's row was corrected meanwhile; the cursor is past it, so only the fetch by id brings it.
     server.fetched = [case_row(2, version=2)]
+    server.asked_for.clear()
     assert engine.sync(verify=False).status == "ok"
     assert server.asked_for == [("cases", [CASE])]
     assert open_failures(Session) == []
@@ -167,3 +170,15 @@ def test_a_row_whose_parent_is_missing_is_repaired_in_the_same_sync(Session) -> 
         assert s.execute(text("SELECT count(*) FROM cases")).scalar() == 1
         assert SyncEngine.problem_counts(s) == []
         assert s.execute(text("SELECT resolution FROM sync_conflicts")).scalars().all() == ["repaired"]
+
+
+def test_a_row_whose_parent_came_on_a_later_page_is_stored_in_the_same_sync(Session) -> None:
+    first = PullResponse(rows=[case_row(2)], purges=[], next=2, has_more=True)
+    second = PullResponse(rows=[person_row(3)], purges=[], next=3, has_more=False)
+    server = FakeServer([first, second], fetched=[case_row(2)])
+    engine = engine_for(Session, server)
+    assert engine.sync(verify=False).status == "ok"
+    assert server.asked_for == [("cases", [CASE])]
+    assert open_failures(Session) == []
+    with Session() as s:
+        assert s.execute(text("SELECT count(*) FROM cases")).scalar() == 1
