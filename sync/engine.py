@@ -471,17 +471,11 @@ class SyncEngine:
             wanted: set[tuple[str, str]] = set()
             repairable: list[str] = []
             for conflict_id, name, record_id, fields, created in found:
-                table = self.tables.get(name)
-                row = (json.loads(fields).get("server_row") or {}) if fields and table is not None else {}
-                missing = set()
-                for column in table.columns if table is not None else ():
-                    target = next((fk.column.table.name for fk in column.foreign_keys), None)
-                    value = row.get(column.name)
-                    if target in self.tables and isinstance(value, str):
-                        parent = self.tables[target]
-                        if s.execute(select(parent.c.id).where(parent.c.id == value)).first() is None:
-                            missing.add((target, value))
-                if missing or created >= since:
+                stored = json.loads(fields) if fields else {}
+                missing = self._missing_parents(s, name, stored.get("server_row") or {})
+                # A row refused for want of its parent is tried again once that parent is here, also when
+                # it failed in an earlier, interrupted pull.
+                if missing or created >= since or stored.get("missing_parent"):
                     wanted |= missing | {(name, record_id)}
                     repairable.append(conflict_id)
         if not repairable:
@@ -496,6 +490,27 @@ class SyncEngine:
             ordered = sorted(wanted, key=lambda key: self._order.get(key[0], len(self._order)))
             self._remember_refetch_many(s, ordered)
         self._refetch(result)
+        with self.session_factory() as s:
+            still = s.execute(
+                select(func.count())
+                .select_from(sync_conflicts)
+                .where(sync_conflicts.c.kind == "apply_failed", sync_conflicts.c.resolved_at.is_(None))
+            ).scalar_one()
+        if still:
+            log.warning("%d gegeven(s) van de server konden hier niet worden verwerkt", still)
+
+    def _missing_parents(self, s: Session, name: str, row: Mapping[str, object]) -> set[tuple[str, str]]:
+        """The records a server row refers to that this device does not have."""
+        table = self.tables.get(name)
+        missing: set[tuple[str, str]] = set()
+        for column in table.columns if table is not None else ():
+            target = next((fk.column.table.name for fk in column.foreign_keys), None)
+            value = row.get(column.name)
+            if target in self.tables and isinstance(value, str):
+                parent = self.tables[target]
+                if s.execute(select(parent.c.id).where(parent.c.id == value)).first() is None:
+                    missing.add((target, value))
+        return missing
 
     def _pending_fields(self, s: Session, table: str, ids: list[str]) -> dict[str, set[str]]:
         """Fields of records with local changes not yet answered: the server must not overwrite them."""
@@ -552,7 +567,7 @@ class SyncEngine:
                 except Exception as exc:
                     if not _row_refused(exc):
                         raise
-                    log.warning("een gegeven van de server past hier niet: %s", type(exc).__name__)
+                    log.debug("een gegeven van de server past hier niet: %s", type(exc).__name__)
                     self._apply_failed(s, row)
         return applied
 
@@ -692,7 +707,13 @@ class SyncEngine:
                     table_name=row.table,
                     record_id=row.id,
                     kind="apply_failed",
-                    fields=json.dumps({"fields": {}, "server_row": {**row.data, "version": row.version}}),
+                    fields=json.dumps(
+                        {
+                            "fields": {},
+                            "server_row": {**row.data, "version": row.version},
+                            "missing_parent": bool(self._missing_parents(s, row.table, row.data)),
+                        }
+                    ),
                     op_id=None,
                     created_at=_now(),
                 )
@@ -982,8 +1003,10 @@ class SyncEngine:
         if sort == "category":
             first = [case(*((u.c.category == k, v) for k, v in rank.items()), else_=len(rank))]
         elif sort == "table" and table_rank:
-            first = [case(*((u.c.table_name == k, v) for k, v in table_rank.items()), else_=len(table_rank)),
-                     u.c.table_name]
+            first = [
+                case(*((u.c.table_name == k, v) for k, v in table_rank.items()), else_=len(table_rank)),
+                u.c.table_name,
+            ]
         elif sort == "table":
             first = [u.c.table_name]
         terms = [*first, u.c.since, u.c.seq, u.c.key]

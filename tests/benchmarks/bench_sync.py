@@ -139,6 +139,15 @@ class Device:
     def sync(self, **kw):
         return self.engine.sync(**kw)
 
+    def apply_failures(self) -> int:
+        """Rows from the server this device could not store: every device should end with none."""
+        with self.Session() as s:
+            return int(
+                s.execute(
+                    text("SELECT count(*) FROM sync_conflicts WHERE kind = 'apply_failed' AND resolved_at IS NULL")
+                ).scalar_one()
+            )
+
 
 def timed(fn) -> tuple[float, object]:
     start = time.perf_counter()
@@ -229,6 +238,10 @@ def main(argv: list[str] | None = None) -> int:
         victim.sync()
         pages_after = pages[committed + 1 :]
         results["resume_pages_repeated"] = sum(1 for p in pages_after if p in pages[:committed])
+        results["apply_failures"] = {
+            d: dev.apply_failures()
+            for d, dev in (("beheer", admin), ("beheer2", other), ("beheer3 (resumed after a kill)", victim))
+        }
 
         # 20 consultants at once, each with ten cases: edit five and sync, all at the same moment.
         clients = [Device(base, f"c{i}", work / f"c{i}.sqlite3") for i in range(20)]
@@ -297,6 +310,9 @@ def report(r: dict[str, object]) -> None:
     figure("first sync right after the initial sync", float(r["first_sync_after_initial_ms"]), "ms", 50)
     figure("pages transferred again after a kill at 50 %", float(r["resume_pages_repeated"]), "pages", 1)
     figure("20 clients at once, p95", float(r.get("20_clients_p95_ms", 0)), "ms", 1000)
+    for name, count in dict(r.get("apply_failures") or {}).items():
+        verdict = "binnen doel" if count == 0 else "BUITEN DOEL"
+        print(f"  rows not stored on device {name}: {count} (doel 0)   {verdict}")
     different = int(r["different_fields_conflicts"])
     verdict = "binnen doel" if different == 0 else "BUITEN DOEL"
     print(f"  different fields edited concurrently: {different} conflicts (doel 0)   {verdict}")

@@ -470,6 +470,40 @@ def test_rows_whose_values_do_not_fit_are_set_aside_and_the_page_still_applies(r
     assert sorted(client.fetched) == sorted([("cases", sorted(r.id for r in bad[:3])), ("interventions", [bad[3].id])])
 
 
+class BrokenOffClient(PageClient):
+    """Serves its pages, then the connection is gone."""
+
+    def pull(self, since: int, limit: int) -> PullResponse:
+        if len(self.asked) >= len(self.pages):
+            from sync.client import ServerUnavailable
+
+            raise ServerUnavailable("geen verbinding met de server")
+        return super().pull(since, limit)
+
+
+def test_a_row_whose_parent_came_after_an_interrupted_pull_is_repaired_when_it_resumes(real_model_session) -> None:
+    """An edited person gets a later sequence number than her intervention: a new device pulling by sequence
+    meets the intervention first. The pull breaks off before the person's page; when it resumes, the person
+    comes and the intervention set aside in the first run is fetched again and stored."""
+    Session = real_model_session
+    child = PullResponse(rows=[_intervention_row(1, 1, 2)], purges=[], next=1, has_more=True)
+    parent = PullResponse(rows=[_person_row(2)], purges=[], next=2, has_more=False)
+    first = _engine(Session, BrokenOffClient([child])).sync(verify=False)
+    assert first.status != "ok"
+    assert list(_failed(Session).values()) == ["interventions"]
+    resumed = PageClient([parent, child])  # pulled: only the page after the cursor; fetched: from either
+    result = _engine(Session, resumed).sync(verify=False)
+    assert result.status == "ok", result.message
+    assert resumed.asked == [1]
+    assert resumed.fetched == [("interventions", [child.rows[0].id])]
+    with Session() as s:
+        late = s.execute(text("SELECT times_late FROM interventions")).scalars().all()
+        open_failures = s.execute(
+            text("SELECT count(*) FROM sync_conflicts WHERE kind = 'apply_failed' AND resolved_at IS NULL")
+        ).scalar_one()
+    assert late == [2] and open_failures == 0
+
+
 def test_an_update_that_does_not_fit_leaves_the_local_row_as_it_was(real_model_session) -> None:
     Session = real_model_session
     engine = _engine(Session, PageClient([]))
