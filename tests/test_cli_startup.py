@@ -66,14 +66,14 @@ def test_edits_made_by_a_command_queue_for_the_server(profile, store, monkeypatc
 
     from sqlalchemy import func, select
 
-    from desktop.cli import _unlock
+    from desktop.commands.common import unlock
     from desktop.models import Municipality
     from sync.local_tables import sync_outbox
     from tests.conftest import PASSPHRASE
 
     store.close()
     monkeypatch.setenv("VANGNET_PASSPHRASE", PASSPHRASE)
-    with _unlock(argparse.Namespace(data_dir=str(profile.path))) as opened, opened.session() as session:
+    with unlock(argparse.Namespace(data_dir=str(profile.path))) as opened, opened.session() as session:
         session.add(Municipality(cbs_code="GM0505", name="Dordrecht", in_region=True))
         session.flush()
         queued = session.scalar(select(func.count()).select_from(sync_outbox))

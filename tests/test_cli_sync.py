@@ -16,16 +16,16 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.cli import main
+from desktop.commands.sync import ProgressLine
 from desktop.models import Municipality, School
 from desktop.models.enums import SchoolKind
 from desktop.models.keyfile import KdfParams
 from desktop.models.session_user import current_user
-from desktop.sync_commands import ProgressLine
 from sync.client import SyncClient
 from sync.engine import TOKEN_KEY, get_state
 from sync.outbox import ensure_outbox
 from sync.server import auth
-from sync.server.app import revoke_device
+from sync.server.devices import revoke_device
 from tests.conftest import PASSPHRASE
 from tests.sync.conftest import PASSWORD, LiveServer
 

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import create_engine
 from sqlalchemy.orm import Session
 
+from desktop.commands.signals import format_signals, register
 from desktop.models import (
     AbsenceReport,
     Base,
@@ -39,11 +40,9 @@ from desktop.models.signals import (
     decision_objection_deadline,
     exemption_expiry,
     exemption_renewal_deadline,
-    format_signals,
     leave_request_authority,
     leave_request_authority_in_session,
     person_duty_overview,
-    register,
 )
 
 D = date.fromisoformat
@@ -518,7 +517,7 @@ def test_leave_request_authority_from_history(session: Session) -> None:
 def test_signals_command_prints_from_an_unlocked_profile(store, profile, passphrase, monkeypatch, capsys) -> None:
     import argparse
 
-    from desktop.models.signals import _cmd_signals
+    from desktop.commands.signals import cmd_signals
 
     birthday = date.today() + timedelta(days=7)
     if (birthday.month, birthday.day) == (2, 29):
@@ -530,7 +529,7 @@ def test_signals_command_prints_from_an_unlocked_profile(store, profile, passphr
     store.close()
     monkeypatch.setenv("VANGNET_PASSPHRASE", passphrase)
     args = argparse.Namespace(data_dir=str(profile.path), weeks=6, age_limit=23, active=False)
-    assert _cmd_signals(args) == 0
+    assert cmd_signals(args) == 0
     out = capsys.readouterr().out
     assert "Wordt 18: Fleur de Wit" in out
     assert bsn not in out

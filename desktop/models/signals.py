@@ -6,8 +6,7 @@ rule is applied in Python only to the rows inside that window.
 
 from __future__ import annotations
 
-import argparse
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -455,7 +454,11 @@ def _open_objection_periods(ctx: _Context) -> Iterable[Signal]:
     )
     for exemption, person in ctx.session.execute(exemptions):
         signal = _objection_signal(
-            ctx, person, exemption.decided_on, "exemption", exemption.id,
+            ctx,
+            person,
+            exemption.decided_on,
+            "exemption",
+            exemption.id,
             f"Besluit {exemption.decision.label.lower()} ({_article_label(exemption)})",
         )
         if signal is not None:
@@ -473,7 +476,11 @@ def _open_objection_periods(ctx: _Context) -> Iterable[Signal]:
     )
     for request, person in ctx.session.execute(leave):
         signal = _objection_signal(
-            ctx, person, request.decided_on, "leave_request", request.id,
+            ctx,
+            person,
+            request.decided_on,
+            "leave_request",
+            request.id,
             f"Besluit verlof {request.decision.label.lower()} ({request.days} dagen)",
         )
         if signal is not None:
@@ -565,9 +572,13 @@ def _unknown_schools(ctx: _Context) -> Iterable[Signal]:
     per school for the functioneel beheerder, who maintains the list (the melding itself is kept whole)."""
     location = func.coalesce(AbsenceReport.school_location, "00")
     rows = ctx.session.execute(
-        select(AbsenceReport.school_brin, location, func.count(), func.min(AbsenceReport.id), func.min(
-            AbsenceReport.received_on
-        ))
+        select(
+            AbsenceReport.school_brin,
+            location,
+            func.count(),
+            func.min(AbsenceReport.id),
+            func.min(AbsenceReport.received_on),
+        )
         .where(
             AbsenceReport.school_id.is_(None),
             AbsenceReport.school_brin.is_not(None),
@@ -595,45 +606,3 @@ def _unknown_schools(ctx: _Context) -> Iterable[Signal]:
 def _format_hours(hours: float) -> str:
     text = f"{hours:.1f}".rstrip("0").rstrip(".")
     return text.replace(".", ",")
-
-
-# --- Command line --------------------------------------------------------------------------------
-
-
-def format_signals(signals: Iterable[Signal]) -> str:
-    """A plain-text list: due date, what, and the explanation."""
-    lines = []
-    for signal in signals:
-        due = signal.due.strftime("%d-%m-%Y") if signal.due else "geen datum"
-        lines.append(f"{due:<11} {signal.title}\n            {signal.detail}")
-    return "\n".join(lines) if lines else "Geen signalen."
-
-
-def register(add: Callable[..., argparse.ArgumentParser]) -> None:
-    """Register `vangnet signals` (see ``desktop.commands``)."""
-    command = add("signals", _cmd_signals, "toon de signalen voor de werklijst")
-    command.add_argument("--weeks", type=int, default=6, help="hoeveel weken vooruit (standaard 6)")
-    command.add_argument(
-        "--age-limit",
-        type=int,
-        default=law.DEFAULT_DROPOUT_AGE_LIMIT,
-        help="leeftijdsgrens van de RMC-doelgroep (standaard 23; de regio werkt tot 27)",
-    )
-    command.add_argument(
-        "--active", action="store_true", help="leeftijdssignalen alleen voor personen met een open zaak of traject"
-    )
-
-
-def _cmd_signals(args: argparse.Namespace) -> int:
-    from desktop import cli  # the CLI owns unlocking; imported here so the model stays free of it
-
-    with cli._unlock(args) as store, store.session() as session:
-        signals = compute_signals(
-            session,
-            date.today(),
-            horizon_weeks=args.weeks,
-            dropout_age_limit=args.age_limit,
-            active_only=args.active,
-        )
-    print(format_signals(signals))
-    return 0

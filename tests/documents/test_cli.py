@@ -5,8 +5,8 @@ from __future__ import annotations
 import dataclasses
 import json
 
+from desktop.commands.letters import main
 from desktop.documents.context import LetterContext, from_dict
-from desktop.documents.letters_cli import main
 from desktop.documents.samples import sample_context, sample_report_context
 from desktop.documents.templates import builtin_template_dir
 
@@ -86,7 +86,7 @@ def test_unknown_json_field_is_refused(tmp_path, capsys) -> None:
 def test_register_mounts_letters_as_an_application_command(tmp_path) -> None:
     import argparse
 
-    from desktop.documents.letters_cli import register
+    from desktop.commands.letters import register
 
     parser = argparse.ArgumentParser(prog="vangnet")
     sub = parser.add_subparsers(dest="command")

@@ -9,7 +9,8 @@ from datetime import date
 import pytest
 from openpyxl import load_workbook
 
-from desktop.cli import PASSPHRASE_ENV, main
+from desktop.cli import main
+from desktop.commands.common import PASSPHRASE_ENV
 from desktop.documents.figures_export import escape_cell, write_csv, write_xlsx
 from desktop.documents.jaarverslag import FIXED_PAGES, nl_change, nl_number, render_jaarverslag, trend_sentence
 from desktop.models.keyfile import KdfParams

@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from desktop.commands.common import unlock
 from desktop.documents.context import FIELD_CATALOGUE, REPORT_FIELD_CATALOGUE, LetterContext, ReportContext, from_dict
 from desktop.documents.layout import LayoutSettings, render_envelope_test_sheet
 from desktop.documents.letters import (
@@ -61,7 +62,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     again.add_argument("-o", "--output", type=Path, required=True)
     # From the database (unlocks the profile).
     make = sub.add_parser(
-        "make", help="maak brieven uit de database voor zaken, een signaal uit de werkvoorraad of een filter",
+        "make",
+        help="maak brieven uit de database voor zaken, een signaal uit de werkvoorraad of een filter",
         description="Maak brieven uit de database. Kies de zaken met --zaak, --signaal of de filters; elke brief "
         "wordt vastgelegd in het documentenregister.",
     )
@@ -69,10 +71,17 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     make.add_argument("-o", "--output", type=Path, required=True, help="PDF-bestand, of map met --separate")
     make.add_argument("--separate", action="store_true", help="één PDF per brief")
     make.add_argument("--zaak", action="append", default=[], metavar="NUMMER", help="zaaknummer (herhaalbaar)")
-    make.add_argument("--signaal", metavar="SOORT",
-                      help="alle zaken of aanvragen van een soort signaal, bijvoorbeeld exemption_renewal")
-    make.add_argument("--filter", dest="name_filter", metavar="TEKST", help="zaken waarvan nummer of achternaam "
-                      "zo begint (als het filter in de lijst Zaken)")
+    make.add_argument(
+        "--signaal",
+        metavar="SOORT",
+        help="alle zaken of aanvragen van een soort signaal, bijvoorbeeld exemption_renewal",
+    )
+    make.add_argument(
+        "--filter",
+        dest="name_filter",
+        metavar="TEKST",
+        help="zaken waarvan nummer of achternaam zo begint (als het filter in de lijst Zaken)",
+    )
     make.add_argument("--gemeente", metavar="CBS-CODE", help="alleen zaken van deze gemeente, bijvoorbeeld GM0505")
     make.add_argument("--status", choices=["open", "closed"], help="alleen open of gesloten zaken")
     make.add_argument("--soort-zaak", dest="case_kind", help="alleen zaken van deze soort, bijvoorbeeld relative")
@@ -112,7 +121,6 @@ def _progress_printer(started: float):
 
 
 def _run_database(args: argparse.Namespace) -> int:
-    from desktop.cli import _unlock
     from desktop.documents.from_database import (
         LetterOptions,
         ReportOptions,
@@ -129,9 +137,10 @@ def _run_database(args: argparse.Namespace) -> int:
     from desktop.models.queries import ListFilter
     from desktop.models.session_user import restore_actor
 
-    with _unlock(args) as db:
-        store = TemplateStore(local_dir=args.templates) if args.templates else \
-            TemplateStore.for_profile(db.profile.path)
+    with unlock(args) as db:
+        store = (
+            TemplateStore(local_dir=args.templates) if args.templates else TemplateStore.for_profile(db.profile.path)
+        )
         settings = load_layout(args.layout or store.layout_path)
         with db.session() as session:
             user = restore_actor(session)
@@ -145,10 +154,12 @@ def _run_database(args: argparse.Namespace) -> int:
             if args.letters_command == "report":
                 with db.session() as session:
                     targets = targets_for_case_numbers(session, [args.zaak])
-                options = ReportOptions(report_date=args.datum, boa_number=args.boa_nummer, facts=args.feiten,
-                                        advice=args.advies)
-                made = make_report(db.session, args.kind, targets[0].case_id, args.output, options, settings,
-                                   store, user_id)
+                options = ReportOptions(
+                    report_date=args.datum, boa_number=args.boa_nummer, facts=args.feiten, advice=args.advies
+                )
+                made = make_report(
+                    db.session, args.kind, targets[0].case_id, args.output, options, settings, store, user_id
+                )
                 print(f"{REPORT_KINDS[args.kind].title} geschreven naar {made.path}.")
                 return 0
             started = time.perf_counter()
@@ -160,8 +171,9 @@ def _run_database(args: argparse.Namespace) -> int:
                 else:
                     values = {"municipality": args.gemeente, "status": args.status, "kind": args.case_kind}
                     if not any(values.values()) and not args.name_filter:
-                        raise SelectionError("Kies de zaken: --zaak, --signaal, --filter, --gemeente, --status of "
-                                             "--soort-zaak.")
+                        raise SelectionError(
+                            "Kies de zaken: --zaak, --signaal, --filter, --gemeente, --status of --soort-zaak."
+                        )
                     targets = targets_for_case_filter(session, ListFilter(values=values, text=args.name_filter or ""))
                 options = LetterOptions(letter_date=args.datum, extra_text=args.tekst)
                 jobs, problems = jobs_for_targets(session, args.kind, targets, options, user_id, store)
@@ -175,11 +187,15 @@ def _run_database(args: argparse.Namespace) -> int:
             if not jobs:
                 print("Fout: er zijn geen brieven om te maken.", file=sys.stderr)
                 return 1
-            made = make_letters(db.session, jobs, args.output, not args.separate, _progress_printer(started),
-                                settings, store, user_id)
+            made = make_letters(
+                db.session, jobs, args.output, not args.separate, _progress_printer(started), settings, store, user_id
+            )
             where = args.output if not args.separate else f"{args.output}/"
-            print(f"{len(made)} brieven gemaakt in {where} en vastgelegd in het documentenregister "
-                  f"({time.perf_counter() - started:.1f} s).", file=sys.stderr)
+            print(
+                f"{len(made)} brieven gemaakt in {where} en vastgelegd in het documentenregister "
+                f"({time.perf_counter() - started:.1f} s).",
+                file=sys.stderr,
+            )
             return 1 if problems else 0
         except (TemplateError, LetterError, ReportError, SelectionError, OSError) as exc:
             print(f"Fout: {exc}", file=sys.stderr)
@@ -232,8 +248,9 @@ def run(args: argparse.Namespace) -> int:
             else:
                 letter = generate_letter(args.kind, from_dict(LetterContext, data), args.output, settings, store)
                 if args.record:
-                    args.record.write_text(json.dumps(_record_json(letter.record), ensure_ascii=False, indent=1),
-                                           encoding="utf-8")
+                    args.record.write_text(
+                        json.dumps(_record_json(letter.record), ensure_ascii=False, indent=1), encoding="utf-8"
+                    )
         elif command == "batch":
             rows = json.loads(args.data.read_text(encoding="utf-8"))
             items = [BatchItem(row["kind"], from_dict(LetterContext, row["context"])) for row in rows]
@@ -254,6 +271,12 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
+def register(add: Any) -> None:
+    """Mount as `vangnet letters ...` (see desktop.commands.FEATURE_COMMANDS)."""
+    parser = add("letters", run, "brieven en rapporten als PDF: sjablonen, voorbeelden, testvel")
+    add_arguments(parser)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="vangnet letters", description="Brieven en rapporten (PDF)")
     add_arguments(parser)
@@ -262,9 +285,3 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     raise SystemExit(main())
-
-
-def register(add: Any) -> None:
-    """Mount as `vangnet letters ...` (see desktop.commands.FEATURE_COMMANDS)."""
-    parser = add("letters", run, "brieven en rapporten als PDF: sjablonen, voorbeelden, testvel")
-    add_arguments(parser)

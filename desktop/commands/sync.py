@@ -21,6 +21,9 @@ import sys
 import time
 from typing import TYPE_CHECKING, TextIO
 
+from desktop.commands import common
+from desktop.commands.common import CliError
+
 if TYPE_CHECKING:
     from sync.client import SyncError
 
@@ -88,15 +91,12 @@ class ProgressLine:
 
 
 def _settings(args: argparse.Namespace):
-    from desktop.cli import _profile
     from desktop.settings import Settings
 
-    return Settings(_profile(args).settings_path)
+    return Settings(common.profile(args).settings_path)
 
 
 def _read_server_password(username: str) -> str:
-    from desktop.cli import CliError
-
     from_env = os.environ.get(SERVER_PASSWORD_ENV)
     if from_env:
         return from_env
@@ -133,7 +133,6 @@ def _wipe(profile_dir, reason: str) -> str:
 
 
 def cmd_login(args: argparse.Namespace) -> int:
-    from desktop.cli import CliError, _profile, _unlock
     from desktop.models.session_user import current_user
     from desktop.settings import is_valid_server_url
     from desktop.sync_service import configured_server_url, remember_user, round_engine
@@ -149,10 +148,10 @@ def cmd_login(args: argparse.Namespace) -> int:
             "Ongeldig serveradres: gebruik https://… zonder gebruikersnaam of wachtwoord erin "
             "(http alleen naar deze computer)."
         )
-    profile = _profile(args)
+    profile = common.profile(args)
     revoked = ""
     complete = True
-    with _unlock(args, "Wachtwoord van het profiel: ") as store:
+    with common.unlock(args, "Wachtwoord van het profiel: ") as store:
         username = (args.user or "").strip()
         if not username:
             known = current_user(store)
@@ -208,7 +207,6 @@ def _waiting_line(refused: int, conflicts: int) -> str:
 
 
 def cmd_sync(args: argparse.Namespace) -> int:
-    from desktop.cli import CliError, _profile, _unlock
     from desktop.sync_service import after_round, announce_actor, configured_server_url, round_engine
     from sync.client import InsecureServer, SyncClient
     from sync.engine import SyncResult, local_status
@@ -216,9 +214,9 @@ def cmd_sync(args: argparse.Namespace) -> int:
     url = configured_server_url(_settings(args))
     if not url:
         raise CliError(f"Er is geen server ingesteld. Meld dit apparaat eerst aan: {LOGIN_HINT}.")
-    profile = _profile(args)
+    profile = common.profile(args)
     progress = ProgressLine(sys.stderr)
-    with _unlock(args, "Wachtwoord van het profiel: ") as store:
+    with common.unlock(args, "Wachtwoord van het profiel: ") as store:
         try:
             client = SyncClient(url)
         except InsecureServer as exc:
@@ -266,13 +264,12 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from desktop.cli import _unlock
     from desktop.models.session_user import current_user
     from desktop.sync_service import configured_server_url
     from sync.engine import local_status
 
     url = configured_server_url(_settings(args)) or None
-    with _unlock(args, "Wachtwoord van het profiel: ") as store, store.session() as session:
+    with common.unlock(args, "Wachtwoord van het profiel: ") as store, store.session() as session:
         state = local_status(session)
         user = current_user(session)
     if args.json:

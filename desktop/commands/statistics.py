@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from desktop.commands.common import unlock
 from desktop.errors import VangnetError
 from desktop.models.errors import DomainError
 from desktop.models.statistics import Figures, compute_figures, compute_region_figures, figures_to_json
@@ -34,27 +35,31 @@ def format_table(figures: Figures) -> str:
 
     year = figures.school_year
     previous = str(SchoolYear.parse(year).previous())
-    where = f"gemeente {figures.municipality_name} ({figures.municipality_code})" if figures.municipality_code \
+    where = (
+        f"gemeente {figures.municipality_name} ({figures.municipality_code})"
+        if figures.municipality_code
         else "de regio"
+    )
     lines = [f"Cijfers {year} voor {where}; definities {figures.definitions}", ""]
     width = max(len(figures.definitions.label(key)) for key in figures.values)
     lines.append(f"{'Kengetal':<{width}}  {year:>10}  {previous:>10}  {'verschil':>9}")
     lines.append("-" * (width + 37))
     for key, figure in figures.values.items():
-        lines.append(f"{figures.definitions.label(key):<{width}}  {_number(figure.value):>10}  "
-                     f"{_number(figure.previous):>10}  {nl_change(figure.change_pct):>9}")
+        lines.append(
+            f"{figures.definitions.label(key):<{width}}  {_number(figure.value):>10}  "
+            f"{_number(figure.previous):>10}  {nl_change(figure.change_pct):>9}"
+        )
     expected, end = figures.home_sitter_balance()
     if expected != end:
         lines.append("")
-        lines.append(f"Let op: de thuiszittersstroom sluit niet (aanvang + nieuw − beëindigd = {expected}, "
-                     f"einde = {end}).")
+        lines.append(
+            f"Let op: de thuiszittersstroom sluit niet (aanvang + nieuw − beëindigd = {expected}, einde = {end})."
+        )
     return "\n".join(lines)
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
-    from desktop.cli import _unlock
-
-    with _unlock(args) as store, store.session() as session:
+    with unlock(args) as store, store.session() as session:
         try:
             figures = compute_figures(session, args.schooljaar, args.gemeente)
         except DomainError as error:
@@ -67,8 +72,6 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from desktop.cli import _unlock
-
     out = Path(args.out)
     suffix = out.suffix.lower()
     if suffix not in OUTPUT_SUFFIXES:
@@ -76,7 +79,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     if not out.parent.exists():
         raise StatsError(f"De map {out.parent} bestaat niet.")
     started = time.perf_counter()
-    with _unlock(args) as store, store.session() as session:
+    with unlock(args) as store, store.session() as session:
         try:
             region = compute_region_figures(session, args.schooljaar)
         except DomainError as error:
@@ -96,8 +99,11 @@ def cmd_report(args: argparse.Namespace) -> int:
 
         write_xlsx(region, out)
         detail = f"{len(region.municipalities)} gemeenten en de regio"
-    print(f"Jaarverslag {region.region.school_year} geschreven naar {out} ({detail}, "
-          f"{time.perf_counter() - started:.1f} s).", file=sys.stderr)
+    print(
+        f"Jaarverslag {region.region.school_year} geschreven naar {out} ({detail}, "
+        f"{time.perf_counter() - started:.1f} s).",
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -7,12 +7,13 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from desktop.commands.common import CliError, unlock
+
 
 def cmd_audit(args: argparse.Namespace) -> int:
-    from desktop.cli import _unlock
     from desktop.models.audit import ACTION_LABELS, search, verify_chain
 
-    with _unlock(args) as store, store.session() as session:
+    with unlock(args) as store, store.session() as session:
         if args.audit_command == "verify":
             problems = verify_chain(session)
             if problems:
@@ -33,11 +34,10 @@ def cmd_audit(args: argparse.Namespace) -> int:
 
 
 def cmd_retention(args: argparse.Namespace) -> int:
-    from desktop.cli import _unlock
     from desktop.models.retention import RetentionSettings, expired_person_ids, run_retention
 
     today = date.fromisoformat(args.date) if args.date else date.today()
-    with _unlock(args) as store:
+    with unlock(args) as store:
         if args.dry_run:
             with store.session() as session:
                 count = len(expired_person_ids(session, today, RetentionSettings()))
@@ -50,7 +50,6 @@ def cmd_retention(args: argparse.Namespace) -> int:
 
 
 def cmd_wipe(args: argparse.Namespace) -> int:
-    from desktop.cli import CliError
     from desktop.models.wipe import wipe_profile
     from desktop.paths import default_data_dir
 
@@ -80,6 +79,3 @@ def register(add) -> None:
     retention.add_argument("--droog", dest="dry_run", action="store_true", help="tel alleen, verwijder niets")
     wipe = add("wipe", cmd_wipe, "wis het profiel van deze computer (ook offline)")
     wipe.add_argument("--yes", action="store_true", help="niet om bevestiging vragen")
-
-
-

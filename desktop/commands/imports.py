@@ -8,6 +8,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from desktop.commands.common import unlock
 from desktop.errors import VangnetError
 from desktop.models.importers import KINDS
 
@@ -55,12 +56,6 @@ def register(add: Callable[..., argparse.ArgumentParser]) -> None:
     inzage.add_argument("--out", required=True, metavar="BESTAND", help="BESTAND.pdf of BESTAND.json")
 
 
-def _unlock(args: argparse.Namespace):
-    from desktop.cli import _unlock as unlock
-
-    return unlock(args)
-
-
 def _progress_printer() -> Callable[[int, int, str], None]:
     shown = [-1]
 
@@ -79,7 +74,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     from desktop.models.importers import ImportRefused, run_import
 
     started = time.perf_counter()
-    with _unlock(args) as store, store.session() as session:
+    with unlock(args) as store, store.session() as session:
         try:
             result = run_import(
                 session,
@@ -105,7 +100,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     if args.file is None and args.lijst is None:
         raise ExportError("Geef een bestand (.jsonl) of een lijst met --lijst en --csv of --xlsx.")
     started = time.perf_counter()
-    with _unlock(args) as store, store.session() as session:
+    with unlock(args) as store, store.session() as session:
         if args.file:
             from desktop.models.exporters.jsonl import export_jsonl
 
@@ -139,7 +134,7 @@ def cmd_inzage(args: argparse.Namespace) -> int:
 
     if Path(args.out).suffix.lower() not in {".pdf", ".json"}:
         raise ExportError("Kies een bestandsnaam die eindigt op .pdf of .json.")
-    with _unlock(args) as store, store.session() as session:
+    with unlock(args) as store, store.session() as session:
         from desktop.models.errors import DomainError
 
         try:
