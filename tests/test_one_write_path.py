@@ -97,7 +97,7 @@ def test_a_restored_export_queues_what_the_server_never_had(store, tmp_path: Pat
 
 
 def test_merges_domain_commands_assessment_letters_and_retention_are_queued(store) -> None:
-    from desktop.models import queries
+    from desktop.models import case_commands
     from desktop.models.assessment import assess_report
     from desktop.models.importers.persons import merge_persons
     from desktop.models.retention import run_retention
@@ -110,9 +110,9 @@ def test_merges_domain_commands_assessment_letters_and_retention_are_queued(stor
                         education_number="123456789", municipality_code="GM0505")
         session.add_all([first, second])
         session.flush()
-        case = queries.open_case(session, second.id, CaseKind.RELATIVE, TODAY)
-        queries.add_journal_entry(session, case.id, second.id, JournalKind.NOTE, "Gesprek gepland.")
-        report = queries.register_absence_report(session, first.id, AbsenceKind.SIXTEEN_HOURS, TODAY)
+        case = case_commands.open_case(session, second.id, CaseKind.RELATIVE, TODAY)
+        case_commands.add_journal_entry(session, case.id, second.id, JournalKind.NOTE, "Gesprek gepland.")
+        report = case_commands.register_absence_report(session, first.id, AbsenceKind.SIXTEEN_HOURS, TODAY)
         session.flush()
         assess_report(session, report.id, "open_case", TODAY, case_kind=CaseKind.RELATIVE)
         ids = (first.id, second.id)

@@ -134,7 +134,7 @@ def _run_database(args: argparse.Namespace) -> int:
         targets_for_signal,
     )
     from desktop.documents.layout import load_layout
-    from desktop.models.queries import ListFilter
+    from desktop.models.lists import ListFilter
     from desktop.models.session_user import restore_actor
 
     with unlock(args) as db:

@@ -682,8 +682,8 @@ def targets_for_signal(session: Session, signal_kind: str, today: dt.date | None
 
 
 def targets_for_case_filter(session: Session, list_filter: Any = None, limit: int | None = None) -> list[Target]:
-    """The cases of the 'Zaken' list with its filter (a `queries.ListFilter`), in the list's order."""
-    from desktop.models.queries import LIST_SPECS, list_rowids, list_rows
+    """The cases of the 'Zaken' list with its filter (a `lists.ListFilter`), in the list's order."""
+    from desktop.models.lists import LIST_SPECS, list_rowids, list_rows
 
     spec = LIST_SPECS["cases"]
     rowids = list_rowids(session, spec, list_filter, limit=limit)

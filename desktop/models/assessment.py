@@ -15,6 +15,7 @@ from enum import StrEnum
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.models.case_commands import add_journal_entry, open_case
 from desktop.models.cases import AbsenceReport, Case, case_kind_for_report
 from desktop.models.enums import (
     AbsenceKind,
@@ -221,8 +222,6 @@ def assess_report(
 ) -> AbsenceReport:
     """Record the assessment of a new melding; raises DomainError (Dutch) and changes nothing when the
     choice is incomplete or the melding was assessed already."""
-    from desktop.models.queries import add_journal_entry, open_case
-
     choice = AssessmentChoice(choice)
     motivation = motivation.strip()
     forward_to = forward_to.strip()

@@ -6,13 +6,14 @@ from datetime import date
 
 import sqlalchemy as sa
 from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
-from sqlalchemy.orm import Mapped, mapped_column, validates
+from sqlalchemy.orm import Mapped, Session, mapped_column, validates
 
 from desktop.models.base import Base, SyncedMixin
 from desktop.models.constraints import enum_type, period_check, validates_period
 from desktop.models.entities import ADMINISTRATOR, ART_5_ONDER_A, CONSULTANT, ScopeClass, entity
 from desktop.models.enums import Decision, ExemptionArticle, LeaveDecider, LeaveKind, StatementBy
 from desktop.models.errors import DomainError
+from desktop.models.law import school_year
 from desktop.models.registry import CBS_CODE_LENGTH
 
 
@@ -122,3 +123,24 @@ class LeaveRequest(SyncedMixin, Base):
         if value is not None and value <= 0:
             raise DomainError("Het aantal verlofdagen moet groter zijn dan nul.")
         return value
+
+
+def leave_days_granted_this_year(
+    session: Session, person_id: str, on: date, *, except_id: str | None = None
+) -> tuple[int, bool]:
+    """Days of leave for important circumstances already granted this schooljaar, and whether holiday
+    leave was already granted (vakantieverlof: once per schooljaar); ``except_id`` leaves one request out
+    (the one being decided)."""
+    year = school_year(on)
+    granted = sa.select(LeaveRequest.kind, LeaveRequest.days).where(
+        LeaveRequest.person_id == person_id,
+        LeaveRequest.decision == Decision.GRANTED,
+        LeaveRequest.start_date.between(year.start, year.end),
+        LeaveRequest.deleted.is_(False),
+    )
+    if except_id is not None:
+        granted = granted.where(LeaveRequest.id != except_id)
+    rows = session.execute(granted).all()
+    days = sum(row.days for row in rows if row.kind == LeaveKind.IMPORTANT_CIRCUMSTANCES)
+    holiday = any(row.kind == LeaveKind.HOLIDAY for row in rows)
+    return days, holiday

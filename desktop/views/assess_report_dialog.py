@@ -33,7 +33,7 @@ from desktop.models.assessment import (
 from desktop.models.enums import CaseKind
 from desktop.models.errors import DomainError
 from desktop.models.law import age_on
-from desktop.models.queries import WorkItem
+from desktop.models.worklist import WorkItem
 from desktop.views.common import AppContext, Validation, enum_combo, error_label, nl_date, nl_number
 
 #: The worklist's record_kind for new meldingen; MainWindow routes it to :func:`open_assessment`.

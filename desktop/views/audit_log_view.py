@@ -38,7 +38,7 @@ from desktop.fileio import atomic_write_bytes
 from desktop.models import audit
 from desktop.models.audit import ACTION_LABELS, AuditAction, AuditEntry
 from desktop.models.exporters.tabular import csv_bytes
-from desktop.models.queries import person_choices
+from desktop.models.search import person_choices
 from desktop.models.session_user import current_user
 from desktop.views.common import AppContext, date_edit, error_label, to_date
 

@@ -26,6 +26,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.models.case_commands import (
+    MAS_PHASES,
+    USUAL_ROUTE,
+    add_appointment,
+    add_intervention,
+    add_journal_entry,
+    close_case,
+    route_needs_motivation,
+    set_case_phase,
+    set_case_route,
+)
 from desktop.models.enums import (
     AppointmentKind,
     CaseCloseReason,
@@ -39,19 +50,7 @@ from desktop.models.enums import (
 )
 from desktop.models.errors import DomainError
 from desktop.models.law import age_on, halt_eligible
-from desktop.models.queries import (
-    MAS_PHASES,
-    USUAL_ROUTE,
-    CaseDetail,
-    add_appointment,
-    add_intervention,
-    add_journal_entry,
-    close_case,
-    load_case,
-    route_needs_motivation,
-    set_case_phase,
-    set_case_route,
-)
+from desktop.models.person_file import CaseDetail, load_case
 from desktop.views.common import DUTCH, AppContext, date_edit, enum_combo, error_label, nl_date, nl_datetime, to_date
 from desktop.views.conflict_banner import ConflictBanner
 from desktop.views.person_file import _fill, _table

@@ -5,11 +5,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from desktop.models.access import may_read_exemption_health
+from desktop.models.case_commands import decide_exemption
 from desktop.models.enums import Decision
 from desktop.models.errors import DomainError
 from desktop.models.exemptions import Exemption
 from desktop.models.law import exemption_valid_until, objection_deadline
-from desktop.models.queries import decide_exemption
 from desktop.models.registry import Person
 from desktop.models.session_user import current_user
 from desktop.views.common import AppContext, Validation, date_edit, enum_combo, error_label, nl_date, to_date

@@ -32,7 +32,7 @@ from desktop.background import run_in_background
 from desktop.errors import VangnetError
 from desktop.models.importers import ImportReport, ImportResult, get_importer, importer_classes
 from desktop.models.importers.base import Importer, ParsedFile
-from desktop.models.queries import mask_bsn
+from desktop.models.search import mask_bsn
 
 PREVIEW_ROWS = 50
 ISSUE_ROWS = 1000

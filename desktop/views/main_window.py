@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
 from desktop.background import wait_for_background
 from desktop.models.enums import CaseKind
 from desktop.models.exemptions import Exemption
-from desktop.models.queries import LIST_SPECS, WorkItem
+from desktop.models.lists import LIST_SPECS
 from desktop.models.store import IntegrityStatus, Store
+from desktop.models.worklist import WorkItem
 from desktop.sync_service import SyncService, ensure_outbox
 from desktop.views.audit_log_view import add_to_main_window as add_access_log_action
 from desktop.views.case_view import CaseView

@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 from desktop.models.access import HIDDEN, Regime, may_read_exemption_health, regime_of
 from desktop.models.enums import ExemptionArticle, InterventionKind
 from desktop.models.law import age_on
-from desktop.models.queries import PersonFile, load_person_file, mask_bsn, record_person_view, reveal_bsn
+from desktop.models.person_file import PersonFile, load_person_file, record_person_view, reveal_bsn
+from desktop.models.search import mask_bsn
 from desktop.models.session_user import current_user
 from desktop.views.common import AppContext, nl_date
 from desktop.views.conflict_banner import ConflictBanner

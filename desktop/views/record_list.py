@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.background import run_in_background
-from desktop.models.queries import (
+from desktop.models.lists import (
     FilterOptions,
     ListFilter,
     ListSpec,

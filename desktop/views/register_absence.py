@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLineEdit
 
+from desktop.models.case_commands import register_absence_report
 from desktop.models.enums import AbsenceKind
-from desktop.models.queries import register_absence_report, schools
+from desktop.models.search import school_choices
 from desktop.views.common import DUTCH, Validation, date_edit, enum_combo, to_date
 from desktop.views.register_form import RegisterDialog
 
@@ -22,7 +23,7 @@ class AbsenceReportDialog(RegisterDialog):
         self.school = QComboBox()
         self.school.setAccessibleName(self.tr("School"))
         self.school.addItem(self.tr("(onbekend)"), None)
-        for school_id, name in ctx.read(schools):
+        for school_id, name in ctx.read(school_choices):
             self.school.addItem(name, school_id)
         self.absence_start = date_edit(today, self.tr("Eerste verzuimdag"))
         self.absence_end = date_edit(today, self.tr("Laatste verzuimdag"))

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QPlainTextEdit
 
+from desktop.models.case_commands import open_case
 from desktop.models.enums import CaseKind
 from desktop.models.law import DutyStatus, duty_status
-from desktop.models.queries import filter_options, open_case
+from desktop.models.lists import filter_options
 from desktop.models.registry import Person
 from desktop.views.common import Validation, date_edit, enum_combo, to_date
 from desktop.views.register_form import RegisterDialog

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QLabel
 
+from desktop.models.case_commands import register_dropout_trajectory
 from desktop.models.enums import VsvKind
 from desktop.models.law import age_on
-from desktop.models.queries import filter_options, register_dropout_trajectory
+from desktop.models.lists import filter_options
 from desktop.models.registry import Person
 from desktop.views.common import Validation, date_edit, enum_combo, to_date
 from desktop.views.register_form import RegisterDialog

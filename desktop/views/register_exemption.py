@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
+from desktop.models.case_commands import register_exemption
 from desktop.models.enums import ExemptionArticle, StatementBy
 from desktop.models.law import age_on, medical_statement_expires, medical_statement_valid
-from desktop.models.queries import register_exemption
 from desktop.models.registry import Person
 from desktop.views.common import Validation, date_edit, enum_combo, nl_date, to_date
 from desktop.views.register_form import RegisterDialog

@@ -21,8 +21,8 @@ from sqlalchemy.orm import Session
 
 from desktop.models.errors import DomainError
 from desktop.models.law import is_valid_bsn
-from desktop.models.queries import person_choices
 from desktop.models.registry import Person
+from desktop.models.search import person_choices
 from desktop.views.common import ERROR_STYLE, AppContext, Validation, error_label
 
 log = logging.getLogger(__name__)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QPlainTextEdit
 
-from desktop.models.queries import register_home_sitter
+from desktop.models.case_commands import register_home_sitter
 from desktop.views.common import Validation, date_edit, to_date
 from desktop.views.register_form import RegisterDialog
 

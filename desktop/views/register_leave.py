@@ -6,9 +6,10 @@ import datetime as dt
 
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPlainTextEdit, QSpinBox
 
+from desktop.models.case_commands import register_leave_request
 from desktop.models.enums import Decision, LeaveDecider, LeaveKind
+from desktop.models.exemptions import leave_days_granted_this_year
 from desktop.models.law import LeaveAuthority, leave_authority
-from desktop.models.queries import leave_days_granted_this_year, register_leave_request
 from desktop.views.common import Validation, date_edit, enum_combo, to_date
 from desktop.views.register_form import RegisterDialog
 

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models.queries import SchoolEntry, SearchResult, school_directory, search
+from desktop.models.search import SchoolEntry, SearchResult, school_directory, search
 from desktop.views.common import AppContext
 
 DEBOUNCE_MS = 120

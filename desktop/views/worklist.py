@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.background import run_in_background
-from desktop.models.queries import WorkItem, worklist
+from desktop.models.worklist import WorkItem, worklist
 from desktop.views.common import AppContext, nl_date, show_error
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole

@@ -102,7 +102,7 @@ def top_up_cases(engine, cases: int) -> None:
 
 def person_with_events(store, events: int = 50) -> str:
     """A person whose file holds at least ``events`` timeline events (journal lines added when short)."""
-    from desktop.models.queries import load_person_file
+    from desktop.models.person_file import load_person_file
 
     with store.session() as session:
         case = session.scalars(sa.select(Case).where(Case.status == CaseStatus.OPEN).limit(1)).first()
@@ -258,7 +258,7 @@ def measure_region(app, path: Path, results: dict) -> None:
 
 def measure_search(app, path: Path, results: dict, typed_names: int = 40) -> None:
     from desktop.app import open_store
-    from desktop.models.queries import search_person_rowids
+    from desktop.models.search import search_person_rowids
     from desktop.settings import Settings
     from desktop.views.common import AppContext
     from desktop.views.search_box import SearchBox

@@ -177,7 +177,7 @@ def test_batch_from_case_numbers_reports_cases_that_cannot_get_the_letter(store,
 
 
 def test_case_filter_selects_the_cases_of_the_list(store, seeded):
-    from desktop.models.queries import ListFilter
+    from desktop.models.lists import ListFilter
 
     with store.session() as session:
         targets = targets_for_case_filter(session, ListFilter(text="Smit"))

@@ -12,7 +12,7 @@ from desktop.models import AbsenceReport, Case, JournalEntry, Municipality
 from desktop.models.assessment import AssessmentChoice, assess_report, load_report_for_assessment
 from desktop.models.enums import AbsenceKind, CaseKind, CaseStatus, DuoExplanation, DuoStatus
 from desktop.models.errors import DomainError
-from desktop.models.queries import worklist
+from desktop.models.worklist import worklist
 from desktop.views.assess_report_dialog import RECORD_KIND, AssessReportDialog, open_assessment
 
 

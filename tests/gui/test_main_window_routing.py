@@ -6,8 +6,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop.models import AbsenceReport
 from desktop.models.enums import AbsenceKind
-from desktop.models.queries import WorkItem
 from desktop.models.store import IntegrityStatus
+from desktop.models.worklist import WorkItem
 from desktop.views.assess_report_dialog import AssessReportDialog
 
 

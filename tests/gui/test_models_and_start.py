@@ -11,7 +11,8 @@ from PySide6.QtCore import Qt
 from desktop import crash
 from desktop.app import run_gui
 from desktop.models import Person
-from desktop.models.queries import LIST_SPECS, ListFilter, SearchResult, search
+from desktop.models.lists import LIST_SPECS, ListFilter
+from desktop.models.search import SearchResult, search
 from desktop.settings import Settings, is_valid_server_url
 from desktop.views.record_list import PAGE_SIZE, RecordListModel
 from desktop.views.search_box import SearchResultsModel

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from desktop.models import Person
-from desktop.models.queries import search, search_person_rowids
+from desktop.models.search import search, search_person_rowids
 from desktop.models.search_index import ensure_search_index, fts_query
 from tests.gui.conftest import make_bsn
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from desktop.models import Case, Person
 from desktop.models.enums import CaseKind
-from desktop.models.queries import LIST_SPECS, ListFilter, list_rowids
+from desktop.models.lists import LIST_SPECS, ListFilter, list_rowids
 from desktop.models.search_index import SORT_INDEX, sort_key, surname_sort_key
 from desktop.views.record_list import RecordListModel
 

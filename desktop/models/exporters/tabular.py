@@ -94,8 +94,8 @@ def write_table(path: str | Path, headers: Sequence[str], rows: Iterable[Sequenc
 
 
 def list_table(session: Any, name: str) -> tuple[list[str], list[tuple]]:
-    """The headers and rows of one of the application's lists (``desktop.models.queries.LIST_SPECS``)."""
-    from desktop.models.queries import LIST_SPECS, list_rowids, list_rows
+    """The headers and rows of one of the application's lists (``desktop.models.lists.LIST_SPECS``)."""
+    from desktop.models.lists import LIST_SPECS, list_rowids, list_rows
 
     spec = LIST_SPECS[name]
     rowids = list_rowids(session, spec)
@@ -110,7 +110,7 @@ def list_table(session: Any, name: str) -> tuple[list[str], list[tuple]]:
 
 
 def worklist_table(session: Any, today: dt.date | None = None) -> tuple[list[str], list[tuple]]:
-    from desktop.models.queries import worklist
+    from desktop.models.worklist import worklist
 
     items = worklist(session, today)
     headers = ["Soort", "Onderwerp", "Toelichting", "Uiterste datum"]
@@ -118,7 +118,36 @@ def worklist_table(session: Any, today: dt.date | None = None) -> tuple[list[str
 
 
 def figures_table(session: Any) -> tuple[list[str], list[tuple]]:
-    """The totals of the Cijfers page (``queries.counts_overview``)."""
-    from desktop.models.queries import counts_overview
-
+    """The totals of the 'cijfers' list export (:func:`counts_overview`)."""
     return ["Onderwerp", "Aantal"], [tuple(row) for row in counts_overview(session)]
+
+
+def counts_overview(session: Any) -> list[tuple[str, int]]:
+    """A few totals of the whole store: persons, open and closed cases, meldingen, vrijstellingen, verlof,
+    running thuiszitter episodes and Doorstroompunt trajectories."""
+    from sqlalchemy import func, select
+
+    from desktop.models import (
+        AbsenceReport,
+        Case,
+        DropoutTrajectory,
+        Exemption,
+        HomeSitterEpisode,
+        LeaveRequest,
+        Person,
+    )
+    from desktop.models.enums import CaseStatus
+
+    def count(model, *where) -> int:
+        return session.scalar(select(func.count()).select_from(model).where(model.deleted.is_(False), *where)) or 0
+
+    return [
+        ("Leerlingen", count(Person)),
+        ("Open zaken", count(Case, Case.status == CaseStatus.OPEN)),
+        ("Gesloten zaken", count(Case, Case.status == CaseStatus.CLOSED)),
+        ("Verzuimmeldingen", count(AbsenceReport)),
+        ("Vrijstellingen", count(Exemption)),
+        ("Verlofaanvragen", count(LeaveRequest)),
+        ("Lopende thuiszitters", count(HomeSitterEpisode, HomeSitterEpisode.end_date.is_(None))),
+        ("Lopende trajecten Doorstroompunt", count(DropoutTrajectory, DropoutTrajectory.end_date.is_(None))),
+    ]
