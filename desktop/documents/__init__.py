@@ -16,15 +16,14 @@ from desktop.documents.context import (
     ReportContext,
     addressees,
 )
+from desktop.documents.document_record import GeneratedLetter, LetterRecord
 from desktop.documents.layout import LayoutSettings, Sender, render_envelope_test_sheet
 from desktop.documents.letters import (
     LETTER_KINDS,
     BatchCancelled,
     BatchItem,
     BatchResult,
-    GeneratedLetter,
     LetterError,
-    LetterRecord,
     addressees_on,
     contexts_for_addressees,
     generate_letter,

@@ -41,12 +41,12 @@ from desktop.documents.context import (
     addressees,
     dutch_date,
 )
+from desktop.documents.document_record import GeneratedLetter
 from desktop.documents.layout import LayoutSettings
 from desktop.documents.letters import (
     LETTER_KINDS,
     BatchItem,
     BatchResult,
-    GeneratedLetter,
     LetterError,
     ProgressCallback,
     regenerate,

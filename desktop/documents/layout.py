@@ -6,12 +6,13 @@ numbers its pages 'Pagina X van Y' on its own, so a batch file prints like separ
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import io
 import json
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -30,11 +31,16 @@ from reportlab.platypus import (
     Frame,
     FrameBreak,
     KeepInFrame,
+    KeepTogether,
+    ListFlowable,
+    ListItem,
     NextPageTemplate,
     PageBreak,
     PageTemplate,
+    Paragraph,
 )
 
+from desktop.documents.templates import FilledBlock, TemplateError
 from desktop.paths import resource_path
 
 FONT = "DejaVuSans"
@@ -164,6 +170,14 @@ class LayoutSettings:
         return x, y, self.window_width_mm * mm, self.window_height_mm * mm
 
 
+def stamped(settings: LayoutSettings | None) -> LayoutSettings:
+    """Settings with a fixed creation moment (now), unless reproducible output was asked for."""
+    settings = settings or LayoutSettings()
+    if settings.invariant or settings.timestamp is not None:
+        return settings
+    return dataclasses.replace(settings, timestamp=float(int(time.time())))
+
+
 @functools.cache
 def make_styles() -> dict[str, ParagraphStyle]:
     """The paragraph styles of all documents (shared, never modified)."""
@@ -186,6 +200,46 @@ def make_styles() -> dict[str, ParagraphStyle]:
         "cell_bold": ParagraphStyle("cell_bold", parent=body, fontName=FONT_BOLD, fontSize=8.5, leading=11,
                                     spaceAfter=0),
     }
+
+
+def blocks_to_flowables(
+    blocks: Iterable[FilledBlock],
+    styles: Mapping[str, Any],
+    body_style: str = "body",
+    inserts: Mapping[str, Callable[[], list[Flowable]]] | None = None,
+) -> list[Flowable]:
+    """Filled template blocks as flowables; '@@ name' blocks are made by ``inserts`` (a report's tables)."""
+    out: list[Flowable] = []
+    heading_at: list[int] = []
+    for block in blocks:
+        if block.type == "heading":
+            heading_at.append(len(out))
+            out.append(Paragraph(block.items[0], styles["heading"]))
+        elif block.type == "paragraph":
+            out.append(Paragraph(block.items[0], styles[body_style]))
+        elif block.type == "bullets":
+            style = styles["bullet"] if body_style == "body" else styles[body_style]
+            out.append(
+                ListFlowable(
+                    [ListItem(Paragraph(item, style), leftIndent=12) for item in block.items],
+                    bulletType="bullet",
+                    start="•",
+                    leftIndent=12,
+                    bulletFontName=style.fontName,
+                    bulletFontSize=style.fontSize,
+                    spaceAfter=6,
+                )
+            )
+        elif block.type == "insert":
+            make = (inserts or {}).get(block.items[0])
+            if make is None:
+                raise TemplateError(f"Het blok '@@ {block.items[0]}' kan in dit document niet worden gebruikt.")
+            out.extend(make())
+    # A heading never ends a page alone: keep it with what follows.
+    for index in reversed(heading_at):
+        if index + 1 < len(out):
+            out[index : index + 2] = [KeepTogether(out[index : index + 2])]
+    return out
 
 
 @dataclass

@@ -10,15 +10,14 @@ import dataclasses
 import hashlib
 import json
 import re
-import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any, BinaryIO
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, ListFlowable, ListItem, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from desktop.documents.context import (
     Addressee,
@@ -29,13 +28,25 @@ from desktop.documents.context import (
     addressees,
     merge_data,
 )
-from desktop.documents.layout import FONT, DocumentMeta, LayoutSettings, Section, build_pdf, make_styles
+from desktop.documents.document_record import RECORD_FORMAT, GeneratedLetter, LetterRecord
+from desktop.documents.layout import (
+    FONT,
+    DocumentMeta,
+    LayoutSettings,
+    Section,
+    blocks_to_flowables,
+    build_pdf,
+    make_styles,
+    stamped,
+)
+from desktop.documents.official_reports import REPORT_KINDS, regenerate_report, render_report
 from desktop.documents.templates import (
     FilledBlock,
     LetterTemplate,
     TemplateError,
     TemplateStore,
     check_required,
+    default_store,
     escape_markup,
     fill,
     fill_blocks,
@@ -44,7 +55,6 @@ from desktop.documents.templates import (
 )
 from desktop.models.law import letters_to_young_person, objection_deadline, renewal_deadline
 
-RECORD_FORMAT = 1
 OBJECTION_TEMPLATE = "_bezwaarclausule"
 PRIVACY_TEMPLATE = "_privacy"
 
@@ -77,27 +87,6 @@ LETTER_KINDS: dict[str, LetterKind] = {
 
 class LetterError(ValueError):
     """A letter cannot be made; Dutch message, safe to show."""
-
-
-@dataclass(frozen=True)
-class LetterRecord:
-    """What the DocumentRecord register keeps of one letter (who, what, when is added by the caller)."""
-
-    kind: str
-    template_version: str
-    addressee: str
-    merge_data: str  # JSON: merge values, template versions and layout, enough to regenerate
-    sha256: str  # of the PDF file the letter was written to
-
-    def columns(self) -> dict[str, str]:
-        """Values for the DocumentRecord columns of the same names (lengths as the model allows)."""
-        return {
-            "kind": self.kind,
-            "template_version": self.template_version,
-            "addressee": self.addressee[:200],
-            "merge_data": self.merge_data,
-            "sha256": self.sha256,
-        }
 
 
 @dataclass
@@ -209,37 +198,6 @@ def prepare_letter(
 # Layout of one letter
 
 
-def blocks_to_flowables(blocks: Iterable[FilledBlock], styles: Mapping[str, Any], body_style: str = "body",
-                        inserts: Mapping[str, Callable[[], list[Flowable]]] | None = None) -> list[Flowable]:
-    out: list[Flowable] = []
-    heading_at: list[int] = []
-    for block in blocks:
-        if block.type == "heading":
-            heading_at.append(len(out))
-            out.append(Paragraph(block.items[0], styles["heading"]))
-        elif block.type == "paragraph":
-            out.append(Paragraph(block.items[0], styles[body_style]))
-        elif block.type == "bullets":
-            style = styles["bullet"] if body_style == "body" else styles[body_style]
-            out.append(
-                ListFlowable(
-                    [ListItem(Paragraph(item, style), leftIndent=12) for item in block.items],
-                    bulletType="bullet", start="•", leftIndent=12, bulletFontName=style.fontName,
-                    bulletFontSize=style.fontSize, spaceAfter=6,
-                )
-            )
-        elif block.type == "insert":
-            make = (inserts or {}).get(block.items[0])
-            if make is None:
-                raise TemplateError(f"Het blok '@@ {block.items[0]}' kan in dit document niet worden gebruikt.")
-            out.extend(make())
-    # A heading never ends a page alone: keep it with what follows.
-    for index in reversed(heading_at):
-        if index + 1 < len(out):
-            out[index : index + 2] = [KeepTogether(out[index : index + 2])]
-    return out
-
-
 def _meta_table(values: Mapping[str, Any], styles: Mapping[str, Any], width: float) -> Table:
     rows = [
         ("Datum", values.get("date", "")),
@@ -329,14 +287,6 @@ def _meta(prepared: Sequence[PreparedLetter]) -> DocumentMeta:
                         keywords=", ".join(sorted({p.kind for p in prepared})))
 
 
-def stamped(settings: LayoutSettings | None) -> LayoutSettings:
-    """Settings with a fixed creation moment (now), unless reproducible output was asked for."""
-    settings = settings or LayoutSettings()
-    if settings.invariant or settings.timestamp is not None:
-        return settings
-    return dataclasses.replace(settings, timestamp=float(int(time.time())))
-
-
 def _render(prepared: PreparedLetter, settings: LayoutSettings, out: str | Path | BinaryIO | None) -> bytes:
     pdf = build_pdf([letter_section(prepared, settings)], _meta([prepared]), settings)
     assert pdf is not None
@@ -350,23 +300,6 @@ def _render(prepared: PreparedLetter, settings: LayoutSettings, out: str | Path 
 
 # ---------------------------------------------------------------------------------------------------------
 # Public entry points
-
-
-_default_store: TemplateStore | None = None
-
-
-def default_store() -> TemplateStore:
-    """The shipped templates only; the app passes a store with the local (synced) folder as well."""
-    global _default_store
-    if _default_store is None:
-        _default_store = TemplateStore()
-    return _default_store
-
-
-@dataclass(frozen=True)
-class GeneratedLetter:
-    pdf: bytes
-    record: LetterRecord
 
 
 def generate_letter(
@@ -407,8 +340,6 @@ def regenerate(
     if payload.get("format") != RECORD_FORMAT:
         raise LetterError("Deze registratie heeft een onbekend formaat en kan niet opnieuw worden gemaakt.")
     if payload.get("document") == "report":
-        from desktop.documents.official_reports import regenerate_report  # imports this module
-
         return regenerate_report(payload, out, store, invariant)
     kind = payload["kind"]
     versions = payload["templates"]
@@ -532,7 +463,6 @@ def preview_template(
 
     Raises TemplateError (with field and line) when the text cannot be used; nothing is stored.
     """
-    from desktop.documents.official_reports import REPORT_KINDS, render_report
     from desktop.documents.samples import sample_context, sample_report_context
 
     template = parse_template(source)

@@ -19,13 +19,23 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from desktop.documents.context import ReportContext, dutch_date, from_dict, report_merge_data
-from desktop.documents.layout import FONT, DocumentMeta, LayoutSettings, Section, build_pdf, make_styles
-from desktop.documents.letters import RECORD_FORMAT, GeneratedLetter, LetterRecord, blocks_to_flowables, default_store
+from desktop.documents.document_record import RECORD_FORMAT, GeneratedLetter, LetterRecord
+from desktop.documents.layout import (
+    FONT,
+    DocumentMeta,
+    LayoutSettings,
+    Section,
+    blocks_to_flowables,
+    build_pdf,
+    make_styles,
+    stamped,
+)
 from desktop.documents.templates import (
     FilledBlock,
     LetterTemplate,
     TemplateStore,
     check_required,
+    default_store,
     escape_markup,
     fill_blocks,
     fill_plain,
@@ -334,8 +344,6 @@ def generate_report(
     store: TemplateStore | None = None,
 ) -> GeneratedLetter:
     """Make a report and its register record (the case data is kept in merge_data for regeneration)."""
-    from desktop.documents.letters import stamped
-
     settings = stamped(settings)
     store = store or default_store()
     _check(kind, context)

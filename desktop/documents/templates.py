@@ -447,3 +447,14 @@ class TemplateStore:
         self.archive(template)
         (self.local_dir / f"{template.kind}.toml").write_text(source, encoding="utf-8")
         return template
+
+
+_default_store: TemplateStore | None = None
+
+
+def default_store() -> TemplateStore:
+    """The shipped templates only; the app passes a store with the local (synced) folder as well."""
+    global _default_store
+    if _default_store is None:
+        _default_store = TemplateStore()
+    return _default_store
