@@ -48,6 +48,11 @@ def case_kind_for_report(kind: AbsenceKind | str) -> CaseKind:
     return CaseKind.OVER_18 if AbsenceKind(kind) == AbsenceKind.OVER_18 else CaseKind.RELATIVE
 
 
+def format_case_number(year: int, sequence: int) -> str:
+    """A case number 'jjjj-nnnnnn': the year the case was opened and its place in that year."""
+    return f"{year}-{sequence:06d}"
+
+
 class CaseNumbers:
     """Hands out case numbers 'jjjj-nnnnnn': the next after the highest this device knows of the year.
 
@@ -68,7 +73,7 @@ class CaseNumbers:
             )
             self.last[year] = int(last.split("-", 1)[1]) if last and last.split("-", 1)[1].isdigit() else 0
         self.last[year] += 1
-        return f"{year}-{self.last[year]:06d}"
+        return format_case_number(year, self.last[year])
 
 
 @entity(

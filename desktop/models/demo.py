@@ -24,7 +24,15 @@ from sqlalchemy.orm import Session
 from desktop.models import demo_data as words
 from desktop.models.base import Base
 from desktop.models.bulk import sqlite_datetime
-from desktop.models.cases import AbsenceReport, Appointment, Case, Intervention, JournalEntry
+from desktop.models.cases import (
+    AbsenceReport,
+    Appointment,
+    Case,
+    Intervention,
+    JournalEntry,
+    case_kind_for_report,
+    format_case_number,
+)
 from desktop.models.errors import DomainError
 from desktop.models.exemptions import Exemption, LeaveRequest
 from desktop.models.records import DocumentRecord
@@ -898,7 +906,7 @@ class _Generator:
     def case_number(self, opened: date) -> str:
         seq = self.case_seq.get(opened.year, 0) + 1
         self.case_seq[opened.year] = seq
-        return f"{opened.year}-{seq:06d}"
+        return format_case_number(opened.year, seq)
 
     def write_case(self, plan: _CasePlan, user_id: str | None = None) -> str:
         p = plan.person
@@ -1234,7 +1242,7 @@ class _Generator:
                 )[0]
                 plan = _CasePlan(
                     p,
-                    "over_18" if kind == "over_18" else "relative",
+                    case_kind_for_report(kind).value,
                     received,
                     closes if closes <= self.today else None,
                     reason,
