@@ -20,7 +20,7 @@ from desktop.models import law
 from desktop.models.cases import AbsenceReport, Case, Intervention
 from desktop.models.enums import CaseKind, CaseStatus, Decision, InterventionKind, LeaveDecider
 from desktop.models.enums import ExemptionArticle as StoredArticle
-from desktop.models.exemptions import Exemption, LeaveRequest
+from desktop.models.exemptions import Exemption, LeaveRequest, leave_days_granted_this_year
 from desktop.models.registry import Person
 from desktop.models.trajectories import DropoutTrajectory, HomeSitterEpisode
 
@@ -156,18 +156,9 @@ def leave_request_authority_in_session(
     """As :func:`leave_request_authority`, with the earlier leave of the same schooljaar read from the
     database. ``first_school_day`` (regions start the schooljaar on different days) enables the
     'first two lesweken' rule for vakantieverlof."""
-    year = law.school_year(request.start_date)
-    earlier = select(LeaveRequest).where(
-        LeaveRequest.person_id == request.person_id,
-        LeaveRequest.deleted.is_(False),
-        LeaveRequest.decision == Decision.GRANTED,
-        LeaveRequest.start_date.between(year.start, year.end),
+    circumstance_days, had_holiday_leave = leave_days_granted_this_year(
+        session, request.person_id, request.start_date, except_id=request.id
     )
-    if request.id is not None:
-        earlier = earlier.where(LeaveRequest.id != request.id)
-    granted = session.scalars(earlier).all()
-    circumstance_days = sum(r.days for r in granted if str(r.kind) == law.LeaveKind.IMPORTANT_CIRCUMSTANCES)
-    had_holiday_leave = any(str(r.kind) == law.LeaveKind.HOLIDAY for r in granted)
     in_first_two_weeks = (
         first_school_day is not None and first_school_day <= request.start_date < first_school_day + timedelta(weeks=2)
     )
@@ -557,7 +548,7 @@ def _halt_eligible_cases(ctx: _Context) -> Iterable[Signal]:
             due=None,
             title=f"Halt mogelijk: {_name(person)}",
             detail=(
-                f"Zaak {case.case_number}: {_format_hours(hours)} uur verzuim en {late} keer te laat gemeld. "
+                f"Zaak {case.case_number}: {format_hours(hours)} uur verzuim en {late} keer te laat gemeld. "
                 "De jongere voldoet aan de criteria voor een Halt-verwijzing; vraag toestemming van de "
                 "jongere (en van de ouders onder 16 jaar)."
             ),
@@ -603,6 +594,7 @@ def _unknown_schools(ctx: _Context) -> Iterable[Signal]:
         )
 
 
-def _format_hours(hours: float) -> str:
+def format_hours(hours: float) -> str:
+    """Hours as the worklist writes them: one decimal at most, with a decimal comma (12,5; 16)."""
     text = f"{hours:.1f}".rstrip("0").rstrip(".")
     return text.replace(".", ",")

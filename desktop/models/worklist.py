@@ -17,7 +17,7 @@ from desktop.models import AbsenceReport, Appointment, Exemption, Person
 from desktop.models.enums import AbsenceKind, AppointmentKind, Decision, ExemptionArticle
 from desktop.models.law import medical_statement_valid, school_year
 from desktop.models.search import PERSON_NAME
-from desktop.models.signals import compute_signals
+from desktop.models.signals import compute_signals, format_hours
 
 log = logging.getLogger(__name__)
 
@@ -65,10 +65,6 @@ def _work_item_from_signal(signal: Any) -> WorkItem:
     )
 
 
-def _hours_text(hours: float) -> str:
-    return f"{hours:.1f}".rstrip("0").rstrip(".").replace(".", ",")
-
-
 def basic_worklist(session: Session, today: dt.date, include_exemptions: bool = True) -> list[WorkItem]:
     items: list[WorkItem] = []
     name = PERSON_NAME.label("name")
@@ -88,7 +84,7 @@ def basic_worklist(session: Session, today: dt.date, include_exemptions: bool = 
         .order_by(AbsenceReport.received_on)
         .limit(500)
     ):
-        hours = "" if row.hours_absent is None else f", {_hours_text(row.hours_absent)} uur"
+        hours = "" if row.hours_absent is None else f", {format_hours(row.hours_absent)} uur"
         items.append(
             WorkItem(
                 "Nieuwe meldingen beoordelen",
