@@ -221,7 +221,7 @@ def _users(engine: object, args: argparse.Namespace, password: str | None = None
 
 def _devices(engine: object, args: argparse.Namespace) -> int:
     if args.action == "revoke":
-        from sync.server.app import revoke_device
+        from sync.server.devices import revoke_device
 
         if not revoke_device(engine, args.device_id):  # type: ignore[arg-type]
             print("Onbekend apparaat.", file=sys.stderr)

@@ -25,8 +25,8 @@ from sync.engine import SyncEngine
 from sync.local_tables import create_sync_tables
 from sync.outbox import install_outbox
 from sync.server import auth
-from sync.server.app import revoke_device
 from sync.server.db import records
+from sync.server.devices import revoke_device
 from tests.sync.conftest import PASSWORD, LiveServer
 
 SYNC_TIMEOUT_MS = 30_000

@@ -246,7 +246,7 @@ def test_integrity_check_repairs_only_the_damaged_table(devices) -> None:
 
 
 def test_revoked_device_is_wiped_on_next_contact(devices) -> None:
-    from sync.server.app import revoke_device
+    from sync.server.devices import revoke_device
 
     anna = devices("anna")
     new_case(anna)

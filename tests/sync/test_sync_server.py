@@ -15,8 +15,8 @@ from sqlalchemy import func, select
 from sync.client import AuthenticationRequired, SyncClient
 from sync.protocol import PROTOCOL_HEADER, PROTOCOL_VERSION, SCHEMA_HEADER, SCHEMA_VERSION, Change
 from sync.server import auth
-from sync.server.app import revoke_device
 from sync.server.db import audit_log, records
+from sync.server.devices import revoke_device
 from tests.sync import records as docs
 from tests.sync.conftest import PASSWORD, SECRET
 from tests.sync.records import op
