@@ -71,6 +71,22 @@ def route_needs_motivation(kind: CaseKind | str, route: CaseRoute | str | None) 
     return CaseRoute(route) != USUAL_ROUTE[CaseKind(kind)]
 
 
+def _case(session: Session, case_id: str) -> Case:
+    """The case a command changes; one that is not (or no longer) there is refused."""
+    case = session.get(Case, case_id)
+    if case is None:
+        raise DomainError("Deze zaak bestaat niet (meer).")
+    return case
+
+
+def _person(session: Session, person_id: str, missing: str = "Kies eerst een leerling.") -> Person:
+    """The person a registration is for; without one chosen, the registration is refused."""
+    person = session.get(Person, person_id)
+    if person is None:
+        raise DomainError(missing)
+    return person
+
+
 def add_journal_entry(
     session: Session,
     case_id: str | None,
@@ -98,9 +114,7 @@ def add_journal_entry(
 
 
 def set_case_phase(session: Session, case_id: str, phase: CasePhase | str, note: str = "") -> Case:
-    case = session.get(Case, case_id)
-    if case is None:
-        raise DomainError("Deze zaak bestaat niet (meer).")
+    case = _case(session, case_id)
     if case.status == CaseStatus.CLOSED:
         raise DomainError("Een gesloten zaak kan niet van fase veranderen.")
     new_phase = CasePhase(phase)
@@ -116,9 +130,7 @@ def set_case_phase(session: Session, case_id: str, phase: CasePhase | str, note:
 
 
 def set_case_route(session: Session, case_id: str, route: CaseRoute | str, motivation: str = "") -> Case:
-    case = session.get(Case, case_id)
-    if case is None:
-        raise DomainError("Deze zaak bestaat niet (meer).")
+    case = _case(session, case_id)
     new_route = CaseRoute(route)
     if route_needs_motivation(case.kind, new_route) and not motivation.strip():
         raise DomainError("Deze route wijkt af van de gebruikelijke route: leg uit waarom (pas toe of leg uit).")
@@ -140,9 +152,7 @@ def close_case(
     explanation: str = "",
 ) -> Case:
     """Close a case; its meldingen get DUO status 'afgesloten' with the reason code to report back."""
-    case = session.get(Case, case_id)
-    if case is None:
-        raise DomainError("Deze zaak bestaat niet (meer).")
+    case = _case(session, case_id)
     if case.status == CaseStatus.CLOSED:
         raise DomainError("Deze zaak is al gesloten.")
     if closed_on < case.opened_on:
@@ -262,9 +272,7 @@ def open_case(
     needs_investigation: bool = False,
     summary: str = "",
 ) -> Case:
-    person = session.get(Person, person_id)
-    if person is None:
-        raise DomainError("Kies eerst een leerling.")
+    person = _person(session, person_id)
     case = Case(
         **case_values(
             person_id=person_id,
@@ -298,9 +306,7 @@ def register_absence_report(
     reporter_name: str = "",
     source: ReportSource = ReportSource.MANUAL,
 ) -> AbsenceReport:
-    person = session.get(Person, person_id)
-    if person is None:
-        raise DomainError("Kies eerst een leerling.")
+    person = _person(session, person_id)
     school = session.get(School, school_id) if school_id else None
     report = AbsenceReport(
         **absence_report_values(
@@ -330,9 +336,7 @@ def register_exemption(
     received_on: dt.date,
     **fields: Any,
 ) -> Exemption:
-    person = session.get(Person, person_id)
-    if person is None:
-        raise DomainError("Kies eerst een leerling.")
+    person = _person(session, person_id)
     exemption = Exemption(
         person_id=person_id,
         article=ExemptionArticle(article),
@@ -369,9 +373,7 @@ def register_leave_request(session: Session, person_id: str, **fields: Any) -> L
 
 
 def register_home_sitter(session: Session, person_id: str, start_date: dt.date, reason: str = "") -> HomeSitterEpisode:
-    person = session.get(Person, person_id)
-    if person is None:
-        raise DomainError("Kies eerst een leerling.")
+    person = _person(session, person_id)
     episode = HomeSitterEpisode(
         person_id=person_id, start_date=start_date, reason=reason or None, municipality_code=person.municipality_code
     )
@@ -382,9 +384,7 @@ def register_home_sitter(session: Session, person_id: str, start_date: dt.date, 
 def register_dropout_trajectory(
     session: Session, person_id: str, vsv_kind: VsvKind | str, start_date: dt.date, coach_user_id: str | None = None
 ) -> DropoutTrajectory:
-    person = session.get(Person, person_id)
-    if person is None:
-        raise DomainError("Kies eerst een jongere.")
+    person = _person(session, person_id, "Kies eerst een jongere.")
     trajectory = DropoutTrajectory(
         person_id=person_id,
         vsv_kind=VsvKind(vsv_kind),
