@@ -16,6 +16,7 @@ from collections.abc import Callable
 from types import TracebackType
 
 from desktop.errors import VangnetError
+from desktop.models.errors import DomainError
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +41,8 @@ def safe_details(exc_type: type[BaseException], exc: BaseException, tb: Tracebac
         "",
         f"Fout: {exc_type.__module__}.{exc_type.__qualname__}",
     ]
-    if isinstance(exc, VangnetError):
+    # A domain message may name the pupil it is about: meant for the user at the screen, not for a report.
+    if isinstance(exc, VangnetError) and not isinstance(exc, DomainError):
         lines.append(f"Melding: {exc.message}")
     lines.append("")
     lines.append("Plaats in de programmacode (meest recente laatst):")

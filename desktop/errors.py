@@ -4,7 +4,10 @@ from __future__ import annotations
 
 
 class VangnetError(Exception):
-    """Base of every error shown to a user as one line of Dutch."""
+    """Base of every error shown to a user as one line of Dutch (the domain's rules: DomainError).
+
+    Windows catch this class to show the message; anything else is a fault and goes to the crash dialog.
+    """
 
     def __init__(self, message: str) -> None:
         super().__init__(message)

@@ -19,6 +19,8 @@ from typing import Any
 
 from babel.dates import format_date
 
+from desktop.models.errors import DomainError
+
 
 def _f(description: str, default: Any = "", factory: Any = None) -> Any:
     """A merge field with its Dutch description (shown to the template editor)."""
@@ -320,7 +322,7 @@ def merge_data(context: LetterContext) -> dict[str, Any]:
 # Addressee rules
 
 
-class AddresseeError(ValueError):
+class AddresseeError(DomainError):
     """No lawful addressee can be found (message in Dutch, safe to show)."""
 
 

@@ -67,6 +67,7 @@ from desktop.models.enums import (
     LeaveDecider,
     ReportSuspect,
 )
+from desktop.models.errors import DomainError
 from desktop.models.exemptions import Exemption, LeaveRequest
 from desktop.models.law import letters_to_young_person
 from desktop.models.records import DocumentRecord
@@ -146,7 +147,7 @@ class Target:
     label: str = ""
 
 
-class SelectionError(ValueError):
+class SelectionError(DomainError):
     """The cases asked for cannot be found; Dutch message, safe to show."""
 
 
@@ -239,9 +240,12 @@ def _organisations(store: TemplateStore | None) -> dict[str, Addressee]:
     if store is not None and store.local_dir is not None:
         path = store.local_dir / ORGANISATION_FILE
         if path.exists():
-            data = json.loads(path.read_text(encoding="utf-8"))
-            for key, value in data.items():
-                result[key] = ctx_mod.from_dict(Addressee, value)
+            try:
+                data = json.loads(path.read_text(encoding="utf-8"))
+                for key, value in data.items():
+                    result[key] = ctx_mod.from_dict(Addressee, value)
+            except ValueError as exc:  # not JSON, or an address that does not parse
+                raise LetterError(f"De adressen in {path.name} zijn onleesbaar: {exc}") from exc
     return result
 
 

@@ -41,6 +41,7 @@ from reportlab.platypus import (
 )
 
 from desktop.documents.templates import FilledBlock, TemplateError
+from desktop.models.errors import DomainError
 from desktop.paths import resource_path
 
 FONT = "DejaVuSans"
@@ -63,6 +64,14 @@ def register_fonts() -> None:
         pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", f"{name}.ttf"))))
     pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD_ITALIC)
     _fonts_registered = True
+
+
+class LayoutError(DomainError, ValueError):
+    """Layout settings the sheet cannot hold, or a layout file that cannot be read; the message is Dutch.
+
+    Also a ValueError: LayoutSettings is the parser of layout documents, and the sync server and the
+    template sync refuse such a document on (ValueError, TypeError, KeyError).
+    """
 
 
 @dataclass(frozen=True)
@@ -112,7 +121,7 @@ class LayoutSettings:
         if not 10 <= self.margin_left_mm <= 40:
             problems.append("de linkermarge moet tussen 10 en 40 mm liggen")
         if problems:
-            raise ValueError("Ongeldige opmaakinstelling: " + "; ".join(problems) + ".")
+            raise LayoutError("Ongeldige opmaakinstelling: " + "; ".join(problems) + ".")
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -539,13 +548,13 @@ def render_envelope_test_sheet(
 
 
 def load_layout(path: Path | None) -> LayoutSettings:
-    """The saved layout settings, or the defaults when nothing was saved yet."""
+    """The saved layout settings, or the defaults when nothing was saved yet; LayoutError when unreadable."""
     if path is None or not path.exists():
         return LayoutSettings()
     try:
         return LayoutSettings.from_dict(json.loads(path.read_text(encoding="utf-8")))
     except (ValueError, TypeError, KeyError) as exc:
-        raise ValueError(f"De opmaakinstellingen in {path.name} zijn onleesbaar: {exc}") from exc
+        raise LayoutError(f"De opmaakinstellingen in {path.name} zijn onleesbaar: {exc}") from exc
 
 
 def save_layout(path: Path, settings: LayoutSettings) -> None:

@@ -53,6 +53,7 @@ from desktop.documents.templates import (
     fill_plain,
     parse_template,
 )
+from desktop.models.errors import DomainError
 from desktop.models.law import letters_to_young_person, objection_deadline, renewal_deadline
 
 OBJECTION_TEMPLATE = "_bezwaarclausule"
@@ -85,7 +86,7 @@ LETTER_KINDS: dict[str, LetterKind] = {
 }
 
 
-class LetterError(ValueError):
+class LetterError(DomainError):
     """A letter cannot be made; Dutch message, safe to show."""
 
 
@@ -336,7 +337,10 @@ def regenerate(
 ) -> bytes:
     """Make a letter or report again from its register record: same template versions, values and layout."""
     store = store or default_store()
-    payload = json.loads(merge_data_json)
+    try:
+        payload = json.loads(merge_data_json)
+    except ValueError:
+        raise LetterError("Deze registratie is beschadigd en kan niet opnieuw worden gemaakt.") from None
     if payload.get("format") != RECORD_FORMAT:
         raise LetterError("Deze registratie heeft een onbekend formaat en kan niet opnieuw worden gemaakt.")
     if payload.get("document") == "report":

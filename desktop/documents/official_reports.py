@@ -40,6 +40,7 @@ from desktop.documents.templates import (
     fill_blocks,
     fill_plain,
 )
+from desktop.models.errors import DomainError
 from desktop.models.law import age_on, halt_eligible
 
 # Default articles per report (VERIFY against the current text of the Leerplichtwet 1969).
@@ -76,7 +77,7 @@ REPORT_KINDS: dict[str, ReportKind] = {
 }
 
 
-class ReportError(ValueError):
+class ReportError(DomainError):
     """A report cannot be made for this case; Dutch message, safe to show."""
 
 

@@ -15,6 +15,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from desktop.documents.context import FIELD_CATALOGUE, LIST_FIELDS, REPORT_FIELD_CATALOGUE
+from desktop.models.errors import DomainError
 from desktop.paths import resource_path
 
 FIELD_RE = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_.]*)\s*\}\}")
@@ -39,7 +40,7 @@ BLOCK_CATALOGUE: dict[str, str] = {
 _ESCAPE_QUOTES = {'"': "&quot;", "'": "&#39;"}
 
 
-class TemplateError(ValueError):
+class TemplateError(DomainError):
     """A template cannot be used; the message is Dutch and safe to show to an administrator."""
 
 

@@ -19,6 +19,7 @@ import sqlalchemy as sa
 
 from desktop.models import entities
 from desktop.models.enums import LabeledEnum
+from desktop.models.errors import DomainError
 from desktop.models.law import is_valid_bsn
 
 UUID_PATTERN = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
@@ -33,7 +34,7 @@ MAX_INTEGER = 2**31 - 1
 MAX_TIMESTAMP_CHARS = 40
 
 
-class FieldError(ValueError):
+class FieldError(DomainError):
     """A value that does not fit its field; the message names the problem, never the value."""
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.models.errors import DomainError
 from desktop.models.registry import Municipality
 
 DEFAULT_REGION_FILE = ("regions", "zhz.json")
@@ -84,7 +85,7 @@ def load_region(path: str | Path | None = None) -> Region:
         for item in data["municipalities"]
     )
     if len({m.cbs_code for m in municipalities}) != len(municipalities):
-        raise ValueError("Het regiobestand noemt een gemeente meer dan eens.")
+        raise DomainError("Het regiobestand noemt een gemeente meer dan eens.")
     return Region(
         code=data["code"],
         name=data["name"],

@@ -38,10 +38,10 @@ from desktop.documents.from_database import (
     targets_for_signal,
 )
 from desktop.documents.letters import LETTER_KINDS, BatchCancelled
+from desktop.errors import VangnetError
 from desktop.models.signals import SignalKind
 from desktop.views.common import AppContext, date_edit, error_label, nl_number, to_date
 from desktop.views.letter_dialog import (
-    DOCUMENT_ERRORS,
     PagePreview,
     document_store,
     layout_settings,
@@ -215,7 +215,7 @@ class BatchPrintDialog(QDialog):
         self.load_button.setEnabled(True)
         if generation != self._generation:
             return
-        if isinstance(exc, (SelectionError, *DOCUMENT_ERRORS)):
+        if isinstance(exc, VangnetError):
             self.summary.clear()
             self.error.setText(str(exc))
             self.loaded.emit(0)
@@ -330,7 +330,7 @@ class BatchPrintDialog(QDialog):
             self.status.setText(self.tr("Geannuleerd: er is niets gemaakt of vastgelegd."))
             self.cancelled.emit()
             return
-        if isinstance(exc, (*DOCUMENT_ERRORS, OSError)):
+        if isinstance(exc, VangnetError | OSError):
             self.status.setText(self.tr("Niet gemaakt: {reason}").format(reason=str(exc)))
             return
         raise exc

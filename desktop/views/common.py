@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QMessageBox, QWidget
 from sqlalchemy.orm import Session
 
 from desktop.errors import VangnetError
-from desktop.models.errors import DomainError
 from desktop.models.store import Profile, Store
 from desktop.settings import Settings
 
@@ -133,7 +132,7 @@ def error_label(parent: QWidget | None = None) -> QLabel:
 
 def show_error(parent: QWidget | None, exc: BaseException, title: str = "Vangnet") -> None:
     """One clear Dutch sentence for errors a user can act on; others go to the global exception hook."""
-    if isinstance(exc, VangnetError | DomainError):
+    if isinstance(exc, VangnetError):
         QMessageBox.warning(parent, title, str(exc))
         return
     raise exc

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.background import run_in_background
+from desktop.errors import VangnetError
 from desktop.models.entities import table_label
 from desktop.sync_service import (
     CONFLICT,
@@ -496,6 +497,8 @@ class ConflictsView(QWidget):
         self.error.setText(self.tr("De conflicten konden niet worden gelezen. Probeer het opnieuw."))
         self.error.show()
         self.loaded.emit()
+        if not isinstance(exc, VangnetError):
+            raise exc
 
     def _show(self, generation: int, result: ProblemList) -> None:
         if generation != self._generation or not self.ctx.is_open:

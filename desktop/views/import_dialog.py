@@ -232,6 +232,8 @@ class ImportDialog(QDialog):
             self.summary.setText("Het bestand kon niet worden verwerkt; er is niets gewijzigd.")
         self.import_all.setEnabled(False)
         self.import_valid.setEnabled(False)
+        if not isinstance(error, VangnetError):
+            raise error
 
 
 def _shown(value: Any) -> str:

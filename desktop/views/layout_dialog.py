@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.documents.layout import LayoutSettings, Sender, render_envelope_test_sheet, save_layout
+from desktop.documents.layout import LayoutError, LayoutSettings, Sender, render_envelope_test_sheet, save_layout
 from desktop.views.common import DUTCH, AppContext, error_label
 from desktop.views.letter_dialog import document_store, layout_settings
 
@@ -119,7 +119,7 @@ class LayoutDialog(QDialog):
         self.validate()
 
     def settings(self) -> LayoutSettings:
-        """The settings as entered; raises ValueError (Dutch) when the window does not fit the sheet."""
+        """The settings as entered; raises LayoutError (Dutch) when the window does not fit the sheet."""
         lines = [line.strip() for line in self.letterhead.toPlainText().splitlines() if line.strip()]
         sender = Sender(
             letterhead=tuple(lines[:2]) or Sender().letterhead,
@@ -136,7 +136,7 @@ class LayoutDialog(QDialog):
     def validate(self) -> bool:
         try:
             self.settings()
-        except ValueError as exc:
+        except LayoutError as exc:
             self.error.setText(str(exc))
             self.save_button.setEnabled(False)
             self.test_button.setEnabled(False)

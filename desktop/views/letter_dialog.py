@@ -45,16 +45,16 @@ from desktop.documents.from_database import (
     next_appointment,
     report_context,
 )
-from desktop.documents.layout import LayoutSettings, load_layout
-from desktop.documents.letters import LETTER_KINDS, LetterError, generate_letter, prepare_letter
-from desktop.documents.official_reports import REPORT_KINDS, ReportError, generate_report
+from desktop.documents.layout import LayoutError, LayoutSettings, load_layout
+from desktop.documents.letters import LETTER_KINDS, generate_letter, prepare_letter
+from desktop.documents.official_reports import REPORT_KINDS, generate_report
 from desktop.documents.preview import first_page_png, letter_html
-from desktop.documents.templates import TemplateError, TemplateStore
+from desktop.documents.templates import TemplateStore
+from desktop.errors import VangnetError
 from desktop.models.enums import UserRole
 from desktop.models.session_user import current_user
 from desktop.views.common import DUTCH, AppContext, date_edit, error_label, to_date, to_qdate
 
-DOCUMENT_ERRORS = (LetterError, ReportError, TemplateError, ValueError)
 # Who may print letters in series and who may change the templates (a profile without a signed-in
 # user is a single-user profile: its owner may do both).
 BATCH_ROLES = frozenset({UserRole.ADMINISTRATOR, UserRole.TEAM_LEAD, UserRole.SYSTEM_ADMINISTRATOR})
@@ -69,7 +69,7 @@ def document_store(ctx: AppContext) -> TemplateStore:
 def layout_settings(store: TemplateStore) -> LayoutSettings:
     try:
         return load_layout(store.layout_path)
-    except ValueError:
+    except LayoutError:
         return LayoutSettings()
 
 
@@ -368,7 +368,7 @@ class LetterDialog(QDialog):
                     options = self._options()
                     self.jobs = self.ctx.read(lambda s: letter_jobs(s, kind, self.case_id, options=options,
                                                                     user_id=user_id, store=self.store))
-        except DOCUMENT_ERRORS as exc:
+        except VangnetError as exc:
             self._preview_token += 1  # a preview still on its way is out of date
             self.error.setText(str(exc))
             self.preview.show_message(self.tr("Geen voorbeeld: {reason}").format(reason=str(exc)))
@@ -415,9 +415,12 @@ class LetterDialog(QDialog):
         def failed(exc: BaseException) -> None:
             if token != self._preview_token:
                 return
+            if not isinstance(exc, VangnetError):
+                self.preview.show_message(self.tr("Geen voorbeeld."))
+                self.preview_shown.emit()
+                raise exc
             self.preview.show_message(self.tr("Geen voorbeeld: {reason}").format(reason=str(exc)))
-            if isinstance(exc, DOCUMENT_ERRORS):
-                self.error.setText(str(exc))
+            self.error.setText(str(exc))
             self.preview_shown.emit()
 
         run_in_background(lambda: render_preview(kind, context, settings, store, report), done, failed, self)
@@ -464,7 +467,7 @@ class LetterDialog(QDialog):
         def failed(exc: BaseException) -> None:
             self.busy = False
             self._update_buttons()
-            if isinstance(exc, (*DOCUMENT_ERRORS, OSError)):
+            if isinstance(exc, VangnetError | OSError):
                 self.error.setText(self.tr("Niet opgeslagen: {reason}").format(reason=str(exc)))
                 return
             raise exc
@@ -504,7 +507,7 @@ def regenerate_from_list(window: Any) -> None:
     try:
         with window.ctx.session() as session:
             regenerate_document(session, record_id, Path(path_text), store)
-    except DOCUMENT_ERRORS as exc:
+    except VangnetError as exc:
         QMessageBox.warning(window, window.tr("Opnieuw maken"), str(exc))
         return
     window.statusBar().showMessage(window.tr("Opnieuw gemaakt: {path}").format(path=path_text), 8000)

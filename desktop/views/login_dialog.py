@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.background import run_in_background
+from desktop.errors import VangnetError
 from desktop.views.common import error_label
 from sync.client import SyncError, WipeRequired
 
@@ -121,8 +122,10 @@ class LoginDialog(QDialog):
             self.wipe_required.emit(exc.message)
             self.reject()
             return
-        if isinstance(exc, SyncError):
+        if isinstance(exc, SyncError | VangnetError):
             self.error.setText(exc.message)
         else:
             self.error.setText(self.tr("Aanmelden is mislukt door een onverwachte fout. Probeer het opnieuw."))
         self.password.setFocus()
+        if not isinstance(exc, SyncError | VangnetError):
+            raise exc

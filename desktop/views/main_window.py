@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.background import wait_for_background
+from desktop.errors import VangnetError
 from desktop.models.enums import CaseKind
 from desktop.models.exemptions import Exemption
 from desktop.models.lists import LIST_SPECS
@@ -483,7 +484,7 @@ class MainWindow(QMainWindow):
                 "De beheerder heeft dit apparaat ingetrokken. Alle gegevens van Vangnet op deze computer zijn "
                 "gewist. Neem contact op met uw beheerder als u weer met Vangnet wilt werken."
             )
-        except Exception as exc:  # the user must hear that the wipe did not complete
+        except (VangnetError, OSError) as exc:  # the user must hear that the wipe did not complete
             log.error("Wissen van het profiel mislukt: %s", type(exc).__name__)
             text = self.tr(
                 "De beheerder heeft dit apparaat ingetrokken, maar de gegevens konden niet volledig worden "
@@ -734,7 +735,7 @@ class MainWindow(QMainWindow):
                     self.open_case(record_id)
                 elif kind == "ConflictsView":
                     self.open_conflicts()
-            except Exception:
+            except VangnetError:  # removed or moved out of reach meanwhile
                 log.warning("Een eerder geopend dossier kon niet opnieuw worden geopend")
         self.nav.setCurrentRow(state.get("nav", 0))
         page = self.pages.currentWidget()

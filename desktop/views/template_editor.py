@@ -28,9 +28,9 @@ from desktop.documents.context import FIELD_CATALOGUE, REPORT_FIELD_CATALOGUE
 from desktop.documents.letters import preview_template
 from desktop.documents.preview import first_page_png
 from desktop.documents.templates import BLOCK_CATALOGUE, LetterTemplate, TemplateError, parse_template
+from desktop.errors import VangnetError
 from desktop.views.common import AppContext, error_label
 from desktop.views.letter_dialog import (
-    DOCUMENT_ERRORS,
     TEMPLATE_ROLES,
     PagePreview,
     document_store,
@@ -257,7 +257,7 @@ class TemplateEditor(QDialog):
         def failed(exc: BaseException) -> None:
             if token != self._token:
                 return
-            if isinstance(exc, DOCUMENT_ERRORS):
+            if isinstance(exc, VangnetError):
                 self.error.setText(str(exc))
                 self.save_button.setEnabled(False)
                 self.publish_button.setEnabled(False)

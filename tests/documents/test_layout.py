@@ -8,7 +8,7 @@ import time
 import pytest
 from reportlab.lib.units import mm
 
-from desktop.documents.layout import LayoutSettings, Sender, render_envelope_test_sheet
+from desktop.documents.layout import LayoutError, LayoutSettings, Sender, render_envelope_test_sheet
 from desktop.documents.letters import render_letter
 from desktop.documents.samples import sample_context
 
@@ -77,7 +77,7 @@ def test_documents_package_does_not_load_qt() -> None:
     ({"window_height_mm": 10}, "te klein"),
 ])
 def test_impossible_window_positions_are_refused(kwargs, message) -> None:
-    with pytest.raises(ValueError, match=message):
+    with pytest.raises(LayoutError, match=message):
         LayoutSettings(**kwargs)
 
 

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import threading
 
+from PySide6.QtWidgets import QMessageBox
+
+from desktop import crash
 from desktop.background import run_in_background, wait_for_background, write_pool
+from desktop.models.errors import DomainError
+from desktop.views.common import show_error
 
 
 def test_result_arrives_on_the_gui_thread(qtbot):
@@ -59,3 +64,31 @@ def test_writes_run_one_at_a_time(qtbot):
     qtbot.waitUntil(lambda: len(done) == 5, timeout=5_000)
     assert done == [0, 1, 2, 3, 4], "the write queue keeps the order"
     assert not overlap[0]
+
+
+def test_a_fault_in_background_work_reaches_the_crash_handler(qtbot):
+    def op():
+        raise RuntimeError("programmeerfout")
+
+    run_in_background(op)
+    qtbot.waitUntil(lambda: bool(crash.caught), timeout=5_000)
+    assert [type(exc) for exc in crash.caught] == [RuntimeError]
+    crash.caught.clear()
+
+
+def test_a_domain_error_is_told_and_a_value_error_reaches_the_crash_handler(qtbot, monkeypatch):
+    told = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text: told.append(text))
+
+    def refused():
+        raise DomainError("Deze zaak bestaat niet (meer).")
+
+    def faulty():
+        raise ValueError("invalid literal for int()")
+
+    for op in (refused, faulty):
+        run_in_background(op, None, lambda exc: show_error(None, exc))
+    qtbot.waitUntil(lambda: bool(told) and bool(crash.caught), timeout=5_000)
+    assert told == ["Deze zaak bestaat niet (meer)."]
+    assert [type(exc) for exc in crash.caught] == [ValueError]
+    crash.caught.clear()

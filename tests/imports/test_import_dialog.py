@@ -71,3 +71,21 @@ def test_refused_file_shows_the_reason(qtbot, ctx, tmp_path):
     qtbot.waitUntil(lambda: not dialog.busy and "leeg" in dialog.summary.text(), timeout=20_000)
     assert dialog.summary.text() == "Het bestand is leeg."
     assert not dialog.import_all.isEnabled() and not dialog.import_valid.isEnabled()
+
+
+def test_a_fault_while_checking_reaches_the_crash_handler_not_the_user(qtbot, ctx, tmp_path, monkeypatch):
+    from desktop.views import import_dialog
+
+    def broken(_kind):
+        raise RuntimeError("programmeerfout")
+
+    monkeypatch.setattr(import_dialog, "get_importer", broken)
+    path = write_csv(tmp_path / "duo.csv", HEADER, [duo_row("VZ1", next(bsn_numbers()))])
+    dialog = import_dialog.ImportDialog(ctx, path=path, kind="duo-verzuim")
+    qtbot.addWidget(dialog)
+    with qtbot.captureExceptions() as exceptions:
+        dialog.check_button.click()
+        qtbot.waitUntil(lambda: bool(exceptions), timeout=20_000)
+    assert [type(exc) for _type, exc, _tb in exceptions] == [RuntimeError]
+    assert dialog.summary.text() == "Het bestand kon niet worden verwerkt; er is niets gewijzigd."
+    assert not dialog.busy and _count(ctx) == 0

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.fileio import atomic_write_bytes
+from desktop.models.errors import DomainError
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
@@ -88,7 +89,7 @@ def write_table(path: str | Path, headers: Sequence[str], rows: Iterable[Sequenc
     elif suffix == ".csv":
         data = csv_bytes(headers, rows)
     else:
-        raise ValueError("Kies een bestandsnaam die eindigt op .csv of .xlsx.")
+        raise DomainError("Kies een bestandsnaam die eindigt op .csv of .xlsx.")
     atomic_write_bytes(path, data)
     return path
 

@@ -12,10 +12,11 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from desktop.models.enums import LabeledEnum
+from desktop.models.errors import DomainError
 from desktop.models.law import is_valid_bsn
 
 
-class CellError(ValueError):
+class CellError(DomainError):
     """A cell that cannot be converted; the message is the Dutch reason."""
 
 
