@@ -41,7 +41,7 @@ from desktop.documents.letters import LETTER_KINDS, BatchCancelled
 from desktop.errors import VangnetError
 from desktop.models.signals import SignalKind
 from desktop.views.common import AppContext, date_edit, error_label, nl_number, to_date
-from desktop.views.letter_dialog import (
+from desktop.views.document_common import (
     PagePreview,
     document_store,
     layout_settings,

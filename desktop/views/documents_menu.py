@@ -6,16 +6,13 @@ dialogs are imported when an action is chosen.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QPushButton
+from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QMessageBox, QPushButton
 
-
-def _letters():
-    from desktop.views import letter_dialog
-
-    return letter_dialog
+from desktop.errors import VangnetError
 
 
 def add_to_main_window(window: Any) -> None:
@@ -31,11 +28,11 @@ def add_to_main_window(window: Any) -> None:
         bar.insertMenu(actions[-2], menu)
     batch = QAction(window.tr("Brieven in &serie afdrukken…"), window)
     batch.setShortcut(QKeySequence("Ctrl+P"))
-    batch.triggered.connect(lambda: _letters().open_batch_print(window))
+    batch.triggered.connect(lambda: open_batch_print(window))
     templates = QAction(window.tr("Sja&blonen beheren…"), window)
-    templates.triggered.connect(lambda: _letters().open_template_editor(window))
+    templates.triggered.connect(lambda: open_template_editor(window))
     layout = QAction(window.tr("&Opmaak en adresvenster…"), window)
-    layout.triggered.connect(lambda: _letters().open_layout_dialog(window))
+    layout.triggered.connect(lambda: open_layout_dialog(window))
     for action in (batch, templates, layout):
         menu.addAction(action)
     window.documents_menu = menu
@@ -51,9 +48,95 @@ def _add_regenerate_button(window: Any) -> None:
         return
     button = QPushButton(window.tr("&Opnieuw maken…"))
     button.setToolTip(window.tr("Maak het gekozen document opnieuw, precies zoals het toen is gemaakt"))
-    button.clicked.connect(lambda: _letters().regenerate_from_list(window))
+    button.clicked.connect(lambda: regenerate_from_list(window))
     row = QHBoxLayout()
     row.addStretch(1)
     row.addWidget(button)
     page.layout().addLayout(row)
     page.regenerate_button = button
+
+
+# -------------------------------------------------------------------------------------------------
+# The actions: each imports its dialog only when chosen
+
+
+def regenerate_from_list(window: Any) -> None:
+    from desktop.documents.from_database import regenerate_document
+    from desktop.views.document_common import document_store
+
+    page = window.page_by_key.get("documents")
+    if page is None:
+        return
+    index = page.table.currentIndex()
+    record = page.model.record_at(index.row()) if index.isValid() else None
+    if not record:
+        QMessageBox.information(window, window.tr("Opnieuw maken"), window.tr("Kies eerst een document in de lijst."))
+        return
+    record_id = record[0]
+    chooser = getattr(window, "choose_regenerate_path", None)
+    if chooser is None:
+        path_text, _filter = QFileDialog.getSaveFileName(
+            window,
+            window.tr("Document opnieuw maken"),
+            str(Path.home() / "document-opnieuw.pdf"),
+            window.tr("PDF-bestanden (*.pdf)"),
+        )
+    else:
+        path_text = chooser()
+    if not path_text:
+        return
+    store = document_store(window.ctx)
+    try:
+        with window.ctx.session() as session:
+            regenerate_document(session, record_id, Path(path_text), store)
+    except VangnetError as exc:
+        QMessageBox.warning(window, window.tr("Opnieuw maken"), str(exc))
+        return
+    window.statusBar().showMessage(window.tr("Opnieuw gemaakt: {path}").format(path=path_text), 8000)
+
+
+def _refused(window: Any, text: str) -> None:
+    QMessageBox.information(window, window.tr("Documenten"), text)
+
+
+def open_batch_print(window: Any) -> QDialog | None:
+    from desktop.views.batch_print_dialog import BatchPrintDialog
+    from desktop.views.document_common import BATCH_ROLES, may
+
+    if not may(window.ctx, BATCH_ROLES):
+        _refused(window, window.tr("Brieven in serie afdrukken is voor administratief medewerkers."))
+        return None
+    cases_page = window.page_by_key.get("cases")
+    case_filter = (
+        cases_page.current_filter() if cases_page is not None and hasattr(cases_page, "current_filter") else None
+    )
+    dialog = BatchPrintDialog(window.ctx, window, case_filter=case_filter)
+    window.batch_print_dialog = dialog
+    dialog.open()
+    return dialog
+
+
+def open_template_editor(window: Any) -> QDialog | None:
+    from desktop.views.document_common import TEMPLATE_ROLES, may
+    from desktop.views.template_editor import TemplateEditor
+
+    if not may(window.ctx, TEMPLATE_ROLES):
+        _refused(window, window.tr("Sjablonen beheren is voor de functioneel beheerder."))
+        return None
+    dialog = TemplateEditor(window.ctx, window)
+    window.template_editor = dialog
+    dialog.open()
+    return dialog
+
+
+def open_layout_dialog(window: Any) -> QDialog | None:
+    from desktop.views.document_common import TEMPLATE_ROLES, may
+    from desktop.views.layout_dialog import LayoutDialog
+
+    if not may(window.ctx, TEMPLATE_ROLES):
+        _refused(window, window.tr("De opmaak van brieven is voor de functioneel beheerder."))
+        return None
+    dialog = LayoutDialog(window.ctx, window)
+    window.layout_dialog = dialog
+    dialog.open()
+    return dialog

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.documents.layout import LayoutError, LayoutSettings, Sender, render_envelope_test_sheet, save_layout
 from desktop.views.common import DUTCH, AppContext, error_label
-from desktop.views.letter_dialog import document_store, layout_settings
+from desktop.views.document_common import document_store, layout_settings
 
 
 def _millimetres(value: float, name: str, low: float, high: float) -> QDoubleSpinBox:

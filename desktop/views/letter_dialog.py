@@ -1,5 +1,4 @@
-"""'Brief maken…' from a case: choose the kind and the addressees, see page 1, save or print; and the
-'Documenten' menu of the main window (`add_to_main_window`)."""
+"""'Brief maken…' from a case: choose the kind and the addressees, see page 1, save or print."""
 
 from __future__ import annotations
 
@@ -10,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDateTime, Qt, QTime, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QPixmap
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -23,12 +22,8 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
-    QStackedWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -45,115 +40,16 @@ from desktop.documents.from_database import (
     next_appointment,
     report_context,
 )
-from desktop.documents.layout import LayoutError, LayoutSettings, load_layout
-from desktop.documents.letters import LETTER_KINDS, generate_letter, prepare_letter
-from desktop.documents.official_reports import REPORT_KINDS, generate_report
-from desktop.documents.preview import first_page_png, letter_html
-from desktop.documents.templates import TemplateStore
+from desktop.documents.letters import LETTER_KINDS
+from desktop.documents.official_reports import REPORT_KINDS
 from desktop.errors import VangnetError
-from desktop.models.enums import UserRole
-from desktop.models.session_user import current_user
 from desktop.views.common import DUTCH, AppContext, date_edit, error_label, to_date, to_qdate
-
-# Who may print letters in series and who may change the templates (a profile without a signed-in
-# user is a single-user profile: its owner may do both).
-BATCH_ROLES = frozenset({UserRole.ADMINISTRATOR, UserRole.TEAM_LEAD, UserRole.SYSTEM_ADMINISTRATOR})
-TEMPLATE_ROLES = frozenset({UserRole.SYSTEM_ADMINISTRATOR})
-
-
-def document_store(ctx: AppContext) -> TemplateStore:
-    """The profile's templates: shipped texts plus the versions edited or synced into the profile."""
-    return TemplateStore.for_profile(ctx.profile.path)
-
-
-def layout_settings(store: TemplateStore) -> LayoutSettings:
-    try:
-        return load_layout(store.layout_path)
-    except LayoutError:
-        return LayoutSettings()
-
-
-def user_id_of(ctx: AppContext) -> str | None:
-    if not ctx.is_open:
-        return None
-    user = current_user(ctx.store)
-    return user.user_id if user else None
-
-
-def may(ctx: AppContext, roles: frozenset[UserRole]) -> bool:
-    if not ctx.is_open:
-        return False
-    user = current_user(ctx.store)
-    return user is None or user.role in roles
+from desktop.views.document_common import PagePreview, document_store, layout_settings, render_preview, user_id_of
 
 
 def safe_file_name(text: str) -> str:
     keep = "".join(ch if ch.isalnum() or ch in "-_" else "-" for ch in text)
     return keep.strip("-") or "brief"
-
-
-class PagePreview(QStackedWidget):
-    """Page 1 as an image when it can be drawn, else the letter as text; with a message while loading."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.image = QLabel()
-        self.image.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        self.image.setAccessibleName(self.tr("Voorbeeld van pagina 1"))
-        scroll = QScrollArea()
-        scroll.setWidget(self.image)
-        scroll.setWidgetResizable(True)
-        scroll.setStyleSheet("QScrollArea { background: #8a8f91; }")
-        self.text = QTextBrowser()
-        self.text.setAccessibleName(self.tr("Voorbeeld van de tekst"))
-        self.message = QLabel()
-        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.message.setWordWrap(True)
-        for widget in (scroll, self.text, self.message):
-            self.addWidget(widget)
-        self.setMinimumWidth(430)
-        self.show_message(self.tr("Kies een soort brief."))
-
-    def show_message(self, text: str) -> None:
-        self.message.setText(text)
-        self.setCurrentWidget(self.message)
-
-    def show_png(self, png: bytes) -> None:
-        pixmap = QPixmap()
-        pixmap.loadFromData(png, "PNG")
-        self.image.setPixmap(pixmap)
-        self.setCurrentIndex(0)
-
-    def show_html(self, html: str) -> None:
-        self.text.setHtml(html)
-        self.setCurrentWidget(self.text)
-
-    def show_result(self, result: tuple[str, Any]) -> None:
-        kind, value = result
-        if kind == "png":
-            self.show_png(value)
-        elif kind == "html":
-            self.show_html(value)
-        else:
-            self.show_message(str(value))
-
-
-def render_preview(kind: str, context: Any, settings: LayoutSettings, store: TemplateStore,
-                   report: bool = False) -> tuple[str, Any]:
-    """Page 1 as ('png', bytes), or the letter as ('html', text) when no page renderer is installed.
-
-    Runs on a worker thread: plain data in, plain data out.
-    """
-    if report:
-        pdf = generate_report(kind, context, None, settings, store).pdf
-        png = first_page_png(pdf)
-        return ("png", png) if png else ("message", "Het voorbeeld van een rapport vraagt pdftoppm; sla het "
-                                                    "rapport op om het te bekijken.")
-    pdf = generate_letter(kind, context, None, settings, store).pdf
-    png = first_page_png(pdf)
-    if png:
-        return "png", png
-    return "html", letter_html(prepare_letter(kind, context, settings, store))
 
 
 class LetterDialog(QDialog):
@@ -477,80 +373,3 @@ class LetterDialog(QDialog):
         self.status.setText(self.tr("Bezig met opslaan…"))
         run_in_background(op, done, failed, self, writes=True)
 
-
-# -------------------------------------------------------------------------------------------------
-# The main window's 'Documenten' menu and the register list
-
-
-def regenerate_from_list(window: Any) -> None:
-    from desktop.documents.from_database import regenerate_document
-
-    page = window.page_by_key.get("documents")
-    if page is None:
-        return
-    index = page.table.currentIndex()
-    record = page.model.record_at(index.row()) if index.isValid() else None
-    if not record:
-        QMessageBox.information(window, window.tr("Opnieuw maken"), window.tr("Kies eerst een document in de lijst."))
-        return
-    record_id = record[0]
-    chooser = getattr(window, "choose_regenerate_path", None)
-    if chooser is None:
-        path_text, _filter = QFileDialog.getSaveFileName(window, window.tr("Document opnieuw maken"),
-                                                         str(Path.home() / "document-opnieuw.pdf"),
-                                                         window.tr("PDF-bestanden (*.pdf)"))
-    else:
-        path_text = chooser()
-    if not path_text:
-        return
-    store = document_store(window.ctx)
-    try:
-        with window.ctx.session() as session:
-            regenerate_document(session, record_id, Path(path_text), store)
-    except VangnetError as exc:
-        QMessageBox.warning(window, window.tr("Opnieuw maken"), str(exc))
-        return
-    window.statusBar().showMessage(window.tr("Opnieuw gemaakt: {path}").format(path=path_text), 8000)
-
-
-def _refused(window: Any, text: str) -> None:
-    QMessageBox.information(window, window.tr("Documenten"), text)
-
-
-def open_batch_print(window: Any) -> QDialog | None:
-    from desktop.views.batch_print_dialog import BatchPrintDialog
-
-    if not may(window.ctx, BATCH_ROLES):
-        _refused(window, window.tr("Brieven in serie afdrukken is voor administratief medewerkers."))
-        return None
-    cases_page = window.page_by_key.get("cases")
-    case_filter = cases_page.current_filter() if cases_page is not None and hasattr(cases_page, "current_filter") \
-        else None
-    dialog = BatchPrintDialog(window.ctx, window, case_filter=case_filter)
-    window.batch_print_dialog = dialog
-    dialog.open()
-    return dialog
-
-
-def open_template_editor(window: Any) -> QDialog | None:
-    from desktop.views.template_editor import TemplateEditor
-
-    if not may(window.ctx, TEMPLATE_ROLES):
-        _refused(window, window.tr("Sjablonen beheren is voor de functioneel beheerder."))
-        return None
-    dialog = TemplateEditor(window.ctx, window)
-    window.template_editor = dialog
-    dialog.open()
-    return dialog
-
-
-def open_layout_dialog(window: Any) -> QDialog | None:
-    from desktop.views.layout_dialog import LayoutDialog
-
-    if not may(window.ctx, TEMPLATE_ROLES):
-        _refused(window, window.tr("De opmaak van brieven is voor de functioneel beheerder."))
-        return None
-    dialog = LayoutDialog(window.ctx, window)
-    window.layout_dialog = dialog
-    dialog.open()
-    return dialog

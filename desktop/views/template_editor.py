@@ -30,7 +30,7 @@ from desktop.documents.preview import first_page_png
 from desktop.documents.templates import BLOCK_CATALOGUE, LetterTemplate, TemplateError, parse_template
 from desktop.errors import VangnetError
 from desktop.views.common import AppContext, error_label
-from desktop.views.letter_dialog import (
+from desktop.views.document_common import (
     TEMPLATE_ROLES,
     PagePreview,
     document_store,
