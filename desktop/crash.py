@@ -15,6 +15,8 @@ import traceback
 from collections.abc import Callable
 from types import TracebackType
 
+from PySide6 import __version__ as qt_version
+
 from desktop.errors import VangnetError
 from desktop.models.errors import DomainError
 
@@ -31,10 +33,6 @@ caught: list[BaseException] = []
 def safe_details(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> str:
     """A report a user may paste into an e-mail: versions, exception type and stack frames, no data."""
     version = app_version()
-    try:
-        from PySide6 import __version__ as qt_version
-    except ImportError:  # pragma: no cover
-        qt_version = "?"
     lines = [
         f"Vangnet {version}",
         f"Python {platform.python_version()}, PySide6 {qt_version}, {platform.system()} {platform.release()}",

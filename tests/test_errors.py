@@ -19,8 +19,17 @@ from desktop.models.exporters.tabular import write_table
 from desktop.models.importers.fields import CellError
 from desktop.models.record_schema import FieldError
 
-DOMAIN_ERRORS = [AddresseeError, CellError, FieldError, LayoutError, LetterError, MissingFieldError, ReportError,
-                 SelectionError, TemplateError]
+DOMAIN_ERRORS = [
+    AddresseeError,
+    CellError,
+    FieldError,
+    LayoutError,
+    LetterError,
+    MissingFieldError,
+    ReportError,
+    SelectionError,
+    TemplateError,
+]
 
 
 def test_domain_error_is_a_vangnet_error_and_no_value_error() -> None:

@@ -19,19 +19,6 @@ from desktop.models.errors import DomainError
 BSN_WEIGHTS = (9, 8, 7, 6, 5, 4, 3, 2, -1)
 
 
-def _local_is_valid_bsn(value: str) -> bool:
-    """11-proef of the Wet algemene bepalingen BSN: nine digits, weights 9..2 and -1, sum divisible by 11."""
-    if len(value) != 9 or not value.isascii() or not value.isdigit():
-        return False
-    total = sum(int(digit) * weight for digit, weight in zip(value, BSN_WEIGHTS, strict=True))
-    return total % 11 == 0 and value != "000000000"
-
-
-try:  # the rules-of-law module is the single home of the 11-proef once it exists
-    from desktop.models.law import is_valid_bsn
-except ImportError:  # pragma: no cover - only while that module is absent
-    is_valid_bsn = _local_is_valid_bsn
-
 
 def enum_type(enum_cls: type[LabeledEnum], name: str) -> sa.Enum:
     """A portable enum column: VARCHAR plus a named CHECK constraint, identical on SQLite and PostgreSQL."""

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from desktop.models.errors import DomainError
 from desktop.models.registry import Municipality
+from desktop.paths import resource_path
 
 DEFAULT_REGION_FILE = ("regions", "zhz.json")
 # Every device and every server names a gemeente by the same id, derived from its CBS code: the rows a new
@@ -70,10 +71,6 @@ class Region:
 
 
 def _default_path() -> Path:
-    try:
-        from desktop.paths import resource_path
-    except ImportError:  # pragma: no cover - the resolver is part of the application package
-        return Path(__file__).resolve().parents[2].joinpath("resources", *DEFAULT_REGION_FILE)
     return resource_path(*DEFAULT_REGION_FILE)
 
 

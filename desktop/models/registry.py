@@ -14,7 +14,6 @@ from desktop.models.constraints import (
     bsn_check,
     digits_sql,
     enum_type,
-    is_valid_bsn,
     period_check,
     validates_period,
 )
@@ -28,6 +27,7 @@ from desktop.models.entities import (
 )
 from desktop.models.enums import Gender, GuardianRelation, SchoolKind, UserRole
 from desktop.models.errors import DomainError
+from desktop.models.law import is_valid_bsn
 
 # A CBS gemeentecode is 'GM' followed by four digits.
 CBS_CODE_LENGTH = 6

@@ -33,6 +33,8 @@ from desktop.models.assessment import (
 from desktop.models.enums import CaseKind
 from desktop.models.errors import DomainError
 from desktop.models.law import age_on
+from desktop.models.registry import User
+from desktop.models.session_user import current_user
 from desktop.models.worklist import WorkItem
 from desktop.views.common import AppContext, Validation, enum_combo, error_label, nl_date, nl_number
 
@@ -332,12 +334,6 @@ class AssessReportDialog(QDialog):
 
 
 def _current_user_id(session) -> str | None:
-    try:
-        from desktop.models.session_user import current_user
-    except ImportError:
-        return None
-    from desktop.models.registry import User
-
     user = current_user(session)
     # Only a known users record can be the case's consultant (the id may be missing before a first sync).
     if user is None or session.get(User, user.user_id) is None:
