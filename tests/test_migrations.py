@@ -65,3 +65,49 @@ def test_opening_a_profile_at_the_newest_schema_does_not_import_alembic(profile,
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_a_new_profile_migrated_to_head_has_the_access_log_and_every_writer_fills_it(profile, tmp_path):
+    from desktop.models import audit
+    from desktop.models.exporters.inzage import write_inzage
+    from desktop.models.exporters.jsonl import export_jsonl
+
+    new = profile.create(PASSPHRASE, kdf=KdfParams.minimum(), migrate=False)
+    try:
+        assert "audit_log" not in inspect(new.engine).get_table_names()
+        upgrade(new, backup_first=False)
+        assert current_revision(new.engine) == head_revision()
+        assert {"audit_log", "local_meta"} <= set(inspect(new.engine).get_table_names())
+        # The table's presence is the migrations' promise: the writers append without looking for it.
+        with new.session() as session:
+            session.add(Municipality(cbs_code="GM0505", name="Dordrecht", in_region=True))
+            person = Person(
+                bsn="111222333",
+                first_names="Sanne",
+                last_name="de Vries",
+                birth_date=date(2012, 3, 4),
+                municipality_code="GM0505",
+            )
+            session.add(person)
+            session.flush()
+            export_jsonl(session, tmp_path / "alles.jsonl")
+            write_inzage(session, person.id, tmp_path / "inzage.json")
+            exports = audit.search(session, action=audit.AuditAction.EXPORT)
+            assert sorted(entry.object_type for entry in exports) == ["export:jsonl", "inzage"]
+    finally:
+        new.close()
+
+
+def test_no_module_looks_for_a_table_at_run_time():
+    from pathlib import Path
+
+    import desktop
+
+    root = Path(desktop.__file__).parent
+    # Only the migration runner asks whether a schema is there (alembic_version, before the first upgrade).
+    looking = [
+        str(path.relative_to(root))
+        for path in root.rglob("*.py")
+        if "has_table(" in path.read_text(encoding="utf-8") and path.name != "migrate.py"
+    ]
+    assert looking == [], "tabellen bestaan dankzij de migraties; controleer ze niet tijdens het werk"

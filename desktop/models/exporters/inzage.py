@@ -14,15 +14,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import sqlalchemy as sa
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.fileio import atomic_write_bytes
-from desktop.models import entities
+from desktop.models import audit, entities
 from desktop.models.cases import Case
 from desktop.models.errors import DomainError
 from desktop.models.registry import Person, School, User
+from desktop.paths import resource_path
 
 HIDDEN = {"id", "version", "updated_at", "deleted", "person_id", "merge_data", "sha256", "notes_internal"}
 
@@ -103,14 +103,8 @@ def _resolvers(session: Session) -> dict[str, dict[str, str]]:
 
 
 def access_entries_from_log(session: Session, object_ids: list[str]) -> list[AccessEntry]:
-    """The access log's entries for the given records (the hook for the audit log; empty without it)."""
-    try:
-        from desktop.models import audit
-    except ImportError:  # pragma: no cover
-        return []
-    if not sa.inspect(session.connection()).has_table(audit.AuditEntry.__tablename__):
-        return []
-    labels = getattr(audit, "ACTION_LABELS", {})
+    """The access log's entries for the given records, oldest first."""
+    labels = audit.ACTION_LABELS
     entries: list[AccessEntry] = []
     table = audit.AuditEntry
     for start in range(0, len(object_ids), 500):
@@ -173,12 +167,7 @@ def _fonts() -> tuple[str, str]:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
-    try:
-        from desktop.paths import resource_path
-
-        regular, bold = resource_path("fonts", "DejaVuSans.ttf"), resource_path("fonts", "DejaVuSans-Bold.ttf")
-    except ImportError:  # pragma: no cover
-        return "Helvetica", "Helvetica-Bold"
+    regular, bold = resource_path("fonts", "DejaVuSans.ttf"), resource_path("fonts", "DejaVuSans-Bold.ttf")
     if not (regular.exists() and bold.exists()):
         return "Helvetica", "Helvetica-Bold"
     if "DejaVuSans" not in pdfmetrics.getRegisteredFontNames():
@@ -293,10 +282,5 @@ def write_inzage(session: Session, person_id: str, path: str | Path, access: lis
     else:
         raise DomainError("Kies een bestandsnaam die eindigt op .pdf of .json.")
     atomic_write_bytes(path, data)
-    try:
-        from desktop.models import audit
-    except ImportError:  # pragma: no cover
-        return path
-    if sa.inspect(session.connection()).has_table(audit.AuditEntry.__tablename__):
-        audit.record(session, audit.AuditAction.EXPORT, "inzage", person_id)
+    audit.record(session, audit.AuditAction.EXPORT, "inzage", person_id)
     return path

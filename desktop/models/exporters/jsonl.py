@@ -20,7 +20,7 @@ import sqlalchemy as sa
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.models import entities
+from desktop.models import audit, entities
 
 FORMAT_NAME = "vangnet-export"
 FORMAT_VERSION = 1
@@ -114,16 +114,8 @@ def export_jsonl(session: Session, path: str | Path, progress: ProgressCallback 
         if os.path.exists(temp_name):
             os.unlink(temp_name)
         raise
-    _audit_export(session, written)
+    audit.record(session, audit.AuditAction.EXPORT, "export:jsonl", None)
     if progress:
         progress(written, written, "Klaar")
     return written
 
-
-def _audit_export(session: Session, records: int) -> None:
-    try:
-        from desktop.models import audit
-    except ImportError:  # pragma: no cover
-        return
-    if sa.inspect(session.connection()).has_table(audit.AuditEntry.__tablename__):
-        audit.record(session, audit.AuditAction.EXPORT, "export:jsonl", None)

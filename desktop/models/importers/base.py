@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import logging
 import re
 from abc import ABC, abstractmethod
 from collections import Counter
@@ -23,6 +22,7 @@ import sqlalchemy as sa
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.models import audit
 from desktop.models.errors import DomainError
 from desktop.models.importers import fields as f
 from desktop.models.importers.files import (
@@ -35,8 +35,6 @@ from desktop.models.importers.files import (
     read_table,
 )
 from desktop.models.registry import Municipality, School
-
-log = logging.getLogger(__name__)
 
 # How many rejected rows a report lists in full before it summarises the rest.
 REPORT_DETAIL_LIMIT = 200
@@ -237,14 +235,6 @@ def bulk_write_settings(session: Session) -> Iterator[None]:
 
 def _audit_import(session: Session, kind: str, rows: int, result: str = "ok") -> None:
     """One access-log entry per import, also a refused one (object: the import kind; no content)."""
-    try:
-        from desktop.models import audit
-    except ImportError:  # pragma: no cover - the access log is part of the application
-        log.info("Import: soort=%s rijen=%d resultaat=%s", kind, rows, result)
-        return
-    if not sa.inspect(session.connection()).has_table(audit.AuditEntry.__tablename__):
-        log.info("Import: soort=%s rijen=%d resultaat=%s", kind, rows, result)
-        return
     audit.record(session, audit.AuditAction.IMPORT, f"import:{kind}"[:40], None, result=result)
 
 

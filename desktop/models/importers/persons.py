@@ -6,18 +6,16 @@ naming both by internal id only.
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass
 
 import sqlalchemy as sa
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.models.audit import AuditAction, record
 from desktop.models.base import Base
 from desktop.models.bulk import bulk_update
 from desktop.models.registry import Person
-
-log = logging.getLogger(__name__)
 
 # A merged person that was synchronised already stays as a tombstone carrying this note.
 MERGED_NOTE_PREFIX = "Samengevoegd met persoon "
@@ -98,18 +96,6 @@ def person_foreign_keys() -> list[sa.Column]:
     return columns
 
 
-def _audit(session: Session, action: str, person_id: str) -> None:
-    try:
-        from desktop.models import audit
-    except ImportError:  # pragma: no cover - the access log is part of the application
-        log.info("Personen samengevoegd: overblijvende persoon %s", person_id)
-        return
-    if sa.inspect(session.connection()).has_table(audit.AuditEntry.__tablename__):
-        audit.record(session, action, "person", person_id)
-    else:
-        log.info("Personen samengevoegd: overblijvende persoon %s", person_id)
-
-
 def apply_match(session: Session, index: PersonIndex, match: Match, bsn: str | None) -> str | None:
     """Carry out what a match requires (add a BSN or merge) and return the person id to use."""
     if match.person_id is None:
@@ -118,18 +104,10 @@ def apply_match(session: Session, index: PersonIndex, match: Match, bsn: str | N
         person = session.get(Person, match.add_bsn_to)
         person.bsn = bsn
         index.add(person.id, bsn, person.education_number)
-        _audit(session, _merge_action(), person.id)
+        record(session, AuditAction.MERGE_PERSON, "person", person.id)
     elif match.merge_from:
         merge_persons(session, survivor_id=match.person_id, merged_id=match.merge_from, index=index)
     return match.person_id
-
-
-def _merge_action() -> str:
-    try:
-        from desktop.models.audit import AuditAction
-    except ImportError:  # pragma: no cover
-        return "merge_person"
-    return AuditAction.MERGE_PERSON
 
 
 def merge_persons(session: Session, survivor_id: str, merged_id: str, index: PersonIndex | None = None) -> None:
@@ -182,4 +160,4 @@ def merge_persons(session: Session, survivor_id: str, merged_id: str, index: Per
         index.bsn_of.pop(merged_id, None)
         if edu:
             index.by_edu[edu] = survivor_id
-    _audit(session, _merge_action(), survivor_id)
+    record(session, AuditAction.MERGE_PERSON, "person", survivor_id)
