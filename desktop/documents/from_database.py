@@ -65,7 +65,6 @@ from desktop.models.enums import (
     InterventionKind,
     JournalKind,
     LeaveDecider,
-    ReportSuspect,
 )
 from desktop.models.errors import DomainError
 from desktop.models.exemptions import Exemption, LeaveRequest
@@ -903,14 +902,6 @@ def report_context(
         guardians=guardians,
         earlier_halt_for_absence=earlier_halt,
     )
-
-
-def report_suspect_kind(case_interventions: Sequence[Intervention]) -> str:
-    """'pv_ouders' or 'pv_jongere' after the latest proces-verbaal intervention's suspect."""
-    for intervention in reversed(case_interventions):
-        if intervention.kind == InterventionKind.OFFICIAL_REPORT and intervention.suspect == ReportSuspect.PUPIL:
-            return "pv_jongere"
-    return "pv_ouders"
 
 
 def make_report(

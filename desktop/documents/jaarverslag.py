@@ -5,7 +5,7 @@ infographic page per gemeente, in the order of the region's own annual report.
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -33,7 +33,6 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
-from sqlalchemy.orm import Session
 
 from desktop.documents.layout import ACCENT, FONT, FONT_BOLD, FONT_ITALIC, GREY, register_fonts
 from desktop.models.law import SchoolYear
@@ -47,7 +46,6 @@ from desktop.models.statistics import (
     Figures,
     RegionFigures,
     chart_data,
-    compute_region_figures,
     home_sitter_flow,
 )
 
@@ -783,21 +781,3 @@ def render_jaarverslag(
 def page_count(region: RegionFigures) -> int:
     """The number of pages the jaarverslag has: the fixed pages plus one per gemeente."""
     return FIXED_PAGES + len(region.municipalities)
-
-
-def write_jaarverslag(
-    session: Session,
-    school_year: str,
-    out: str | Path | BinaryIO,
-    *,
-    invariant: bool = False,
-    progress: Callable[[str], None] | None = None,
-) -> RegionFigures:
-    """Compute the region's and every gemeente's figures and write the jaarverslag PDF; returns the figures."""
-    if progress:
-        progress("Cijfers berekenen")
-    region = compute_region_figures(session, school_year)
-    if progress:
-        progress("PDF opmaken")
-    render_jaarverslag(region, out, invariant=invariant)
-    return region

@@ -24,10 +24,6 @@ from desktop.documents.templates import FilledBlock, escape_markup, fill, fill_b
 PREVIEW_DPI = 80
 
 
-def page_renderer_available() -> bool:
-    return shutil.which("pdftoppm") is not None
-
-
 def first_page_png(pdf: bytes, dpi: int = PREVIEW_DPI, page: int = 1) -> bytes | None:
     """One page of ``pdf`` as PNG bytes, or None when no renderer is installed or it fails."""
     tool = shutil.which("pdftoppm")

@@ -41,10 +41,6 @@ def can_read_health(viewer: Viewer, handling_consultant_id: str | None) -> bool:
     )
 
 
-def is_health_field(table: str, field: str, article: str | None) -> bool:
-    return article == ExemptionArticle.ART_5A and field in entities.health_fields(table)
-
-
 def redact_exemption(values: dict, viewer: Viewer, handling_consultant_id: str | None) -> dict:
     """A copy of an exemption's values with the health fields replaced by ``HIDDEN`` where not allowed."""
     article = values.get("article")
