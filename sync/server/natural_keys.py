@@ -45,13 +45,18 @@ def keys_of(table: str) -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 
 def key_values(table: str, data: Mapping[str, Any]) -> dict[str, str]:
-    """key name → value of a record's keys (a key with an empty part has no value)."""
+    """key name → value of a record's keys (a key with an empty part has no value).
+
+    Only text is a key: a pushed value of another type (a number, a list) names no key here and is refused
+    as an invalid value when the operation is checked against the schema.
+    """
     values: dict[str, str] = {}
     for name, fields in keys_of(table):
         parts = [data.get(field) for field in fields]
-        if any(part is None or part == "" for part in parts):
+        text = [part for part in parts if isinstance(part, str) and part != ""]
+        if len(text) < len(parts):
             continue
-        values[name] = parts[0] if len(parts) == 1 else json.dumps(parts)
+        values[name] = text[0] if len(text) == 1 else json.dumps(text)
     return values
 
 

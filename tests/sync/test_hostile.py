@@ -320,6 +320,32 @@ def test_malformed_operations_are_refused_and_store_nothing(server, office) -> N
     healthy(server)
 
 
+def test_a_natural_key_that_is_not_text_is_refused_as_an_invalid_value(server, office) -> None:
+    """A BSN sent as a number, list or object names no key: the push answers with a refusal, not a server error
+    (the owners of a push's keys are looked up before its values are checked)."""
+    c, ids = office["clients"], office["ids"]
+    token = c["anna"].tokens.access_token
+    before = snapshot(server)
+    for value in (123456782, 1.5, True, ["123456782"], {"bsn": "123456782"}):
+        pushes = [
+            [(_raw_op(ids["person"], bsn=value), "invalid_value")],
+            [(_raw_op(docs.new_id(), kind="insert", base=0, **docs.person(bsn=value)), "invalid_value")],
+            # Beside a text key in the same push: all its keys are looked up together.
+            [
+                (_raw_op(ids["person"], base=99, bsn="123456782"), "invalid_base_version"),
+                (_raw_op(docs.new_id(), kind="insert", base=0, **docs.person(bsn=value)), "invalid_value"),
+            ],
+        ]
+        for expected in pushes:
+            answer = post(server, token, "/api/v1/sync/push", {"ops": [body for body, _reason in expected]})
+            CASES_SEEN["push"] += len(expected)
+            assert answer.status_code == 200, (value, answer.text)
+            results = answer.json()["results"]
+            assert [(r["status"], r["reason"]) for r in results] == [("rejected", r) for _b, r in expected], value
+    assert snapshot(server) == before
+    healthy(server)
+
+
 def test_a_client_that_disconnects_mid_body_leaves_no_traceback(server, office, caplog) -> None:
     caplog.set_level(logging.DEBUG)
     token = office["clients"]["anna"].tokens.access_token
