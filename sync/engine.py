@@ -10,12 +10,15 @@ from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
 from pydantic import ValidationError
 from sqlalchemy import (
     Column,
+    CursorResult,
+    Delete,
     MetaData,
+    Row,
     String,
     Table,
     UniqueConstraint,
@@ -817,7 +820,7 @@ class SyncEngine:
         count = 0
         for chunk in _chunks(ids, 500):
             try:
-                count += s.execute(delete(table).where(table.c.id.in_(chunk))).rowcount or 0
+                count += _deleted(s, delete(table).where(table.c.id.in_(chunk)))
                 continue
             except IntegrityError:
                 pass
@@ -827,7 +830,7 @@ class SyncEngine:
                 kept = []
                 for rid in left:
                     try:
-                        count += s.execute(delete(table).where(table.c.id == rid)).rowcount or 0
+                        count += _deleted(s, delete(table).where(table.c.id == rid))
                     except IntegrityError:
                         kept.append(rid)
                 if len(kept) == len(left):
@@ -1019,7 +1022,7 @@ class SyncEngine:
     def conflicts_by_id(session: Session, conflict_ids: Iterable[str]) -> list[dict[str, Any]]:
         """The conflict records with these ids, open or not, with their fields decoded (a page of the view)."""
         ids = list(conflict_ids)
-        rows = []
+        rows: list[Row[Any]] = []
         for chunk in _chunks(ids, SyncEngine.DECISION_CHUNK):
             rows += session.execute(select(sync_conflicts).where(sync_conflicts.c.id.in_(chunk))).all()
         return [{**r._asdict(), "fields": json.loads(r.fields)} for r in rows]
@@ -1028,7 +1031,7 @@ class SyncEngine:
     def parked_by_id(session: Session, op_ids: Iterable[str]) -> list[dict[str, Any]]:
         """The parked operations with these op_ids, with their changes decoded (a page of the view)."""
         ids = list(op_ids)
-        rows = []
+        rows: list[Row[Any]] = []
         for chunk in _chunks(ids, SyncEngine.DECISION_CHUNK):
             rows += session.execute(select(sync_parked).where(sync_parked.c.op_id.in_(chunk))).all()
         return [{**r._asdict(), "changes": json.loads(r.changes)} for r in rows]
@@ -1116,7 +1119,7 @@ class SyncEngine:
         """retry_parked for many operations, one transaction per chunk; returns how many were sent back to the
         outbox. They keep the order in which they were made, so an insert goes before its record's updates."""
         wanted = list(dict.fromkeys(op_ids))
-        ordered: list[tuple[int, str]] = []
+        ordered: list[Row[Any]] = []  # (device counter, op id)
         with self.session_factory() as s:
             for chunk in _chunks(wanted, self.DECISION_CHUNK):
                 ordered += s.execute(
@@ -1370,8 +1373,14 @@ def _default_maker(dialect: Any, column: Column[Any], default: Any) -> Callable[
     return None
 
 
+def _deleted(s: Session, statement: Delete) -> int:
+    """How many rows the delete removed. The session answers a DML statement with a CursorResult, which its
+    signature (``Result``) does not say."""
+    return cast(CursorResult[Any], s.execute(statement)).rowcount or 0
+
+
 def _unique_keys(table: Table) -> list[tuple[str, ...]]:
-    keys = [(c.name,) for c in table.columns if c.unique and not c.primary_key]
+    keys: list[tuple[str, ...]] = [(c.name,) for c in table.columns if c.unique and not c.primary_key]
     keys += [tuple(c.name for c in u.columns) for u in table.constraints if isinstance(u, UniqueConstraint)]
     return [k for k in dict.fromkeys(keys) if k]
 

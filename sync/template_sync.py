@@ -48,9 +48,15 @@ def _document_text(content: Any) -> str:
 
 def _store_of(target: TemplateStore | Path | str) -> TemplateStore:
     store = target if isinstance(target, TemplateStore) else TemplateStore.for_profile(Path(target))
+    _local_dir(store)  # refused before anything is asked of the server
+    return store
+
+
+def _local_dir(store: TemplateStore) -> Path:
+    """The profile's own template folder, where pulled versions, documents and the cursor are written."""
     if store.local_dir is None:
         raise TemplateError("Er is geen map ingesteld voor aangepaste sjablonen.")
-    return store
+    return store.local_dir
 
 
 def _write_atomically(path: Path, text: str) -> None:
@@ -62,7 +68,7 @@ def _write_atomically(path: Path, text: str) -> None:
 
 def read_cursor(store: TemplateStore, server_url: str) -> int:
     """The template revision this profile has from ``server_url``; 0 for another server or none yet."""
-    path = store.local_dir / CURSOR_FILE
+    path = _local_dir(store) / CURSOR_FILE
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -74,7 +80,7 @@ def read_cursor(store: TemplateStore, server_url: str) -> int:
 
 
 def _write_cursor(store: TemplateStore, server_url: str, revision: int) -> None:
-    _write_atomically(store.local_dir / CURSOR_FILE, json.dumps({"server": server_url, "revision": revision}))
+    _write_atomically(_local_dir(store) / CURSOR_FILE, json.dumps({"server": server_url, "revision": revision}))
 
 
 def _apply_version(store: TemplateStore, template: LetterTemplate, result: PullResult) -> None:
@@ -95,7 +101,7 @@ def _apply_version(store: TemplateStore, template: LetterTemplate, result: PullR
         store.install(template.source)
         result.installed.append(label)
     elif template.version == current.version:
-        _write_atomically(store.local_dir / f"{template.kind}.toml", template.source)
+        _write_atomically(_local_dir(store) / f"{template.kind}.toml", template.source)
         result.installed.append(label)
     else:
         result.archived.append(label)
@@ -125,7 +131,7 @@ def _apply_document(store: TemplateStore, item: dict[str, Any], result: PullResu
     if hashlib.sha256(text.encode("utf-8")).hexdigest() != item.get("sha256"):
         raise SyncError("Een document van de sjablonen kwam beschadigd binnen; het wordt opnieuw opgehaald.",
                         "template_damaged")
-    path = store.local_dir / DOCUMENT_FILES[name]
+    path = _local_dir(store) / DOCUMENT_FILES[name]
     if name == "opmaak":
         from desktop.documents.layout import LayoutSettings
 
@@ -174,7 +180,7 @@ def pull_templates_result(target: TemplateStore | Path | str, client: SyncClient
     if first_failed is not None:
         revision = min(revision, first_failed - 1)
     result.revision = max(since, revision)
-    if result.revision != since or not (store.local_dir / CURSOR_FILE).exists():
+    if result.revision != since or not (_local_dir(store) / CURSOR_FILE).exists():
         _write_cursor(store, client.base_url, result.revision)
     return result
 

@@ -11,11 +11,12 @@ device's scope. Markers are idempotent: a record that is already gone is acknowl
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
-from sqlalchemy import Connection, Engine, and_, delete, insert, or_, select, update
+from sqlalchemy import Connection, Engine, Row, and_, delete, insert, or_, select, update
 
 from desktop.models.entities import OFFICIAL_REPORT
 from desktop.models.enums import CaseKind
@@ -132,10 +133,10 @@ def _not_expired(conn: Connection, marker: Marker, row: Any, today: date) -> str
         kinds = history.values(row.record_id, "kind", data.get("kind"))
         if any(kind != OFFICIAL_REPORT for kind in kinds):
             return "not_police_data"
-        dates = [_day(value) for value in history.values(row.record_id, "date", data.get("date"))]
-        if any(day is None for day in dates):
+        dates = _days(history.values(row.record_id, "date", data.get("date")))
+        if dates is None:
             return "not_expired"
-        if add_months(max(dates), 12 * settings.police_data_years) > today:  # type: ignore[type-var]
+        if add_months(max(dates), 12 * settings.police_data_years) > today:
             return "not_expired"
         return None
     person_id = row.record_id if marker.table == scope.PERSONS else row.person_id
@@ -192,10 +193,17 @@ def _day(value: Any) -> date | None:
         return None
 
 
+def _days(values: Iterable[Any]) -> list[date] | None:
+    """Every value as a day; None when one of them is not a day."""
+    days = [_day(value) for value in values]
+    known = [day for day in days if day is not None]
+    return known if len(known) == len(days) else None
+
+
 def _file_expiry(conn: Connection, history: _History, person: Any, settings: RetentionSettings) -> date | None:
     """The day the person's file may go, from the server's rows; None when no birth date is known."""
     person_id = person.record_id
-    children: dict[str, list[Any]] = {}
+    children: dict[str, Sequence[Row[Any]]] = {}
     for table in (scope.CASES, "dropout_trajectories"):
         ids = history.former_children(table, person_id)
         cond = records.c.person_id == person_id
@@ -206,11 +214,11 @@ def _file_expiry(conn: Connection, history: _History, person: Any, settings: Ret
         ).all()
     history.load([person_id] + [r.record_id for rows in children.values() for r in rows])
     data = json.loads(person.data)
-    births = [_day(v) for v in history.values(person_id, "birth_date", data.get("birth_date"))]
-    if any(day is None for day in births):
+    births = _days(history.values(person_id, "birth_date", data.get("birth_date")))
+    if births is None:
         return None
-    qualified = [_day(v) for v in history.values(person_id, "qualified_on", data.get("qualified_on"))]
-    qualified_on = None if any(day is None for day in qualified) else max(qualified)  # type: ignore[type-var]
+    qualified = _days(history.values(person_id, "qualified_on", data.get("qualified_on")))
+    qualified_on = None if qualified is None else max(qualified)
     kinds = {
         kind
         for r in children[scope.CASES]
@@ -223,7 +231,7 @@ def _file_expiry(conn: Connection, history: _History, person: Any, settings: Ret
     ]
     had_qualification = bool(kinds & QUALIFICATION_KINDS) or bool(ends)
     return file_expires_on(
-        max(births),  # type: ignore[type-var]
+        max(births),
         qualified_on,
         had_qualification,
         max(ends) if ends else None,

@@ -9,9 +9,8 @@ import os
 import sys
 import uuid
 from pathlib import Path
-from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import Engine, select, update
 
 from sync.server import audit_cli, scope, store
 from sync.server.auth import hash_password, password_problem
@@ -126,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def create_account(
-    engine: Any, username: str, password: str, role: str, municipality_codes: list[str], display_name: str = ""
+    engine: Engine, username: str, password: str, role: str, municipality_codes: list[str], display_name: str = ""
 ) -> str:
     """A new server account plus its `users` reference record (same id); returns the id."""
     if role not in scope.ROLES:
@@ -174,7 +173,7 @@ def _new_password(args: argparse.Namespace) -> str | None:
     return password
 
 
-def _users(engine: object, args: argparse.Namespace, password: str | None = None) -> int:
+def _users(engine: Engine, args: argparse.Namespace, password: str | None = None) -> int:
     if args.action == "add":
         if password is None:
             password = _new_password(args)
@@ -188,7 +187,7 @@ def _users(engine: object, args: argparse.Namespace, password: str | None = None
         print(user_id)
         return 0
     if args.action == "enable":
-        with engine.begin() as conn:  # type: ignore[attr-defined]
+        with engine.begin() as conn:
             row = conn.execute(select(accounts.c.id).where(accounts.c.username == args.username)).first()
             if row is None:
                 print("Onbekende gebruiker.", file=sys.stderr)
@@ -203,7 +202,7 @@ def _users(engine: object, args: argparse.Namespace, password: str | None = None
         print("Gebruiker aangezet; hij kan zich aanmelden met het nieuwe wachtwoord.")
         return 0
     if args.action == "disable":
-        with engine.begin() as conn:  # type: ignore[attr-defined]
+        with engine.begin() as conn:
             row = conn.execute(select(accounts.c.id).where(accounts.c.username == args.username)).first()
             if row is None:
                 print("Onbekende gebruiker.", file=sys.stderr)
@@ -213,17 +212,17 @@ def _users(engine: object, args: argparse.Namespace, password: str | None = None
             store.audit(conn, "user_disable", "ok", account_id=row.id)
         print("Gebruiker uitgeschakeld; de apparaten worden bij het volgende contact gewist.")
         return 0
-    with engine.connect() as conn:  # type: ignore[attr-defined]
+    with engine.connect() as conn:
         for r in conn.execute(select(accounts).order_by(accounts.c.username)):
             print(f"{r.id}  {r.username}  {r.role}  {'actief' if r.active else 'uitgeschakeld'}")
     return 0
 
 
-def _devices(engine: object, args: argparse.Namespace) -> int:
+def _devices(engine: Engine, args: argparse.Namespace) -> int:
     if args.action == "revoke":
         from sync.server.devices import revoke_device
 
-        if not revoke_device(engine, args.device_id):  # type: ignore[arg-type]
+        if not revoke_device(engine, args.device_id):
             print("Onbekend apparaat.", file=sys.stderr)
             return 1
         print("Apparaat ingetrokken; het wordt bij het volgende contact gewist.")
@@ -231,7 +230,7 @@ def _devices(engine: object, args: argparse.Namespace) -> int:
     stmt = select(devices, accounts.c.username).join(accounts, accounts.c.id == devices.c.account_id)
     if args.username:
         stmt = stmt.where(accounts.c.username == args.username)
-    with engine.connect() as conn:  # type: ignore[attr-defined]
+    with engine.connect() as conn:
         for r in conn.execute(stmt.order_by(devices.c.created_at)):
             status = "ingetrokken" if r.revoked_at else "actief"
             print(f"{r.id}  {r.username}  {r.name or '-'}  laatst gezien {r.last_seen_at or '-'}  {status}")

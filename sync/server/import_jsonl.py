@@ -35,7 +35,7 @@ from functools import cache
 from pathlib import Path
 from typing import IO, Any
 
-from sqlalchemy import Connection, Engine, UniqueConstraint, insert, select
+from sqlalchemy import Connection, Engine, Table, UniqueConstraint, insert, select
 
 from desktop.models import entities as registry
 from desktop.models.record_schema import UUID_PATTERN, FieldError, TableSchema, schema_for
@@ -145,12 +145,11 @@ def _problem_field(schema: TableSchema, doc: dict[str, Any]) -> str | None:
 
 def _unique_keys(entity: registry.Entity) -> list[tuple[str, ...]]:
     """The unique columns of an entity's table on the devices (one or several columns per key)."""
-    return _unique_keys_of(entity.table)
+    return _unique_keys_of(entity.model.__table__)
 
 
 @cache
-def _unique_keys_of(name: str) -> list[tuple[str, ...]]:
-    table = registry.get(name).model.__table__  # type: ignore[union-attr]
+def _unique_keys_of(table: Table) -> list[tuple[str, ...]]:
     keys: list[tuple[str, ...]] = [(c.name,) for c in table.columns if c.unique and not c.primary_key]
     for constraint in table.constraints:
         if isinstance(constraint, UniqueConstraint):
@@ -347,7 +346,7 @@ class _Plan:
         owners = self.writer.key_owners(key for keys in held.values() for key in keys)
         for record in mine:
             table = record.entity.table
-            targets = {owners[key] for key in held[id(record)] if owners[key]}
+            targets = {owner for key in held[id(record)] if (owner := owners[key])}
             if len(targets) > 1:
                 message = "BSN en onderwijsnummer horen op de server bij twee verschillende leerlingen"
                 self.refuse(record, "bsn+education_number", message)
@@ -443,7 +442,11 @@ class _Plan:
         """Every reference (after the natural keys) points at a record of the file or one on the server."""
         gone = self.gone
         live = self.live()
-        references = {e.table: tuple(schema_for(e.table).references.items()) for e in registry.entities()}  # type: ignore[union-attr]
+        references = {
+            e.table: tuple(schema.references.items())
+            for e in registry.entities()
+            if (schema := schema_for(e.table)) is not None  # every entity of the registry has one
+        }
         in_file = {(r.entity.table, r.final_id) for r in live}
         wanted: set[tuple[str, str]] = set()
         for record in live:

@@ -8,6 +8,7 @@ administrators see reference data only. Everyone reads the reference tables. See
 from __future__ import annotations
 
 import json
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -103,7 +104,7 @@ def gemeente_keys(principal: Principal) -> list[str]:
     return sorted(gemeente_key(code) for code in principal.municipality_codes)
 
 
-def can_read(principal: Principal, table: str, access: set[str]) -> bool:
+def can_read(principal: Principal, table: str, access: AbstractSet[str]) -> bool:
     """Whether the principal may see one record with this access set (users and gemeenten)."""
     if table in REFERENCE_TABLES:
         return True
@@ -116,15 +117,17 @@ def can_read(principal: Principal, table: str, access: set[str]) -> bool:
     return False
 
 
+_USER_ROLES = {role.value: role for role in UserRole}
+
+
 def may_read_health(principal: Principal) -> bool:
     """Health grounds (art. 5 onder a statements): the team lead and the handling consultant only.
 
     A consultant sees an exemption only through a case of that person assigned to him or her (see the
     scope rules), so on the server every consultant who can see one handles the case.
     """
-    try:
-        role = UserRole(principal.role)
-    except ValueError:
+    role = _USER_ROLES.get(principal.role)
+    if role is None:
         return False
     handling = principal.user_id if role == UserRole.CONSULTANT else None
     return can_read_health(Viewer(principal.user_id, role, tuple(principal.municipality_codes)), handling)

@@ -9,9 +9,10 @@ import re
 import threading
 from collections import Counter
 from collections.abc import Callable, Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 from sqlalchemy import (
     ARRAY,
@@ -38,6 +39,7 @@ from sync.protocol import (
     CHECKSUM_MODULUS,
     FieldConflict,
     OpResult,
+    OpStatus,
     Purge,
     PushOp,
     RowState,
@@ -57,6 +59,9 @@ from sync.server.db import (
     retention_history,
 )
 from sync.server.scope import Principal
+
+if TYPE_CHECKING:
+    import psycopg
 
 # Fields whose change can change who sees a file.
 SCOPE_FIELDS = frozenset({"assigned_user_id", "person_id", "case_id", "municipality_code", "deleted"})
@@ -112,6 +117,11 @@ def audit(
     )
 
 
+# Per field: [version, device that wrote it] (None: the server), as JSON in the database; a bare version is one
+# whose writer is not known.
+FieldVersion = int | list[Any]
+
+
 @dataclass
 class _Row:
     table: str
@@ -119,7 +129,7 @@ class _Row:
     data: dict[str, Any]
     version: int
     deleted: bool
-    field_versions: dict[str, int]
+    field_versions: dict[str, FieldVersion]
     municipality: str | None
     owner: str | None
     assigned: str | None
@@ -137,8 +147,9 @@ class _Ctx:
     def __init__(self, conn: Connection) -> None:
         self.conn = conn
         self.rows: dict[tuple[str, str], _Row | None] = {}
-        self.access: dict[tuple[str, str], set[str]] = {}
-        self.access_before: dict[tuple[str, str], set[str]] = {}
+        # Access sets are replaced (set_access), never changed in place.
+        self.access: dict[tuple[str, str], AbstractSet[str]] = {}
+        self.access_before: dict[tuple[str, str], AbstractSet[str]] = {}
         self.dirty: dict[tuple[str, str], _Row] = {}
         self.touched: dict[tuple[str, str], int] = {}
         self.purges: list[tuple[str, str, str | None, str | None]] = []
@@ -197,18 +208,17 @@ class _Ctx:
         wanted = [k for k in set(keys) if k not in self.access and k[1]]
         for chunk in _chunked(wanted, 500):
             ids = sorted({k[1] for k in chunk})
-            members = set(chunk)
-            for k in chunk:
-                self.access[k] = set()
+            found: dict[tuple[str, str], set[str]] = {k: set() for k in chunk}
             for user_id, table, record_id in self.conn.execute(
                 select(record_access.c.user_id, record_access.c.table_name, record_access.c.record_id).where(
                     record_access.c.record_id.in_(ids)
                 )
             ):
-                if (table, record_id) in members:
-                    self.access[(table, record_id)].add(user_id)
+                if (table, record_id) in found:
+                    found[(table, record_id)].add(user_id)
+            self.access.update(found)
             for k in chunk:
-                self.access_before[k] = set(self.access[k])
+                self.access_before[k] = set(found[k])
 
     def row(self, table: str, record_id: str | None) -> _Row | None:
         if record_id is None:
@@ -218,7 +228,7 @@ class _Ctx:
             self.load([key])
         return self.rows[key]
 
-    def access_of(self, table: str, record_id: str | None) -> set[str]:
+    def access_of(self, table: str, record_id: str | None) -> AbstractSet[str]:
         if record_id is None:
             return set()
         key = (table, record_id)
@@ -554,7 +564,7 @@ def _apply_op(ctx: _Ctx, principal: Principal, op: PushOp) -> OpResult:
             ctx.persons.update(p for p in (old_person, row.person_id) if p)
             if table == scope.CASES:
                 ctx.cases.add(row.record_id)
-    status = "conflict" if conflicts else "applied"
+    status: OpStatus = "conflict" if conflicts else "applied"
     return OpResult(
         op_id=op.op_id,
         status=status,
@@ -629,18 +639,17 @@ def _cascade(ctx: _Ctx) -> None:
     for key, row in ctx.rows.items():
         if row is not None and (row.person_id in persons or row.case_id in cases):
             keys.add(key)
-    keys = {k for k in keys if ctx.rows.get(k) is not None}
-    ctx.load_access(keys)
+    files = {key: found for key in keys if (found := ctx.rows.get(key)) is not None}
+    ctx.load_access(files)
     dossiers: dict[str, set[str]] = {}
-    for key in keys:
-        row = ctx.rows[key]
-        own = scope.own_municipality(row.table, row.data) if row.table not in scope.REFERENCE_TABLES else None
-        if row.person_id and own:
-            dossiers.setdefault(row.person_id, set()).add(scope.gemeente_key(own))
-    for key in sorted(keys):
-        row = ctx.rows[key]
-        dossier = dossiers.get(row.person_id, set()) if row.person_id in persons else None
-        _own, access = _compute_scope(ctx, row, dossier)
+    for member in files.values():
+        own = scope.own_municipality(member.table, member.data) if member.table not in scope.REFERENCE_TABLES else None
+        if member.person_id and own:
+            dossiers.setdefault(member.person_id, set()).add(scope.gemeente_key(own))
+    for key in sorted(files):
+        member = files[key]
+        dossier = dossiers.get(member.person_id, set()) if member.person_id in persons else None
+        _own, access = _compute_scope(ctx, member, dossier)
         if ctx.set_access(key, access):
             ctx.touch(key)
 
@@ -1111,18 +1120,17 @@ def _load_access_bulk(ctx: _Ctx, keys: Iterable[tuple[str, str]]) -> None:
     wanted = sorted({k for k in keys if k[1] and k not in ctx.access})
     for chunk in _chunked(wanted, IMPORT_CHUNK):
         ids = sorted({k[1] for k in chunk})
-        members = set(chunk)
-        for k in chunk:
-            ctx.access[k] = set()
+        found: dict[tuple[str, str], set[str]] = {k: set() for k in chunk}
         for user_id, table, record_id in conn.execute(
             select(record_access.c.user_id, record_access.c.table_name, record_access.c.record_id).where(
                 _any_of(conn, record_access.c.record_id, ids)
             )
         ):
-            if (table, record_id) in members:
-                ctx.access[(table, record_id)].add(user_id)
+            if (table, record_id) in found:
+                found[(table, record_id)].add(user_id)
+        ctx.access.update(found)
         for k in chunk:
-            ctx.access_before[k] = set(ctx.access[k])
+            ctx.access_before[k] = set(found[k])
 
 
 def _tables_present(conn: Connection, source: Any, tables: Iterable[str]) -> set[str]:
@@ -1270,8 +1278,8 @@ class ImportWriter:
                 # Not on the server, so without access rows too (removing a record removes those). The
                 # empty set is shared: access sets are replaced (set_access), never changed in place.
                 ctx.rows[key] = None
-                ctx.access[key] = _NO_ACCESS  # type: ignore[assignment]
-                ctx.access_before[key] = _NO_ACCESS  # type: ignore[assignment]
+                ctx.access[key] = _NO_ACCESS
+                ctx.access_before[key] = _NO_ACCESS
 
     def key_owners(self, wanted: Iterable[natural_keys.KeyId]) -> dict[natural_keys.KeyId, str | None]:
         """The record that holds each natural key on the server (None: nobody), read in bulk."""
@@ -1323,6 +1331,9 @@ class ImportWriter:
         self.load((table, record_id) for table, record_id, _data, _deleted in items)
         # Identical records first, as text; the rest become rows of the push context (with their access).
         pending: list[tuple[str, str, dict[str, Any], bool, list[str] | None]] = []
+        # changed: None for a record the server does not have, else the fields that differ.
+        changed: list[str] | None
+        row: _Row | None
         for table, record_id, data, deleted in items:
             key = (table, record_id)
             if key in self.stored:
@@ -1350,8 +1361,8 @@ class ImportWriter:
         for table, record_id, data, _deleted, changed in pending:
             if table in keyed:
                 wanted += natural_keys.wanted_keys(table, data)
-                if changed:
-                    wanted += natural_keys.wanted_keys(table, ctx.rows[(table, record_id)].data)  # type: ignore[union-attr]
+                if changed and (known := ctx.rows[(table, record_id)]) is not None:
+                    wanted += natural_keys.wanted_keys(table, known.data)
         _load_keys_bulk(ctx.keys, wanted)
         kept = []
         persons: set[str] = set()
@@ -1392,6 +1403,7 @@ class ImportWriter:
                 held = None
                 counts["inserted"][table] += 1
             else:
+                assert row is not None  # a record with changes is one the server has, read above
                 before = dict(row.data)
                 held = None if row.deleted else before
                 old_person = row.person_id
@@ -1432,7 +1444,9 @@ class ImportWriter:
         # Records outside any file (no person, no case) get their access as a pushed insert does; the
         # rest when _cascade recomputes the files they belong to.
         for key in loose:
-            _own, access = _compute_scope(ctx, ctx.rows[key])  # type: ignore[arg-type]
+            row = ctx.rows[key]
+            assert row is not None  # stored above
+            _own, access = _compute_scope(ctx, row)
             ctx.set_access(key, access)
         if ctx.touched:
             _flush_import(ctx, progress)
@@ -1619,9 +1633,10 @@ def _bulk_insert(
     """Insert many rows of a server table: COPY on PostgreSQL, one executemany per batch elsewhere."""
     names = ", ".join(columns)
     if conn.dialect.name == "postgresql":
-        driver = conn.connection.driver_connection
+        # The PostgreSQL driver is psycopg 3 (its COPY protocol); SQLAlchemy types it as any or none.
+        driver = cast("psycopg.Connection[Any]", conn.connection.driver_connection)
         count = 0
-        with driver.cursor() as cursor, cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:  # type: ignore[union-attr]
+        with driver.cursor() as cursor, cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
             for row in rows:
                 copy.write_row(row)
                 count += 1
