@@ -8,15 +8,14 @@ from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
-from desktop.crash import app_version
-from desktop.version import build_info
+from desktop.version import build_info, version
 
 
 class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Over Vangnet"))
-        title = QLabel(self.tr("<h2>Vangnet {version}</h2>").format(version=app_version()))
+        title = QLabel(self.tr("<h2>Vangnet {version}</h2>").format(version=version()))
         build = build_info()
         if build.get("commit"):
             title.setText(title.text() + self.tr("<p>Build {commit} van {date}</p>").format(
