@@ -129,8 +129,9 @@ def _apply_document(store: TemplateStore, item: dict[str, Any], result: PullResu
         return  # a document a newer server knows and this release does not use
     text = _document_text(item.get("content"))
     if hashlib.sha256(text.encode("utf-8")).hexdigest() != item.get("sha256"):
-        raise SyncError("Een document van de sjablonen kwam beschadigd binnen; het wordt opnieuw opgehaald.",
-                        "template_damaged")
+        raise SyncError(
+            "Een document van de sjablonen kwam beschadigd binnen; het wordt opnieuw opgehaald.", "template_damaged"
+        )
     path = _local_dir(store) / DOCUMENT_FILES[name]
     if name == "opmaak":
         from desktop.documents.layout import LayoutSettings
@@ -259,8 +260,9 @@ def publish_document(client: SyncClient, name: str, content: dict[str, Any]) -> 
         answer = client._request("PUT", f"/api/v1/template-documents/{name}", body={"content": content})
     except SyncError as exc:
         if exc.code in ("invalid_document", "invalid_request"):
-            raise TemplatePublishError(f"De server weigerde document '{name}': het is niet bruikbaar.",
-                                       exc.code) from None
+            raise TemplatePublishError(
+                f"De server weigerde document '{name}': het is niet bruikbaar.", exc.code
+            ) from None
         if exc.code in _PUBLISH_MESSAGES:
             raise TemplatePublishError(_PUBLISH_MESSAGES[exc.code], exc.code) from None
         raise

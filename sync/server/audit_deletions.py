@@ -280,8 +280,13 @@ def _remove(conn: Connection, keys: list[tuple[str, str]], seq: int) -> int:
         for user_id in who:
             seq += 1
             purge_rows.append(
-                {"server_seq": seq, "table_name": table, "record_id": record_id, "user_id": user_id,
-                 "municipality_code": None}
+                {
+                    "server_seq": seq,
+                    "table_name": table,
+                    "record_id": record_id,
+                    "user_id": user_id,
+                    "municipality_code": None,
+                }
             )
         conn.execute(
             delete(record_access).where(record_access.c.table_name == table, record_access.c.record_id == record_id)

@@ -572,9 +572,7 @@ def _import(engine: Engine, path: Path, owner_user_id: str | None, progress: Pro
             if plan.new_users:
                 report.inserted["users"] = len(plan.new_users)
             report.unchanged["users"] = plan.matched_users
-            items = [
-                (r.entity.table, r.final_id, r.data, r.deleted) for r in plan.live() if r.entity.table != "users"
-            ]
+            items = [(r.entity.table, r.final_id, r.data, r.deleted) for r in plan.live() if r.entity.table != "users"]
 
             def writing(done: int, total: int) -> None:
                 # done and total count the access rows too; the records written are at most all of them.
@@ -693,8 +691,7 @@ def run(engine: Engine, path: str, out: IO[str] | None = None, err: IO[str] | No
     progress.close()
     if not report.ok:
         print(
-            f"Er is niets geïmporteerd: {_number(report.refused)} van de {_number(report.records)} records"
-            " afgekeurd.",
+            f"Er is niets geïmporteerd: {_number(report.refused)} van de {_number(report.records)} records afgekeurd.",
             file=err,
         )
         for problem in report.problems[:SHOWN_PROBLEMS]:
@@ -727,5 +724,3 @@ def run(engine: Engine, path: str, out: IO[str] | None = None, err: IO[str] | No
             file=out,
         )
     return 0
-
-

@@ -77,8 +77,9 @@ class Keys:
             for key in chunk:
                 self.owner[key] = None
             found = self.conn.execute(
-                select(record_keys.c.table_name, record_keys.c.key_name, record_keys.c.value, record_keys.c.record_id)
-                .where(record_keys.c.value.in_(sorted({value for _t, _k, value in chunk})))
+                select(
+                    record_keys.c.table_name, record_keys.c.key_name, record_keys.c.value, record_keys.c.record_id
+                ).where(record_keys.c.value.in_(sorted({value for _t, _k, value in chunk})))
             )
             members = set(chunk)
             for table, name, value, record_id in found:

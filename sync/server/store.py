@@ -385,8 +385,9 @@ def _shape_problem(op: PushOp, schema: TableSchema) -> tuple[str, str] | None:
     return None
 
 
-def _reference_problem(ctx: _Ctx, principal: Principal, schema: TableSchema, data: dict[str, Any],
-                       names: Iterable[str]) -> bool:
+def _reference_problem(
+    ctx: _Ctx, principal: Principal, schema: TableSchema, data: dict[str, Any], names: Iterable[str]
+) -> bool:
     """Whether a reference the change sets points at a record that is not there or that the writer may
     not see: a file is reached only through what the writer already has (never by knowing an id)."""
     for name in names:
@@ -1397,8 +1398,9 @@ class ImportWriter:
                 versions: dict[str, Any] = {name: [1, None] for name in values}
                 if deleted:
                     versions["deleted"] = [1, None]
-                row = _Row(table, record_id, values, 1, deleted, versions, None, self.owner, None, None, None,
-                           exists=False)
+                row = _Row(
+                    table, record_id, values, 1, deleted, versions, None, self.owner, None, None, None, exists=False
+                )
                 old_person = None
                 held = None
                 counts["inserted"][table] += 1
@@ -1522,9 +1524,20 @@ def _flush_import(ctx: _Ctx, progress: Callable[[int, int], None] | None = None)
             row.exists = True
             key = (row.table, row.record_id)
             yield (
-                row.table, row.record_id, _encode_import(row.data), row.version, row.deleted,
-                _new_versions(row.field_versions), row.municipality, row.owner, row.assigned, row.person_id,
-                row.case_id, row_checksum(row.record_id, row.version), now, seqs[key],
+                row.table,
+                row.record_id,
+                _encode_import(row.data),
+                row.version,
+                row.deleted,
+                _new_versions(row.field_versions),
+                row.municipality,
+                row.owner,
+                row.assigned,
+                row.person_id,
+                row.case_id,
+                row_checksum(row.record_id, row.version),
+                now,
+                seqs[key],
             )
 
     # Grants by principal, then key: the order of record_access's primary key (one sort of the keys).

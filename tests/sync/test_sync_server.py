@@ -24,8 +24,6 @@ from tests.sync.records import op
 HEADERS = {PROTOCOL_HEADER: str(PROTOCOL_VERSION), SCHEMA_HEADER: str(SCHEMA_VERSION)}
 
 
-
-
 def seed_case(client: SyncClient, user_id: str, municipality: str = "GM0505") -> dict[str, str]:
     ids = {k: str(uuid.uuid4()) for k in ("person", "case", "journal", "exemption")}
     answer = client.push(
