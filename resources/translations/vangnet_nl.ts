@@ -2128,6 +2128,10 @@ Wilt u dit melden bij de functioneel beheerder? Kopieer dan de details hieronder
         <translation>Voorbeeld maken…</translation>
     </message>
     <message>
+        <source>Geen voorbeeld.</source>
+        <translation>Geen voorbeeld.</translation>
+    </message>
+    <message>
         <source>Brief opslaan</source>
         <translation>Brief opslaan</translation>
     </message>
