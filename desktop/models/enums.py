@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TYPE_CHECKING, Self
 
 
 class LabeledEnum(StrEnum):
@@ -13,11 +14,18 @@ class LabeledEnum(StrEnum):
 
     _label: str
 
-    def __new__(cls, value: str, label: str) -> LabeledEnum:
-        member = str.__new__(cls, value)
-        member._value_ = value
-        member._label = label
-        return member
+    if TYPE_CHECKING:
+        # Once the members exist, Enum replaces the member constructor below by its lookup by value, so a
+        # call takes the stored value alone (mypy reads the member constructor instead: python/mypy#10573).
+        def __new__(cls, value: object) -> Self: ...
+
+    else:
+
+        def __new__(cls, value: str, label: str) -> LabeledEnum:
+            member = str.__new__(cls, value)
+            member._value_ = value
+            member._label = label
+            return member
 
     @property
     def label(self) -> str:
