@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from datetime import UTC, datetime
 
-from sqlalchemy import Boolean, DateTime, Integer, MetaData, String
+from sqlalchemy import Boolean, DateTime, Integer, MetaData, String, Table
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 # Named constraints keep Alembic batch migrations on SQLite deterministic.
@@ -31,6 +31,15 @@ def utcnow() -> datetime:
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+def table_of(model: type[Base]) -> Table:
+    """The table a model is declared on (SQLAlchemy types ``__table__`` as any selectable, since a mapping
+    may be onto a join; every model here has a table of its own)."""
+    table = model.__table__
+    if not isinstance(table, Table):
+        raise TypeError(f"{model.__name__} is not mapped onto one table")
+    return table
 
 
 class SyncedMixin:

@@ -4,7 +4,7 @@ the server queued in the same transaction. The one write path of imports and mer
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import sqlalchemy as sa
@@ -27,6 +27,8 @@ def _default_maker(column: sa.Column[Any]) -> Any:
     default = column.default
     if default is None:
         return lambda: None
+    if not isinstance(default, sa.ColumnDefault):
+        raise TypeError(f"{column.name}: a default the database makes cannot be given in bulk")
     if default.is_scalar:
         value = default.arg
         return lambda: value
@@ -46,7 +48,7 @@ def bulk_insert(session: Session, table: sa.Table, records: Sequence[dict[str, A
     dialect = connection.dialect
     spec = []
     for column in table.columns:
-        process = column.type._cached_bind_processor(dialect)
+        process: Callable[[Any], Any] | None = column.type._cached_bind_processor(dialect)
         if isinstance(column.type, sa.Boolean) and dialect.name == "sqlite":
             process = None  # the driver stores a bool as 1/0, as the processor would
         elif type(column.type) is sa.Date and dialect.name == "sqlite":
@@ -86,14 +88,14 @@ def bulk_update(session: Session, table: sa.Table, changes: dict[str, dict[str, 
     if not changes:
         return 0
     names = sorted({name for fields in changes.values() for name in fields})
-    current: dict[str, Any] = {}
+    current: dict[str, sa.Row[Any]] = {}
     ids = list(changes)
     for start in range(0, len(ids), 500):
         chunk = ids[start : start + 500]
         version = table.c.version if "version" in table.c else sa.literal(0).label("version")
         query = select(table.c.id, version, *(table.c[n] for n in names)).where(table.c.id.in_(chunk))
-        for row in session.execute(query):
-            current[row.id] = row
+        for stored in session.execute(query):
+            current[stored.id] = stored
     now = dt.datetime.now(dt.UTC)
     updates = []
     for record_id, fields in changes.items():

@@ -12,7 +12,7 @@ import functools
 import json
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -22,7 +22,7 @@ from sqlalchemy import Connection, Engine, Table
 from sqlalchemy.orm import Session
 
 from desktop.models import demo_data as words
-from desktop.models.base import Base
+from desktop.models.base import Base, table_of
 from desktop.models.bulk import sqlite_datetime
 from desktop.models.cases import (
     AbsenceReport,
@@ -140,7 +140,7 @@ class _Writer:
         self.progress = progress
         self.estimate = max(estimate, 1)
         self.done = 0
-        self.tables: list[Table] = [model.__table__ for model in INSERT_ORDER]  # type: ignore[misc]
+        self.tables: list[Table] = [table_of(model) for model in INSERT_ORDER]
         self.buffers: dict[str, list[Any]] = {t.name: [] for t in self.tables}
         self.counts: dict[str, int] = {t.name: 0 for t in self.tables}
         self.templates = {t.name: self._template(t, stamp) for t in self.tables}
@@ -180,7 +180,7 @@ class _Writer:
         for column in table.columns:
             value = None
             default = column.default
-            if default is not None and default.is_scalar:
+            if isinstance(default, sa.ColumnDefault) and default.is_scalar:
                 value = default.arg
             elif default is not None and isinstance(column.type, sa.DateTime):
                 value = stamp
@@ -248,6 +248,18 @@ class _Writer:
 class _Person:
     """What the generator needs to remember about a person between phases (ids and timeline)."""
 
+    id: str
+    birth: date
+    gender: str
+    first: str
+    prefix: str | None
+    last: str
+    gm: str  # the woongemeente since ``moved_on`` (or birth)
+    street: str
+    nr: str
+    pc: str
+    place: str
+
     __slots__ = (
         "birth",
         "bsn",
@@ -293,6 +305,24 @@ class _Person:
     @property
     def display(self) -> str:
         return " ".join(part for part in (self.first, self.prefix, self.last) if part)
+
+
+# Who ``_Generator.pick`` may take: the day and the ids already taken are bound when the test is made.
+
+
+def _enrolled_on(day: date, taken: Container[str] = frozenset()) -> Callable[[_Person], bool]:
+    """A person enrolled at a school on ``day`` and not among ``taken``."""
+    return lambda q: q.id not in taken and q.school_at(day) is not None
+
+
+def _left_school_on(day: date, taken: Container[str]) -> Callable[[_Person], bool]:
+    """A person not among ``taken``, not exempt, once enrolled but at no school on ``day``."""
+    return lambda q: q.id not in taken and not q.exempt and q.school_at(day) is None and bool(q.enr)
+
+
+def _turning_18_enrolled(day: date, last: date) -> Callable[[_Person], bool]:
+    """A person enrolled on ``day`` who turns 18 after it and no later than ``last``."""
+    return lambda q: q.school_at(day) is not None and day < _add_years(q.birth, 18) <= last
 
 
 @dataclass
@@ -745,16 +775,14 @@ class _Generator:
                 drops.append((p, left))
             self.new_dropouts[year] = drops
 
-            placed_old = sum(fig["placements_old"].values())  # type: ignore[union-attr]
+            placed_old = sum(fig["placements_old"].values())
             olds = []
             for _ in range(self.count(placed_old * 2.0 * fraction)):
                 p = self.pick(
                     date(year, 8, 1),
                     19,
                     26,
-                    lambda q, d=date(year, 8, 1): (
-                        q.id not in taken and not q.exempt and q.school_at(d) is None and bool(q.enr)
-                    ),
+                    _left_school_on(date(year, 8, 1), taken),
                 )
                 if p is None:
                     continue
@@ -767,7 +795,7 @@ class _Generator:
             investigated = self.count(float(fig["absolute_investigated"]) * fraction)
             for i in range(self.count(float(fig["absolute"]) * fraction)):
                 opened = self.school_day(start, end)
-                p = self.pick(opened, 5, 16, lambda q, d=opened: q.id not in taken and q.school_at(d) is not None)
+                p = self.pick(opened, 5, 16, _enrolled_on(opened, taken))
                 if p is None:
                     continue
                 taken.add(p.id)
@@ -899,9 +927,10 @@ class _Generator:
 
     # --- cases ---------------------------------------------------------------------------------------
 
-    def consultant_for(self, gm: str) -> str:
-        ids = self.consultants.get(gm) or self.consultants[self.codes[0]]
-        return self.rng.choice(ids)
+    def consultant_for(self, gm: str | None) -> str:
+        """A consultant of the gemeente; of the first gemeente for a pupil living abroad (None)."""
+        ids = self.consultants.get(gm) if gm is not None else None
+        return self.rng.choice(ids or self.consultants[self.codes[0]])
 
     def case_number(self, opened: date) -> str:
         seq = self.case_seq.get(opened.year, 0) + 1
@@ -1191,7 +1220,7 @@ class _Generator:
             duo_explanation=explanation,
             duo_contact_name=consultant,
             duo_contact_phone="078-7708500" if consultant else None,
-            duo_feedback_sent_at=self.moment(plan.closes) if closed else None,
+            duo_feedback_sent_at=self.moment(plan.closes) if plan.closes is not None else None,
             municipality_code=p.gm_at(received),
         )
 
@@ -1201,8 +1230,8 @@ class _Generator:
         start, end = self.year_window(year)
         plans: list[_CasePlan] = []
         reported: list[_CasePlan] = []
-        jobs: list[tuple[str, int]] = [(k, n) for k, n in fig["reports"].items()]  # type: ignore[union-attr]
-        jobs.append(("over_18", int(fig["over_18"])))  # type: ignore[arg-type]
+        jobs: list[tuple[str, int]] = [(k, n) for k, n in fig["reports"].items()]
+        jobs.append(("over_18", int(fig["over_18"])))
         for kind, regional in jobs:
             for _ in range(self.count(regional * fraction)):
                 received = self.school_day(start, end)
@@ -1214,7 +1243,7 @@ class _Generator:
                     if earlier.person.school_at(received) is not None and earlier.opened < received:
                         p = earlier.person
                 if p is None:
-                    p = self.pick(received, low, high, lambda q, d=received: q.school_at(d) is not None)
+                    p = self.pick(received, low, high, _enrolled_on(received))
                 if p is None:
                     continue
                 hours = {
@@ -1266,7 +1295,7 @@ class _Generator:
             return None
         return plan.opened + timedelta(days=max(1, int(span * self.rng.uniform(low, high))))
 
-    def assign_interventions(self, plans: list[_CasePlan], fig: dict[str, Any], year: int) -> None:
+    def assign_interventions(self, plans: list[_CasePlan], fig: words.YearFigures, year: int) -> None:
         fraction = self.year_fraction(year)
         relative = [p for p in plans if p.kind == "relative"]
         halt_candidates = [
@@ -1397,7 +1426,7 @@ class _Generator:
         }
         renewable = [g for g in granted_before if g[1] in ("5a", "5b", "5c")]
         self.rng.shuffle(renewable)
-        for article, (handled, toegekend) in fig["exemptions"].items():  # type: ignore[union-attr]
+        for article, (handled, toegekend) in fig["exemptions"].items():
             total = self.count(handled * fraction)
             yes = min(total, self.count(toegekend * fraction))
             renewals = [g for g in renewable if g[1] == article][: int(total * 0.3)]
@@ -1413,9 +1442,10 @@ class _Generator:
                 if renewal_of is None:
                     decided = self.school_day(start, end)
                     low, high = ages[article]
-                    p = self.pick(decided, low, high)
-                    if p is None:
+                    picked = self.pick(decided, low, high)
+                    if picked is None:
                         continue
+                    p = picked
                 received = decided - timedelta(days=self.rng.randint(7, 42))
                 never_fit = article == "5a" and grant and renewal_of is None and self.rng.random() < 0.2
                 valid_from = date(year + 1, 8, 1) if renewal_of else decided
@@ -1516,8 +1546,9 @@ class _Generator:
         start, end = self.year_window(year)
         for _ in range(self.count(float(fig["leave_requests"]) * self.year_fraction(year))):
             received = self.school_day(start, end)
-            p = self.pick(received, 5, 16, lambda q, d=received: q.school_at(d) is not None)
-            if p is None:
+            p = self.pick(received, 5, 16, _enrolled_on(received))
+            school = p.school_at(received) if p is not None else None
+            if p is None or school is None:  # pick found no pupil enrolled on the day
                 continue
             holiday = self.rng.random() < 0.4
             days = self.rng.randint(3, 10) if holiday else self.rng.randint(11, 25)
@@ -1529,7 +1560,7 @@ class _Generator:
                 LeaveRequest,
                 id=self.new_id(),
                 person_id=p.id,
-                school_id=self.schools[p.school_at(received)]["id"],
+                school_id=self.schools[school]["id"],
                 kind="holiday" if holiday else "important_circumstances",
                 received_on=received,
                 start_date=begin,
@@ -1554,21 +1585,21 @@ class _Generator:
     def home_sitters(self) -> None:
         carry: list[tuple[_Person, date]] = []
         first = words.FIGURES[2022]["home_sitters"]
-        for _ in range(self.count(first["start"])):  # type: ignore[index]
+        for _ in range(self.count(first["start"])):
             started = self.school_day(date(FIRST_SCHOOL_YEAR - 1, 9, 1), date(FIRST_SCHOOL_YEAR, 6, 30))
-            p = self.pick(started, 6, 16, lambda q, d=started: q.school_at(d) is not None)
+            p = self.pick(started, 6, 16, _enrolled_on(started))
             if p is not None:
                 carry.append((p, started))
         for year in self.years:
-            flows = dict(words.FIGURES[min(year, 2023)]["home_sitters"])  # type: ignore[call-overload]
+            flows: dict[str, float] = dict(words.FIGURES[min(year, 2023)]["home_sitters"])
             if year > 2023:  # after the report's years: as many episodes end as start, the stock stays level
-                ended = flows["resolved"] + flows["turned_18"] + flows["moved"]
+                ending = flows["resolved"] + flows["turned_18"] + flows["moved"]
                 for reason in ("resolved", "turned_18", "moved"):
-                    flows[reason] = flows[reason] * flows["new"] / ended
+                    flows[reason] = flows[reason] * flows["new"] / ending
             fraction = self.year_fraction(year)
             start, end = self.year_window(year)
-            new_count = self.count(flows["new"] * fraction)  # type: ignore[index]
-            adults = min(new_count, self.count(flows["turned_18"] * fraction))  # type: ignore[index]
+            new_count = self.count(flows["new"] * fraction)
+            adults = min(new_count, self.count(flows["turned_18"] * fraction))
             last_day = min(end, self.today)
             new: list[tuple[_Person, date, str | None]] = []
             for index in range(new_count):
@@ -1578,19 +1609,17 @@ class _Generator:
                         started,
                         17,
                         17,
-                        lambda q, d=started, last=last_day: (
-                            q.school_at(d) is not None and d < _add_years(q.birth, 18) <= last
-                        ),
+                        _turning_18_enrolled(started, last_day),
                     )
                 else:
-                    p = self.pick(started, 6, 16, lambda q, d=started: q.school_at(d) is not None)
+                    p = self.pick(started, 6, 16, _enrolled_on(started))
                 if p is not None:
                     new.append((p, started, "turned_18" if index < adults else None))
             pool = [(p, started, None) for p, started in carry] + new
             self.rng.shuffle(pool)
             fates: list[str] = []
             for reason in ("resolved", "moved"):
-                fates += [reason] * self.count(flows[reason] * fraction)  # type: ignore[index]
+                fates += [reason] * self.count(flows[reason] * fraction)
             carry = []
             for p, started, fixed in pool:
                 fate = fixed or (fates.pop() if fates else None)
@@ -1609,7 +1638,7 @@ class _Generator:
             if year == self.years[-1]:
                 if not carry:  # even a small demo shows a current thuiszitter on the worklist
                     started = self.school_day(self.today - timedelta(days=60), self.today - timedelta(days=29))
-                    p = self.pick(started, 8, 16, lambda q, d=started: q.school_at(d) is not None)
+                    p = self.pick(started, 8, 16, _enrolled_on(started))
                     if p is not None:
                         carry.append((p, started))
                 for p, started in carry:
@@ -1650,8 +1679,8 @@ class _Generator:
         ):
             left = dict((p.id, d) for p, d in self.new_dropouts[year])
             outcomes: list[str] = []
-            for outcome, regional in placements.items():  # type: ignore[union-attr]
-                outcomes += [outcome] * self.count(regional * fraction)
+            for placement, regional in placements.items():
+                outcomes += [placement] * self.count(regional * fraction)
             self.rng.shuffle(outcomes)
             for index, p in enumerate(people):
                 started = (
@@ -1666,6 +1695,7 @@ class _Generator:
                     if outcome or kind == "old"
                     else self.consultant_for(p.gm_at(started))
                 )
+                ended: date | None
                 if outcome:
                     ended = self.between(started + timedelta(days=20), year_end)
                     if ended > year_end or ended <= started:

@@ -2,12 +2,33 @@
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 # Figures of the region per school year, from its jaarverslag 2023-2024 (reference/jaarverslag-lvs-zhz-
 # 2023-2024.txt). They are scaled by persons / REFERENCE_PUPILS. Values marked 'estimate' are not in the
 # report and only keep the demo plausible.
 REFERENCE_PUPILS = 68104
 
-FIGURES: dict[int, dict[str, object]] = {
+
+class YearFigures(TypedDict):
+    """The region's figures of one school year (counts of the whole region, before scaling)."""
+
+    reports: dict[str, int]  # verzuimmeldingen per kind, 18+ apart
+    over_18: int
+    absolute: int
+    absolute_investigated: int
+    official_reports: int
+    halt: int
+    exemptions: dict[str, tuple[int, int]]  # article: (behandeld, toegekend)
+    home_sitters: dict[str, int]  # start, new, resolved, turned_18, moved
+    new_dropouts: int
+    placements_old: dict[str, int]
+    placements_new: dict[str, int]
+    transfers_guided: int
+    leave_requests: int
+
+
+FIGURES: dict[int, YearFigures] = {
     2022: {
         "reports": {"sixteen_hours": 992, "luxury": 208, "other": 1430, "long_term": 16},
         "over_18": 834,

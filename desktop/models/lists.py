@@ -28,6 +28,7 @@ from desktop.models import (
     School,
     User,
 )
+from desktop.models.base import table_of
 from desktop.models.enums import (
     CaseKind,
     CasePhase,
@@ -150,7 +151,7 @@ def _open_case_count() -> Any:
 
 
 def _build_specs() -> dict[str, ListSpec]:
-    persons = Person.__table__
+    persons = table_of(Person)
     specs = [
         ListSpec(
             name="persons",
@@ -177,7 +178,7 @@ def _build_specs() -> dict[str, ListSpec]:
         ListSpec(
             name="cases",
             title="Zaken",
-            table=Case.__table__,
+            table=table_of(Case),
             columns=(
                 ListColumn("case_number", "Zaaknummer", Case.case_number, width=110),
                 ListColumn("person", "Leerling", PERSON_NAME, width=220, sort_by=_PERSON_SORT),
@@ -210,7 +211,7 @@ def _build_specs() -> dict[str, ListSpec]:
         ListSpec(
             name="exemptions",
             title="Vrijstellingen",
-            table=Exemption.__table__,
+            table=table_of(Exemption),
             columns=(
                 ListColumn("person", "Leerling", PERSON_NAME, width=220, sort_by=_PERSON_SORT),
                 ListColumn("article", "Artikel", Exemption.article, "enum", ExemptionArticle, width=260),
@@ -235,7 +236,7 @@ def _build_specs() -> dict[str, ListSpec]:
         ListSpec(
             name="leave_requests",
             title="Verlof",
-            table=LeaveRequest.__table__,
+            table=table_of(LeaveRequest),
             columns=(
                 ListColumn("person", "Leerling", PERSON_NAME, width=220, sort_by=_PERSON_SORT),
                 ListColumn("kind", "Soort", LeaveRequest.kind, "enum", LeaveKind, width=230),
@@ -261,7 +262,7 @@ def _build_specs() -> dict[str, ListSpec]:
         ListSpec(
             name="home_sitters",
             title="Thuiszitters",
-            table=HomeSitterEpisode.__table__,
+            table=table_of(HomeSitterEpisode),
             columns=(
                 ListColumn("person", "Leerling", PERSON_NAME, width=220, sort_by=_PERSON_SORT),
                 ListColumn("start_date", "Begin", HomeSitterEpisode.start_date, "date", width=100),
@@ -288,7 +289,7 @@ def _build_specs() -> dict[str, ListSpec]:
         ListSpec(
             name="dropouts",
             title="Doorstroompunt",
-            table=DropoutTrajectory.__table__,
+            table=table_of(DropoutTrajectory),
             columns=(
                 ListColumn("person", "Jongere", PERSON_NAME, width=220, sort_by=_PERSON_SORT),
                 ListColumn("vsv_kind", "Soort", DropoutTrajectory.vsv_kind, "enum", VsvKind, width=110),
@@ -319,7 +320,7 @@ def _build_specs() -> dict[str, ListSpec]:
         ListSpec(
             name="documents",
             title="Documenten",
-            table=DocumentRecord.__table__,
+            table=table_of(DocumentRecord),
             columns=(
                 ListColumn("generated_at", "Gemaakt op", DocumentRecord.generated_at, "date", width=110),
                 ListColumn("kind", "Soort", DocumentRecord.kind, width=200),

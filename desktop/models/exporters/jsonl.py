@@ -21,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.models import audit, entities
+from desktop.models.base import Base, table_of
 
 FORMAT_NAME = "vangnet-export"
 FORMAT_VERSION = 1
@@ -28,7 +29,7 @@ END_TYPE = "einde"
 
 # Record types in an order where every reference points backwards (exemptions may refer to each other):
 # the entity registry's order, which follows the tables' foreign keys.
-RECORD_TYPES: tuple[tuple[str, type], ...] = tuple((e.interchange, e.model) for e in entities.entities())
+RECORD_TYPES: tuple[tuple[str, type[Base]], ...] = tuple((e.interchange, e.model) for e in entities.entities())
 TYPE_BY_TABLE = {model.__tablename__: name for name, model in RECORD_TYPES}
 MODEL_BY_TYPE = dict(RECORD_TYPES)
 
@@ -60,7 +61,7 @@ def _column_encoder(column: sa.Column) -> Callable[[Any], Any] | None:
 def iter_records(session: Session, batch_size: int = 2000) -> Iterator[dict[str, Any]]:
     """Every row of every entity table, in reference order, as a JSON-ready dict."""
     for type_name, model in RECORD_TYPES:
-        table: sa.Table = model.__table__
+        table = table_of(model)
         names = [column.name for column in table.columns]
         encoders = [_column_encoder(column) for column in table.columns]
         plain = all(encoder is None for encoder in encoders)

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from desktop.models.base import new_id
+from desktop.models.base import new_id, table_of
 from desktop.models.bulk import bulk_insert, bulk_update
 from desktop.models.cases import (
     AbsenceReport,
@@ -165,7 +165,9 @@ class DuoVerzuimImporter(TabularImporter):
         existing = dict(
             session.execute(
                 select(AbsenceReport.duo_number, AbsenceReport.person_id).where(AbsenceReport.duo_number.is_not(None))
-            ).all()
+            )
+            .tuples()
+            .all()
         )
         bad_rows = {issue.row for issue in parsed.issues}
         for row in parsed.rows:
@@ -206,7 +208,7 @@ class DuoVerzuimImporter(TabularImporter):
         schools = Schools(session)
         index = PersonIndex(session)
         numbers = CaseNumbers(session)
-        reports = AbsenceReport.__table__
+        reports = table_of(AbsenceReport)
         existing: dict[str, tuple] = {}
         wanted = [row.values["duo_number"] for row in rows]
         columns = [reports.c.id, *(reports.c[name] for name in UPDATABLE_FIELDS)]
@@ -223,7 +225,7 @@ class DuoVerzuimImporter(TabularImporter):
             .order_by(Case.opened_on)
         ):
             open_cases.setdefault((person_id, kind), case_id)
-        municipality_of = dict(session.execute(select(Person.id, Person.municipality_code)).all())
+        municipality_of = dict(session.execute(select(Person.id, Person.municipality_code)).tuples().all())
         new_persons: list[dict[str, Any]] = []
         pending_persons: set[str | None] = set()
         new_cases: list[dict[str, Any]] = []
@@ -328,8 +330,8 @@ class DuoVerzuimImporter(TabularImporter):
                 {
                     **stamp,
                     "id": new_id(),
-                    **journal_values(case_id, person_id, *line, stamp["updated_at"]),
-                    "created_at": stamp["updated_at"],
+                    **journal_values(case_id, person_id, *line, now),
+                    "created_at": now,
                 }
             )
             existing[values["duo_number"]] = (new_reports[-1]["id"], *(fields[key] for key in UPDATABLE_FIELDS))
@@ -342,7 +344,7 @@ class DuoVerzuimImporter(TabularImporter):
 def _write_pending(session: Session, *pending: list[dict[str, Any]]) -> None:
     """Bulk-insert the collected persons, cases, meldingen and journal lines (in that order) and empty the lists."""
     session.flush()  # merges and added BSNs (ORM) before the bulk inserts that refer to them
-    tables = (Person.__table__, Case.__table__, AbsenceReport.__table__, JournalEntry.__table__)
+    tables = (table_of(Person), table_of(Case), table_of(AbsenceReport), table_of(JournalEntry))
     for table, records in zip(tables, pending, strict=True):
         bulk_insert(session, table, records)
         records.clear()

@@ -14,13 +14,14 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import sqlalchemy as sa
-from sqlalchemy import select
+from sqlalchemy import CursorResult, select
 from sqlalchemy.orm import Session
 
 from desktop.models import entities
+from desktop.models.base import Base, table_of
 from desktop.models.cases import JournalEntry
 from desktop.models.exporters.jsonl import END_TYPE, FORMAT_NAME, FORMAT_VERSION, MODEL_BY_TYPE, RECORD_TYPES
 from desktop.models.importers.base import Importer, ImportResult, ParsedFile, ParsedRow, RowIssue, gc_paused
@@ -61,7 +62,7 @@ def _text_limit(column: sa.Column) -> int:
 
 def _default_of(column: sa.Column) -> Any:
     default = column.default
-    if default is None:
+    if not isinstance(default, sa.ColumnDefault):  # none, or one the database makes
         return None
     if default.is_scalar:
         return default.arg
@@ -71,8 +72,8 @@ def _default_of(column: sa.Column) -> Any:
 
 
 class _TableRules:
-    def __init__(self, model: type) -> None:
-        table: sa.Table = model.__table__
+    def __init__(self, model: type[Base]) -> None:
+        table = table_of(model)
         self.table = table
         self.columns: dict[str, _ColumnRule] = {}
         for column in table.columns:
@@ -131,6 +132,8 @@ class VangnetJsonlImporter(Importer):
 
     def __init__(self, limits: Limits = JSONL_LIMITS) -> None:
         super().__init__(limits)
+        # The plan ``check`` made, kept for ``write`` with the rows it was made for.
+        self._cached_plan: tuple[frozenset[int], _Plan] | None = None
 
     def parse(self, path: str | Path, progress: ProgressCallback = no_progress) -> ParsedFile:
         with gc_paused():
@@ -451,7 +454,7 @@ class VangnetJsonlImporter(Importer):
         """BSN and onderwijsnummer must not point at two different existing persons."""
         from desktop.models.registry import Person
 
-        table = Person.__table__
+        table = table_of(Person)
         by_bsn = self._existing_map(session, table, "bsn", [r.values.get("bsn") for r in rows])
         by_edu = self._existing_map(
             session, table, "education_number", [r.values.get("education_number") for r in rows]
@@ -520,7 +523,7 @@ class VangnetJsonlImporter(Importer):
         if session.get_bind().dialect.name == "sqlite":
             session.execute(sa.text("PRAGMA defer_foreign_keys = ON"))
         wanted = frozenset(row.row for row in rows)
-        cached = getattr(self, "_cached_plan", None)
+        cached = self._cached_plan
         self._cached_plan = None
         if cached is not None and cached[0] == wanted:
             plan = cached[1]
@@ -542,7 +545,7 @@ class VangnetJsonlImporter(Importer):
         dialect = connection.dialect
         done = 0
         for type_name, model in RECORD_TYPES:
-            table = model.__table__
+            table = table_of(model)
             inserts = plan.inserts.get(type_name, [])
             if inserts:
                 # Straight to the driver: every value was validated and converted while parsing, and the
@@ -592,7 +595,10 @@ class VangnetJsonlImporter(Importer):
                 values = self._db_values(plan, table, row)
                 record_id = values.pop("id")
                 before = session.execute(select(table).where(table.c.id == record_id)).first()
-                outcome = session.execute(sa.update(table).where(table.c.id == record_id).values(**values))
+                # A Core update through the session gives a CursorResult (the session's stubs say Result).
+                outcome = cast(
+                    CursorResult[Any], session.execute(sa.update(table).where(table.c.id == record_id).values(**values))
+                )
                 if outcome.rowcount:
                     result.updated[TYPE_LABELS[type_name]] += 1
                 if before is not None and not values.get("version"):
@@ -606,7 +612,7 @@ class VangnetJsonlImporter(Importer):
     @staticmethod
     def _db_values(plan: _Plan, table: sa.Table, row: ParsedRow) -> dict[str, Any]:
         rules = rules_for(row.values["type"])
-        values = {name: row.values.get(name) for name in rules.columns}
+        values: dict[str, Any] = {name: row.values.get(name) for name in rules.columns}
         values["id"] = plan.remap[table.name].get(values["id"], values["id"])
         for column, target_table in rules.foreign_keys.items():
             if values.get(column) is not None:
