@@ -117,17 +117,15 @@ def can_read(principal: Principal, table: str, access: AbstractSet[str]) -> bool
     return False
 
 
-_USER_ROLES = {role.value: role for role in UserRole}
-
-
 def may_read_health(principal: Principal) -> bool:
     """Health grounds (art. 5 onder a statements): the team lead and the handling consultant only.
 
     A consultant sees an exemption only through a case of that person assigned to him or her (see the
     scope rules), so on the server every consultant who can see one handles the case.
     """
-    role = _USER_ROLES.get(principal.role)
-    if role is None:
+    try:
+        role = UserRole(principal.role)
+    except ValueError:
         return False
     handling = principal.user_id if role == UserRole.CONSULTANT else None
     return can_read_health(Viewer(principal.user_id, role, tuple(principal.municipality_codes)), handling)
