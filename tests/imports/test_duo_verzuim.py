@@ -273,6 +273,44 @@ def test_removed_person_is_not_recreated_silently(session, tmp_path):
     assert "Rij 2, kolom 'BSN': deze leerling is in Vangnet verwijderd" in refused.value.message
 
 
+def _merge_into_bsn_person(session, tmp_path, bsn: str) -> Person:
+    """An onderwijsnummer person the server has seen, merged into a BSN person: a tombstone that redirects."""
+    run_import(session, "duo-verzuim", write_csv(tmp_path / "a.csv", HEADER, [duo_row("VZ1", edu="987654321")]))
+    run_import(session, "duo-verzuim", write_csv(tmp_path / "b.csv", HEADER, [duo_row("VZ2", bsn)]))
+    session.scalars(sa.select(Person).where(Person.education_number == "987654321")).one().version = 3
+    session.commit()
+    run_import(session, "duo-verzuim", write_csv(tmp_path / "c.csv", HEADER, [duo_row("VZ3", bsn, edu="987654321")]))
+    session.commit()
+    return session.scalars(sa.select(Person).where(Person.bsn == bsn)).one()
+
+
+def test_a_merged_number_whose_survivor_was_deleted_is_refused_not_added_to_the_deleted_person(session, tmp_path):
+    survivor = _merge_into_bsn_person(session, tmp_path, next(bsn_numbers()))
+    survivor.deleted = True
+    session.commit()
+    with pytest.raises(ImportRefused) as refused:
+        run_import(session, "duo-verzuim", write_csv(tmp_path / "d.csv", HEADER, [duo_row("VZ4", edu="987654321")]))
+    assert "Rij 2, kolom 'Onderwijsnummer': deze leerling is in Vangnet verwijderd" in refused.value.message
+    assert session.scalar(sa.select(AbsenceReport.id).where(AbsenceReport.duo_number == "VZ4")) is None
+
+
+def test_a_merged_number_whose_survivor_was_removed_is_refused_instead_of_failing(session, tmp_path):
+    import desktop.models.schema  # noqa: F401 - registers the sync and retention tables the removal writes
+    from desktop.models import Base
+    from desktop.models.retention import RetentionReport, remove_person_file
+
+    Base.metadata.create_all(session.connection())
+    numbers = bsn_numbers()
+    survivor = _merge_into_bsn_person(session, tmp_path, next(numbers))
+    remove_person_file(session, survivor.id, "bewaartermijn", RetentionReport(), dt.datetime.now(dt.UTC))
+    session.commit()
+    # A new BSN with the merged onderwijsnummer: the number's person no longer exists to receive it.
+    rows = [duo_row("VZ4", next(numbers), edu="987654321")]
+    with pytest.raises(ImportRefused) as refused:
+        run_import(session, "duo-verzuim", write_csv(tmp_path / "d.csv", HEADER, rows))
+    assert "Rij 2, kolom 'Onderwijsnummer': deze leerling is in Vangnet verwijderd" in refused.value.message
+
+
 def test_a_school_the_region_does_not_know_keeps_its_brin_and_signals_the_beheerder(session, tmp_path):
     from desktop.models.signals import SignalKind, compute_signals
 

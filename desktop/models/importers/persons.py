@@ -56,7 +56,12 @@ class PersonIndex:
             if edu:
                 self.by_edu[edu] = person_id
         for edu, target in redirects.items():
-            self.by_edu.setdefault(edu, target)
+            if edu in self.by_edu:
+                continue
+            if target in self.bsn_of:
+                self.by_edu[edu] = target
+            else:  # the survivor was deleted or removed since: the number is held by the merged tombstone
+                self.removed.add(edu)
 
     def match(self, bsn: str | None, edu: str | None) -> Match:
         by_bsn = self.by_bsn.get(bsn) if bsn else None
@@ -101,7 +106,7 @@ def apply_match(session: Session, index: PersonIndex, match: Match, bsn: str | N
     if match.person_id is None:
         return None
     if match.add_bsn_to:
-        person = session.get(Person, match.add_bsn_to)
+        person = session.get_one(Person, match.add_bsn_to)
         person.bsn = bsn
         index.add(person.id, bsn, person.education_number)
         record(session, AuditAction.MERGE_PERSON, "person", person.id)
@@ -145,8 +150,8 @@ def merge_persons(session: Session, survivor_id: str, merged_id: str, index: Per
     session.flush()
     # The bulk updates above bypassed the identity map: reload what the session holds.
     session.expire_all()
-    merged = session.get(Person, merged_id)
-    survivor = session.get(Person, survivor_id)
+    merged = session.get_one(Person, merged_id)
+    survivor = session.get_one(Person, survivor_id)
     if merged.version == 0:
         session.delete(merged)
         session.flush()
