@@ -222,8 +222,8 @@ def bulk_write_settings(session: Session) -> Iterator[None]:
     if connection.dialect.name != "sqlite":
         yield
         return
-    cache = connection.exec_driver_sql("PRAGMA cache_size").scalar()
-    spill = connection.exec_driver_sql("PRAGMA cache_spill").scalar()
+    cache = connection.exec_driver_sql("PRAGMA cache_size").scalar_one()
+    spill = connection.exec_driver_sql("PRAGMA cache_spill").scalar_one()
     connection.exec_driver_sql("PRAGMA cache_size = -262144")
     connection.exec_driver_sql("PRAGMA cache_spill = OFF")
     try:
@@ -269,9 +269,9 @@ class TabularImporter(Importer):
 
     def _map_header(self, table: Table) -> dict[int, Column]:
         known: dict[str, Column] = {}
-        for column in self.columns:
-            for name in (column.header, *column.aliases):
-                known[normalise_header(name)] = column
+        for declared in self.columns:
+            for name in (declared.header, *declared.aliases):
+                known[normalise_header(name)] = declared
         mapping: dict[int, Column] = {}
         seen: dict[str, int] = {}
         for index, name in enumerate(table.header):

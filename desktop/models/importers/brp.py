@@ -141,7 +141,7 @@ class BrpImporter(TabularImporter):
                 result.created["personen"] += 1
                 history: list[AddressHistory] = []
             else:
-                person = session.get(Person, person_id)
+                person = session.get_one(Person, person_id)
                 changed = {name: value for name, value in person_data.items() if getattr(person, name) != value}
                 if edu and person.education_number is None:
                     changed["education_number"] = edu
@@ -251,7 +251,8 @@ class EnrollmentsImporter(TabularImporter):
     ) -> None:
         schools = Schools(session)
         index = PersonIndex(session)
-        existing = {
+        # A row's person and school were found by ``check``; a key with None finds nothing.
+        existing: dict[tuple[str | None, str | None, dt.date], Enrollment] = {
             (e.person_id, e.school_id, e.start_date): e
             for e in session.scalars(select(Enrollment).where(Enrollment.deleted.is_(False)))
         }

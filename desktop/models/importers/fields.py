@@ -68,17 +68,18 @@ def date(raw: Any) -> dt.date:
         value = raw
     else:
         candidate = _text(raw)
-        value = None
+        found: dt.date | None = None
         for pattern, (year, month, day) in _DATE_PATTERNS:
             match = pattern.match(candidate)
             if match:
                 try:
-                    value = dt.date(int(match.group(year)), int(match.group(month)), int(match.group(day)))
+                    found = dt.date(int(match.group(year)), int(match.group(month)), int(match.group(day)))
                 except ValueError:
                     raise CellError(f"'{_shown(raw)}' is geen bestaande datum") from None
                 break
-        if value is None:
+        if found is None:
             raise CellError(f"'{_shown(raw)}' is geen datum (verwacht dd-mm-jjjj)")
+        value = found
     if not 1900 <= value.year <= 2100:
         raise CellError(f"de datum {value:%d-%m-%Y} ligt buiten 1900-2100")
     return value

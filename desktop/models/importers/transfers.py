@@ -85,7 +85,8 @@ class TransfersImporter(TabularImporter):
         self, session: Session, rows: Sequence[ParsedRow], result: ImportResult, progress: ProgressCallback
     ) -> None:
         index = PersonIndex(session)
-        existing = {
+        # A row's person was found by ``check``; a key with None finds nothing.
+        existing: dict[tuple[str | None, str | None], Transfer] = {
             (t.person_id, t.school_year): t
             for t in session.scalars(select(Transfer).where(Transfer.deleted.is_(False)))
         }
