@@ -234,6 +234,7 @@ def assess_report(
         raise DomainError("De beoordeling kan niet vóór de ontvangst van de melding liggen.")
     subject = f"Melding {AbsenceKind(report.kind).label.lower()} van {report.received_on:%d-%m-%Y}"
 
+    case: Case | None
     if choice == AssessmentChoice.OPEN_CASE:
         kind = CaseKind(case_kind) if case_kind else case_kind_for_report(report.kind)
         case = open_case(session, report.person_id, kind, on, assigned_user_id=user_id, school_id=report.school_id)

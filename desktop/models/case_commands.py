@@ -219,7 +219,7 @@ def add_intervention(
     """Record an intervention. A Halt referral is checked against Halt's criteria first; a
     proces-verbaal names its suspect, and the jongere can be one only from 12 (Lpw art. 2 lid 3)."""
     kind = InterventionKind(kind)
-    person = session.get(Person, case.person_id)
+    person = session.get_one(Person, case.person_id)
     if kind == InterventionKind.HALT:
         earlier = bool(
             session.scalar(

@@ -262,7 +262,7 @@ def load_case(session: Session, case_id: str) -> CaseDetail:
     case = session.get(Case, case_id)
     if case is None or case.deleted:
         raise DomainError("Deze zaak bestaat niet (meer).")
-    person = session.get(Person, case.person_id)
+    person = session.get_one(Person, case.person_id)
     consultant = session.get(User, case.assigned_user_id) if case.assigned_user_id else None
     journal = list(
         session.scalars(

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from desktop.models import Base, Case, DropoutTrajectory, Intervention, Person, entities
 from desktop.models.audit import AuditAction, record
-from desktop.models.base import new_id
+from desktop.models.base import new_id, table_of
 from desktop.models.entities import RetentionClass, ScopeClass
 from desktop.models.enums import CaseKind
 from desktop.models.law import add_months, date_reaching_age, qualification_duty
@@ -176,8 +176,10 @@ def run_retention(
     police_cutoff = _add_years(today, -settings.police_data_years)
     with session_factory() as session, session.begin():
         # Police data (Wpg) by record kind, as the registry declares it: processen-verbaal.
-        table = Intervention.__table__
-        police_kinds = sorted(entities.get(table.name).wpg_kinds)
+        table = table_of(Intervention)
+        registered = entities.get(table.name)
+        assert registered is not None  # interventions are a synced entity of the registry
+        police_kinds = sorted(registered.wpg_kinds)
         removed = _remove(
             session, table, table.c.kind.in_(police_kinds) & (table.c.date <= police_cutoff),
             "wpg-termijn", report, now,

@@ -113,8 +113,10 @@ def search(
     results: list[SearchResult] = []
     query = fts_query(user_text)
     if query is not None:
-        rows = session.execute(_PERSON_SEARCH_SQL, {"q": query, "n": limit}).all()
-        rows.sort(key=lambda r: ((r[3] or "").lower(), (r[1] or "").lower()))
+        rows = sorted(
+            session.execute(_PERSON_SEARCH_SQL, {"q": query, "n": limit}).all(),
+            key=lambda r: ((r[3] or "").lower(), (r[1] or "").lower()),
+        )
         for person_id, first_names, prefix, last_name, birth_date, city in rows:
             born = _short_date(birth_date)
             results.append(

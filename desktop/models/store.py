@@ -12,6 +12,7 @@ import json
 import logging
 import os
 import shutil
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -473,7 +474,9 @@ class Profile:
             destination.execute(key_pragma(key))
             raw = engine.raw_connection()
             try:
-                raw.driver_connection.backup(destination)
+                driver = raw.driver_connection
+                assert driver is not None  # a connection just checked out of the pool is open
+                driver.backup(destination)
             finally:
                 raw.close()
             destination.commit()
@@ -619,7 +622,7 @@ def _write_session_state(handle, state: dict) -> None:
 def _acquire_lock(path: Path):
     handle = open(path, "a+b")  # noqa: SIM115 - held open for the lifetime of the store
     try:
-        if os.name == "nt":
+        if sys.platform == "win32":
             import msvcrt
 
             msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
@@ -635,7 +638,7 @@ def _acquire_lock(path: Path):
 
 def _release_lock(handle) -> None:
     with contextlib.suppress(OSError):
-        if os.name == "nt":
+        if sys.platform == "win32":
             import msvcrt
 
             handle.seek(0)

@@ -28,8 +28,8 @@ HIDDEN = {"id", "version", "updated_at", "deleted", "person_id", "merge_data", "
 
 def _sections() -> list[tuple[str, Any, Any]]:
     """(title, model, sort column) of each section after the person, in the registry's order."""
-    found = sorted((e for e in entities.entities() if e.inzage is not None), key=lambda e: e.inzage[0])
-    return [(e.plural, e.model, getattr(e.model, e.inzage[1])) for e in found]
+    placed = sorted(((e.inzage, e) for e in entities.entities() if e.inzage is not None), key=lambda p: p[0][0])
+    return [(e.plural, e.model, getattr(e.model, column)) for (_position, column), e in placed]
 
 
 @dataclass(frozen=True)
@@ -48,7 +48,7 @@ def _display(value: Any, resolvers: dict[str, dict[str, str]], key: str) -> Any:
         return None
     if key in resolvers and isinstance(value, str):
         return resolvers[key].get(value, "onbekend")
-    if hasattr(value, "label") and isinstance(value, str):
+    if isinstance(value, str) and hasattr(value, "label"):
         return value.label
     if isinstance(value, bool):
         return "ja" if value else "nee"
