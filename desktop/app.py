@@ -26,7 +26,7 @@ PAGE_CACHE_MIB = 48
 
 def open_store(profile: Profile, passphrase: str) -> Store:
     """Unlock (key derivation, migrations) and make sure the search index is there; runs off the GUI thread."""
-    from sync.outbox import ensure_outbox
+    from desktop.models.outbox import ensure_outbox
 
     store = profile.unlock(passphrase)
     try:

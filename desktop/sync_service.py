@@ -25,7 +25,7 @@ from desktop.models.registry import User
 from desktop.models.session_user import restore_actor, set_current_user
 from desktop.models.store import Store
 from sync.client import InsecureServer, SyncClient, Tokens
-from sync.codec import NOT_SYNCED_FIELDS, from_json, to_json
+from desktop.models.codec import NOT_SYNCED_FIELDS, from_json, to_json
 from sync.engine import (
     BackgroundSync,
     LocalStatus,
@@ -36,7 +36,7 @@ from sync.engine import (
     local_status,
     record_problems,
 )
-from sync.outbox import ensure_outbox
+from desktop.models.outbox import ensure_outbox
 
 log = logging.getLogger(__name__)
 

@@ -34,6 +34,9 @@ from sqlalchemy import (
 from sqlalchemy.exc import DBAPIError, IntegrityError, StatementError
 from sqlalchemy.orm import Session
 
+from desktop.models.codec import NOT_SYNCED_FIELDS, from_json, to_json
+from desktop.models.outbox import APPLYING_SERVER_CHANGES, DEFERRED, insert_changes, next_device_counter
+from desktop.models.sync_tables import SYNC_TABLES, sync_conflicts, sync_outbox, sync_parked, sync_state
 from sync.client import (
     AuthenticationRequired,
     ServerUnavailable,
@@ -43,9 +46,6 @@ from sync.client import (
     UpgradeRequired,
     WipeRequired,
 )
-from sync.codec import NOT_SYNCED_FIELDS, from_json, to_json
-from sync.local_tables import SYNC_TABLES, sync_conflicts, sync_outbox, sync_parked, sync_state
-from sync.outbox import APPLYING_SERVER_CHANGES, DEFERRED, insert_changes, next_device_counter
 from sync.protocol import (
     CHECKSUM_MODULUS,
     DEFAULT_PAGE_SIZE,

@@ -68,7 +68,7 @@ def test_edits_made_by_a_command_queue_for_the_server(profile, store, monkeypatc
 
     from desktop.commands.common import unlock
     from desktop.models import Municipality
-    from sync.local_tables import sync_outbox
+    from desktop.models.sync_tables import sync_outbox
     from tests.conftest import PASSPHRASE
 
     store.close()

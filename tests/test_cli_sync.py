@@ -20,10 +20,10 @@ from desktop.commands.sync import ProgressLine
 from desktop.models import Municipality, School
 from desktop.models.enums import SchoolKind
 from desktop.models.keyfile import KdfParams
+from desktop.models.outbox import ensure_outbox
 from desktop.models.session_user import current_user
 from sync.client import SyncClient
 from sync.engine import TOKEN_KEY, get_state
-from sync.outbox import ensure_outbox
 from sync.server import auth
 from sync.server.devices import revoke_device
 from tests.conftest import PASSPHRASE

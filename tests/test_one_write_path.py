@@ -16,10 +16,10 @@ import sqlalchemy as sa
 from desktop.models import Person, School
 from desktop.models.enums import AbsenceKind, CaseKind, JournalKind, SchoolKind
 from desktop.models.keyfile import KdfParams
+from desktop.models.outbox import APPLYING_SERVER_CHANGES, DEFERRED, unqueued_rows
 from desktop.models.region import ensure_municipalities
 from desktop.models.store import Profile
-from sync.local_tables import sync_outbox
-from sync.outbox import APPLYING_SERVER_CHANGES, DEFERRED, unqueued_rows
+from desktop.models.sync_tables import sync_outbox
 from tests.imports.conftest import bsn_numbers, write_csv
 
 PASSPHRASE = "oefenen met vangnet"

@@ -50,7 +50,7 @@ def profile(args: argparse.Namespace):
 
 def unlock(args: argparse.Namespace, prompt: str = "Wachtwoord: "):
     """Unlock for a command: its edits (imports, letters in the register) queue for the server like the app's."""
-    from sync.outbox import ensure_outbox
+    from desktop.models.outbox import ensure_outbox
 
     store = profile(args).unlock(read_passphrase(prompt))
     try:

@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from sync.outbox import queue_inserts, queue_updates
+from desktop.models.outbox import queue_inserts, queue_updates
 
 
 def sqlite_datetime(value: dt.datetime) -> str:

@@ -35,11 +35,11 @@ from desktop.models.cases import (
 )
 from desktop.models.errors import DomainError
 from desktop.models.exemptions import Exemption, LeaveRequest
+from desktop.models.outbox import queue_inserts
 from desktop.models.records import DocumentRecord
 from desktop.models.region import REGION_VERSION, Region, load_region, municipality_id
 from desktop.models.registry import AddressHistory, Enrollment, Guardian, Municipality, Person, School, User
 from desktop.models.trajectories import DropoutTrajectory, HomeSitterEpisode, Transfer
-from sync.outbox import queue_inserts
 
 ProgressCallback = Callable[[int, int], None]
 

@@ -98,7 +98,7 @@ def ensure_municipalities(session: Session, region: Region | None = None) -> int
     They come with the region, not from a user: the server makes the same rows (same ids, version 1), so
     they are stored as the server's version and queue nothing for upload.
     """
-    from sync.outbox import APPLYING_SERVER_CHANGES
+    from desktop.models.outbox import APPLYING_SERVER_CHANGES
 
     existing = set(session.scalars(select(Municipality.cbs_code)))
     added = 0

@@ -153,7 +153,7 @@ class Store:
     def start_outbox(self) -> None:
         """One write path: from now on every change of a synced row in this profile queues its operation
         for the server in the same transaction, whoever makes it (the app, a command, an import)."""
-        from sync.outbox import ensure_outbox
+        from desktop.models.outbox import ensure_outbox
 
         ensure_outbox(self)
 

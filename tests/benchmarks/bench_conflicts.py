@@ -45,7 +45,7 @@ def add_problems(engine: Any, count: int, seed: int = 1, refused: float = 0.08, 
     journal entries, some refused changes (parked) and some rows that could not be stored (apply_failed).
     Records are taken from the profile where it has them. Returns how many of each kind were added."""
     from desktop.models.base import Base
-    from sync.local_tables import sync_conflicts, sync_parked
+    from desktop.models.sync_tables import sync_conflicts, sync_parked
 
     tables = Base.metadata.tables
     rng = random.Random(seed)

@@ -113,7 +113,7 @@ def _apply_failures(folder: Path) -> int:
     from sqlalchemy import func, select
 
     from desktop.models.store import Profile
-    from sync.local_tables import sync_conflicts
+    from desktop.models.sync_tables import sync_conflicts
 
     store = Profile(folder).unlock(PASSPHRASE)
     try:

@@ -28,9 +28,9 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import create_engine, text  # noqa: E402
 from sqlalchemy.orm import sessionmaker  # noqa: E402
 
+from desktop.models.outbox import install_outbox  # noqa: E402
 from sync.client import SyncClient  # noqa: E402
 from sync.engine import SyncEngine  # noqa: E402
-from sync.outbox import install_outbox  # noqa: E402
 from sync.protocol import Change, PushOp  # noqa: E402
 from sync.server import auth, store  # noqa: E402
 from sync.server.cli import create_account  # noqa: E402

@@ -36,9 +36,9 @@ from desktop.models.enums import (
     UserRole,
 )
 from desktop.models.keyfile import KdfParams
+from desktop.models.outbox import APPLYING_SERVER_CHANGES
 from desktop.models.search_index import ensure_search_index
 from desktop.models.store import Profile
-from sync.outbox import APPLYING_SERVER_CHANGES
 from tests.conftest import PASSPHRASE
 
 

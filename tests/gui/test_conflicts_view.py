@@ -17,12 +17,12 @@ from sqlalchemy import func, insert, select
 
 from desktop.models import Case, Person, School
 from desktop.models.enums import CasePhase, SchoolKind
+from desktop.models.outbox import APPLYING_SERVER_CHANGES
+from desktop.models.sync_tables import sync_conflicts, sync_outbox, sync_parked
 from desktop.sync_service import CONFLICT, NOT_APPLIED, REFUSED, SyncService
 from desktop.views.conflicts_model import KIND_COLUMN, RECORD_COLUMN, ProblemListModel
 from desktop.views.conflicts_view import ConflictsView
 from sync.engine import REFETCH_KEY, get_state, local_status
-from sync.local_tables import sync_conflicts, sync_outbox, sync_parked
-from sync.outbox import APPLYING_SERVER_CHANGES
 from tests.benchmarks.bench_conflicts import add_problems
 
 LOAD_MS = 20_000

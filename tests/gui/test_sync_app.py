@@ -22,8 +22,8 @@ from desktop.views.conflict_banner import ConflictBanner
 from desktop.views.conflicts_view import ConflictsView
 from sync.client import SyncClient
 from sync.engine import SyncEngine
-from sync.local_tables import create_sync_tables
-from sync.outbox import install_outbox
+from desktop.models.sync_tables import create_sync_tables
+from desktop.models.outbox import install_outbox
 from sync.server import auth
 from sync.server.db import records
 from sync.server.devices import revoke_device

@@ -19,10 +19,10 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, sessionmaker
 
 from desktop.models.base import SyncedMixin
+from desktop.models.outbox import install_outbox
+from desktop.models.sync_tables import create_sync_tables
 from sync.client import SyncClient
 from sync.engine import SyncEngine, SyncResult
-from sync.local_tables import create_sync_tables
-from sync.outbox import install_outbox
 from sync.server import auth
 from sync.server.app import create_app
 from sync.server.cli import create_account

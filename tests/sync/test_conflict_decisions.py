@@ -12,9 +12,9 @@ import pytest
 from sqlalchemy import create_engine, event, func, insert, select, text
 from sqlalchemy.orm import sessionmaker
 
+from desktop.models.sync_tables import create_sync_tables, sync_conflicts, sync_outbox, sync_parked
 from sync.client import Tokens
 from sync.engine import REFETCH_KEY, SyncEngine, get_state
-from sync.local_tables import create_sync_tables, sync_conflicts, sync_outbox, sync_parked
 from sync.protocol import FetchResponse, PullResponse, RowState
 
 PERSON = "11111111-1111-4111-8111-111111111111"

@@ -14,11 +14,11 @@ from sqlalchemy.orm import sessionmaker
 import desktop.models  # noqa: F401 - every table on the metadata
 import sync.engine as engine_module
 from desktop.models.base import Base
+from desktop.models.codec import NOT_SYNCED_FIELDS, to_json
+from desktop.models.outbox import APPLYING_SERVER_CHANGES
+from desktop.models.sync_tables import create_sync_tables
 from sync.client import SyncClient
-from sync.codec import NOT_SYNCED_FIELDS, to_json
 from sync.engine import SyncEngine, synced_tables
-from sync.local_tables import create_sync_tables
-from sync.outbox import APPLYING_SERVER_CHANGES
 from sync.protocol import RowState
 
 TABLES = synced_tables(Base.metadata)

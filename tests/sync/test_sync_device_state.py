@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import bindparam, create_engine, event, select, text
 from sqlalchemy.orm import sessionmaker
 
+from desktop.models.sync_tables import create_sync_tables
 from sync.client import Tokens
 from sync.engine import (
     CURSOR_KEY,
@@ -21,7 +22,6 @@ from sync.engine import (
     SyncResult,
     get_state,
 )
-from sync.local_tables import create_sync_tables
 from sync.protocol import FetchResponse, PullResponse, RowState
 from sync.server.db import records
 from tests.sync.conftest import Case, Device, JournalEntry, Person, new_case
@@ -552,7 +552,7 @@ def test_a_purged_person_takes_its_whole_file_with_it_on_the_real_model(real_mod
 
     from desktop.models import JournalEntry as DesktopJournalEntry
     from desktop.models.enums import JournalKind
-    from sync.outbox import install_outbox
+    from desktop.models.outbox import install_outbox
     from sync.protocol import Purge
 
     Session = real_model_session

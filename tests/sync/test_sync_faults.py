@@ -251,8 +251,8 @@ def test_429_retry_after_is_honoured() -> None:
 def test_html_truncated_and_gateway_answers_apply_nothing(answer, tmp_path) -> None:
     from sqlalchemy.orm import sessionmaker
 
+    from desktop.models.outbox import install_outbox
     from sync.engine import SyncEngine
-    from sync.outbox import install_outbox
     from tests.sync.conftest import LocalBase, make_local_engine
 
     srv, client, sleeps = scripted_client([answer])

@@ -11,11 +11,11 @@ from sqlalchemy.orm import sessionmaker
 from desktop.models.base import Base
 from desktop.models.cases import Case, JournalEntry
 from desktop.models.enums import CaseKind, CasePhase, JournalKind
+from desktop.models.outbox import install_outbox
 from desktop.models.registry import Person, User
+from desktop.models.sync_tables import create_sync_tables
 from sync.client import SyncClient
 from sync.engine import SyncEngine, synced_tables
-from sync.local_tables import create_sync_tables
-from sync.outbox import install_outbox
 from tests.sync.conftest import PASSWORD
 
 

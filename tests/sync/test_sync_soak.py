@@ -41,9 +41,9 @@ from typing import Any
 import pytest
 from sqlalchemy import Column, create_engine, select, text
 
-from sync.codec import NOT_SYNCED_FIELDS, from_json
+from desktop.models.codec import NOT_SYNCED_FIELDS, from_json
+from desktop.models.sync_tables import sync_conflicts, sync_outbox, sync_parked
 from sync.engine import SyncResult
-from sync.local_tables import sync_conflicts, sync_outbox, sync_parked
 from sync.protocol import MAX_PAGE_SIZE, OpResult, RowState
 from tests.sync.conftest import Case, Device, JournalEntry, Person, new_case
 from tests.sync.faults import CuttingProxy

@@ -28,8 +28,8 @@ from desktop.models.importers.base import Importer, ImportResult, ParsedFile, Pa
 from desktop.models.importers.fields import mask_numbers
 from desktop.models.importers.files import ImportRefused, Limits, ProgressCallback, check_size, no_progress
 from desktop.models.law import is_valid_bsn
+from desktop.models.outbox import queue_inserts, queue_updates
 from desktop.models.record_schema import FieldError, column_parser
-from sync.outbox import queue_inserts, queue_updates
 
 # Natural keys by which an existing record is recognised under another id.
 NATURAL_KEYS: dict[str, tuple[tuple[str, ...], ...]] = {

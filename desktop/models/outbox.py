@@ -13,8 +13,8 @@ from sqlalchemy import Connection, event, insert, inspect, select, update
 from sqlalchemy.orm import Session
 
 from desktop.models.base import new_id
-from sync.codec import NOT_SYNCED_FIELDS, to_json
-from sync.local_tables import sync_outbox, sync_state
+from desktop.models.codec import NOT_SYNCED_FIELDS, to_json
+from desktop.models.sync_tables import sync_outbox, sync_state
 
 # The changes of an insert queued by a bulk writer: the row's values, read when the operation is sent.
 DEFERRED = ""
