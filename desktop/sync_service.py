@@ -20,12 +20,13 @@ from sqlalchemy.orm import Session
 from desktop.models import entities
 from desktop.models.audit import set_actor
 from desktop.models.base import Base
+from desktop.models.codec import NOT_SYNCED_FIELDS, from_json, to_json
 from desktop.models.entities import field_label, table_label
+from desktop.models.outbox import ensure_outbox
 from desktop.models.registry import User
 from desktop.models.session_user import restore_actor, set_current_user
 from desktop.models.store import Store
 from sync.client import InsecureServer, SyncClient, Tokens
-from desktop.models.codec import NOT_SYNCED_FIELDS, from_json, to_json
 from sync.engine import (
     BackgroundSync,
     LocalStatus,
@@ -36,7 +37,6 @@ from sync.engine import (
     local_status,
     record_problems,
 )
-from desktop.models.outbox import ensure_outbox
 
 log = logging.getLogger(__name__)
 

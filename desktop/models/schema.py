@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import desktop.models.audit
-import desktop.models.retention  # noqa: F401  (deletion markers)
+import desktop.models.retention  # deletion markers
 import desktop.models.sync_tables  # noqa: F401  (outbox, sync state, conflicts, parked operations)
 from desktop.models.base import Base
 

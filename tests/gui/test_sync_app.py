@@ -17,13 +17,13 @@ from desktop.models import Case, Person, School
 from desktop.models.audit import current_actor
 from desktop.models.base import Base
 from desktop.models.enums import CaseKind, CasePhase, SchoolKind
+from desktop.models.outbox import install_outbox
 from desktop.models.session_user import current_user
+from desktop.models.sync_tables import create_sync_tables
 from desktop.views.conflict_banner import ConflictBanner
 from desktop.views.conflicts_view import ConflictsView
 from sync.client import SyncClient
 from sync.engine import SyncEngine
-from desktop.models.sync_tables import create_sync_tables
-from desktop.models.outbox import install_outbox
 from sync.server import auth
 from sync.server.db import records
 from sync.server.devices import revoke_device
