@@ -178,7 +178,12 @@ def run_gui(data_dir: Path, smoke_test: bool = False, passphrase: str | None = N
 
 
 def _open_in_background(profile: Profile, passphrase: str) -> Future:
-    """Unlock on a worker thread; the caller collects the store (or the error) with ``result()``."""
+    """Unlock on a worker thread; the caller collects the store (or the error) with ``result()``.
+
+    The one piece of background work outside ``desktop.background``: it starts before the QApplication
+    exists, so no Qt signal could carry its answer back, and ``run_gui`` waits for it before the event loop
+    runs. A plain future is the honest tool for that.
+    """
     executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ontgrendelen")
     try:
         return executor.submit(open_store, profile, passphrase)

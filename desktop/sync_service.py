@@ -26,6 +26,7 @@ from desktop.models.outbox import ensure_outbox
 from desktop.models.registry import User
 from desktop.models.session_user import restore_actor, set_current_user
 from desktop.models.store import Store
+from desktop.operations.changes import OpChanges
 from sync.client import InsecureServer, SyncClient, Tokens
 from sync.engine import (
     BackgroundSync,
@@ -467,7 +468,13 @@ def problem_detail(session: Session, key: ProblemKey) -> ConflictItem | ParkedIt
 
 
 class SyncService(QObject):
-    """Owns the sync engine of the open store. Signals arrive on the GUI thread."""
+    """Owns the sync engine of the open store. Signals arrive on the GUI thread.
+
+    The rounds run on the sync engine's own thread (``sync.engine.BackgroundSync``), not through
+    ``desktop.background``: a round is a long-lived loop that sleeps between rounds and backs off while the
+    server is away, which a task queue cannot hold without blocking its one writer. What a round brought is
+    announced on ``ctx.changed`` like any write.
+    """
 
     started = Signal()
     progressed = Signal(str, int)
@@ -631,7 +638,7 @@ class SyncService(QObject):
         if result.status == "ok" and (
             result.pulled or result.purged or result.conflicts or result.rejected or result.repaired
         ):
-            self.ctx.changed.emit("sync")
+            self.ctx.changed.emit(OpChanges.of_everything())
         self.finished.emit(result)
         if result.status == "login_required":
             self.login_required.emit(result.message)

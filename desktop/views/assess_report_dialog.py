@@ -36,6 +36,7 @@ from desktop.models.law import age_on
 from desktop.models.registry import User
 from desktop.models.session_user import current_user
 from desktop.models.worklist import WorkItem
+from desktop.operations import OpChanges
 from desktop.views.common import AppContext, Validation, enum_combo, error_label, nl_date, nl_number
 
 #: The worklist's record_kind for new meldingen; MainWindow routes it to :func:`open_assessment`.
@@ -326,9 +327,7 @@ class AssessReportDialog(QDialog):
         except DomainError as exc:
             self.problems.setText(str(exc))
             return
-        self.ctx.changed.emit(RECORD_KIND)
-        if self.case_id:
-            self.ctx.changed.emit("case")
+        self.ctx.changed.emit(OpChanges.of("absence_reports", "cases", "journal_entries"))
         self.assessed.emit(self.report_id, self.case_id or "")
         self.accept()
 

@@ -40,6 +40,7 @@ from desktop.documents.from_database import (
 from desktop.documents.letters import LETTER_KINDS, BatchCancelled
 from desktop.errors import VangnetError
 from desktop.models.signals import SignalKind
+from desktop.operations import OpChanges
 from desktop.views.common import AppContext, date_edit, error_label, nl_number, to_date
 from desktop.views.document_common import (
     PagePreview,
@@ -320,7 +321,7 @@ class BatchPrintDialog(QDialog):
         self.make_button.setEnabled(True)
         self.status.setText(self.tr("{n} brieven gemaakt in {path} en vastgelegd in het documentenregister.").format(
             n=nl_number(len(made)), path=str(out)))
-        self.ctx.changed.emit("document")
+        self.ctx.changed.emit(OpChanges.of("document_records"))
         self.finished_batch.emit(made)
 
     def _make_failed(self, exc: BaseException) -> None:

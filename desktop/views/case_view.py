@@ -51,6 +51,7 @@ from desktop.models.enums import (
 from desktop.models.errors import DomainError
 from desktop.models.law import age_on, halt_eligible
 from desktop.models.person_file import CaseDetail, load_case
+from desktop.operations import OpChanges
 from desktop.views.common import DUTCH, AppContext, date_edit, enum_combo, error_label, nl_date, nl_datetime, to_date
 from desktop.views.conflict_banner import ConflictBanner
 from desktop.views.person_file import _fill, _table
@@ -416,7 +417,7 @@ class CaseView(QWidget):
         self.letter_dialog.open()
         return self.letter_dialog
 
-    def _write(self, fn, kind: str = "case", error_target: QLabel | None = None) -> bool:
+    def _write(self, fn, kind: str = "cases", error_target: QLabel | None = None) -> bool:
         """One short write transaction; a rule the change breaks is shown in Dutch, nothing is saved."""
         try:
             with self.ctx.session() as session:
@@ -428,7 +429,7 @@ class CaseView(QWidget):
                 QMessageBox.warning(self, self.tr("Vangnet"), str(exc))
             return False
         self.load()
-        self.ctx.changed.emit(kind)
+        self.ctx.changed.emit(OpChanges.of(kind, "journal_entries"))
         return True
 
     def move_phase(self, step: int) -> None:
@@ -462,7 +463,7 @@ class CaseView(QWidget):
             return
         route = self.route.currentData()
         motivation = self.route_motivation.toPlainText()
-        self._write(lambda session: set_case_route(session, self.case_id, route, motivation), "case", self.route_error)
+        self._write(lambda session: set_case_route(session, self.case_id, route, motivation), "cases", self.route_error)
 
     def add_journal(self) -> None:
         text = self.journal_text.toPlainText().strip()
@@ -492,7 +493,7 @@ class CaseView(QWidget):
             case = session.get(type(self.detail.case), self.case_id)
             add_appointment(session, case, starts_at, kind, place, purpose, deadline)
 
-        self._write(op, "appointment")
+        self._write(op, "appointments")
         self.appointment_place.clear()
         self.appointment_purpose.clear()
 
@@ -574,7 +575,7 @@ class CaseView(QWidget):
             case = session.get(type(self.detail.case), self.case_id)
             add_intervention(session, case, kind, on, **values)
 
-        if not self._write(op, "intervention", self.intervention_error):
+        if not self._write(op, "interventions", self.intervention_error):
             return
         self.referred_to.clear()
         self.intervention_notes.clear()
@@ -605,5 +606,5 @@ class CaseView(QWidget):
         on = to_date(self.close_date.date())
         explanation = self.close_explanation.toPlainText()
         self._write(
-            lambda session: close_case(session, self.case_id, reason, on, duo, explanation), "case", self.close_error
+            lambda session: close_case(session, self.case_id, reason, on, duo, explanation), "cases", self.close_error
         )

@@ -1,58 +1,21 @@
-"""Shared pieces of the windows: the application context, Dutch formatting and form helpers."""
+"""Shared pieces of the windows: Dutch formatting and form helpers (and the application context, which lives in
+desktop.operations)."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal
-from PySide6.QtCore import QDate, QLocale, QObject, Qt, Signal
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QMessageBox, QWidget
-from sqlalchemy.orm import Session
 
 from desktop.errors import VangnetError
-from desktop.models.store import Profile, Store
-from desktop.settings import Settings
+from desktop.operations.context import AppContext as AppContext  # the windows' context, kept importable here
 
 DUTCH = QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
 ERROR_STYLE = "color: #b00020;"
-
-
-class AppContext(QObject):
-    """What every window needs: the profile, the open store (None while locked) and the settings.
-
-    ``changed`` fires after any write so that lists and the worklist can refresh.
-    """
-
-    changed = Signal(str)  # the kind of record that changed
-    store_opened = Signal()
-    store_closed = Signal()
-
-    def __init__(self, profile: Profile, settings: Settings, store: Store | None = None) -> None:
-        super().__init__()
-        self.profile = profile
-        self.settings = settings
-        self.store = store
-        self.today: Callable[[], dt.date] = dt.date.today
-
-    @property
-    def is_open(self) -> bool:
-        return self.store is not None and self.store.is_open
-
-    @contextmanager
-    def session(self) -> Iterator[Session]:
-        if self.store is None:
-            raise VangnetError("Vangnet is vergrendeld.")
-        with self.store.session() as session:
-            yield session
-
-    def read(self, fn: Callable[[Session], object]):
-        """Run a short read query on the open store."""
-        with self.session() as session:
-            return fn(session)
 
 
 @dataclass

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.operations import OpChanges
 from desktop.views.common import AppContext
 from sync.engine import record_problems
 
@@ -62,7 +63,7 @@ class ConflictBanner(QFrame):
 
         return cls(ctx, "Dit dossier", problems, parent)
 
-    def _data_changed(self, _kind: str) -> None:
+    def _data_changed(self, _changes: OpChanges) -> None:
         self.refresh()
 
     def refresh(self) -> None:

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from desktop.background import run_in_background
 from desktop.errors import VangnetError
 from desktop.models.entities import table_label
+from desktop.operations import OpChanges
 from desktop.sync_service import (
     CONFLICT,
     NOT_APPLIED,
@@ -68,6 +69,8 @@ FIELDS_MAX_HEIGHT = 320
 # The choices, as the background work and the summary name them.
 KEEP_LOCAL, KEEP_SERVER, RETRY, DISCARD = "local", "server", "retry", "discard"
 STUCK = "stuck"  # refused changes that cannot be sent again: their record left this device
+# Where conflicts and refused changes are kept: a change there reads the list again.
+PROBLEM_TABLES = ("sync_conflicts", "sync_parked")
 
 
 class ProblemDetail(QFrame):
@@ -457,8 +460,8 @@ class ConflictsView(QWidget):
 
     # -- loading ----------------------------------------------------------------------------------
 
-    def _data_changed(self, kind: str) -> None:
-        if kind == "sync" and self.ctx.is_open:
+    def _data_changed(self, changes: OpChanges) -> None:
+        if changes.touches(*PROBLEM_TABLES) and self.ctx.is_open:
             self.reload()
 
     def reload(self) -> None:
@@ -748,7 +751,8 @@ class ConflictsView(QWidget):
             self._update_scope()
             self.decided.emit(text)
             self.changed.emit()
-            self.ctx.changed.emit("sync")  # the status bar, the file banners and this list read again
+            # The status bar, the file banners and this list read again.
+            self.ctx.changed.emit(OpChanges.of_everything())
 
         def failed(exc: BaseException) -> None:
             self._set_busy(False)

@@ -12,6 +12,7 @@ from desktop.models.exemptions import Exemption
 from desktop.models.law import exemption_valid_until, objection_deadline
 from desktop.models.registry import Person
 from desktop.models.session_user import current_user
+from desktop.operations import OpChanges
 from desktop.views.common import AppContext, Validation, date_edit, enum_combo, error_label, nl_date, to_date
 
 
@@ -102,5 +103,5 @@ class ExemptionDecisionDialog(QDialog):
         except DomainError as exc:
             self.problems.setText(str(exc))
             return
-        self.ctx.changed.emit("exemption")
+        self.ctx.changed.emit(OpChanges.of("exemptions"))
         self.accept()

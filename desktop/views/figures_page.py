@@ -36,6 +36,7 @@ from desktop.models.statistics import (
     figure_rows,
     home_sitter_flow,
 )
+from desktop.operations import OpChanges
 from desktop.views.charts import BarChart, FlowChart
 from desktop.views.common import AppContext, nl_number
 
@@ -371,7 +372,7 @@ class FiguresPage(QWidget):
         if self._loaded:
             self.compute()
 
-    def _data_changed(self, _kind: str) -> None:
+    def _data_changed(self, _changes: OpChanges) -> None:
         if self._loaded and self.isVisible():
             self.compute()
 

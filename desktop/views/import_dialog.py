@@ -33,6 +33,7 @@ from desktop.errors import VangnetError
 from desktop.models.importers import ImportReport, ImportResult, get_importer, importer_classes
 from desktop.models.importers.base import Importer, ParsedFile
 from desktop.models.search import mask_bsn
+from desktop.operations import OpChanges
 
 PREVIEW_ROWS = 50
 ISSUE_ROWS = 1000
@@ -222,7 +223,7 @@ class ImportDialog(QDialog):
         self.import_valid.setEnabled(False)
         changed = getattr(self.ctx, "changed", None)
         if changed is not None:
-            changed.emit("import")
+            changed.emit(OpChanges.of_everything())
 
     def _failed(self, error: BaseException) -> None:
         self._set_busy(False)

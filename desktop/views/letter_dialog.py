@@ -43,6 +43,7 @@ from desktop.documents.from_database import (
 from desktop.documents.letters import LETTER_KINDS
 from desktop.documents.official_reports import REPORT_KINDS
 from desktop.errors import VangnetError
+from desktop.operations import OpChanges
 from desktop.views.common import DUTCH, AppContext, date_edit, error_label, to_date, to_qdate
 from desktop.views.document_common import PagePreview, document_store, layout_settings, render_preview, user_id_of
 
@@ -355,7 +356,7 @@ class LetterDialog(QDialog):
             self._update_buttons()
             self.status.setText(self.tr("Opgeslagen in {path}: {n} document(en), vastgelegd in het "
                                         "documentenregister.").format(path=str(path), n=len(made)))
-            self.ctx.changed.emit("document")
+            self.ctx.changed.emit(OpChanges.of("document_records"))
             self.saved.emit(made)
             if open_after:
                 self.open_file(path)

@@ -31,6 +31,7 @@ from desktop.models.exemptions import Exemption
 from desktop.models.lists import LIST_SPECS
 from desktop.models.store import IntegrityStatus, Store
 from desktop.models.worklist import WorkItem
+from desktop.operations import OpChanges
 from desktop.sync_service import SyncService, ensure_outbox
 from desktop.views.audit_log_view import add_to_main_window as add_access_log_action
 from desktop.views.case_view import CaseView
@@ -303,7 +304,7 @@ class MainWindow(QMainWindow):
         if self.ctx.is_open:
             self.idle_timer.start()
 
-    def _data_changed(self, _kind: str) -> None:
+    def _data_changed(self, _changes: OpChanges) -> None:
         self.refresh_status()
 
     def refresh_status(self) -> None:

@@ -26,6 +26,7 @@ from desktop.models.law import age_on
 from desktop.models.person_file import PersonFile, load_person_file, record_person_view, reveal_bsn
 from desktop.models.search import mask_bsn
 from desktop.models.session_user import current_user
+from desktop.operations import OpChanges
 from desktop.views.common import AppContext, nl_date
 from desktop.views.conflict_banner import ConflictBanner
 
@@ -184,7 +185,7 @@ class PersonFileView(QWidget):
         # A bound method, so that Qt drops the connection when the tab is closed and this view deleted.
         ctx.changed.connect(self._data_changed)
 
-    def _data_changed(self, _kind: str) -> None:
+    def _data_changed(self, _changes: OpChanges) -> None:
         if self.ctx.is_open:
             self.load()
 

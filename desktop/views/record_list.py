@@ -29,6 +29,7 @@ from desktop.models.lists import (
     list_rowids,
     list_rows,
 )
+from desktop.operations import OpChanges
 from desktop.views.common import AppContext, nl_number
 
 PAGE_SIZE = 100
@@ -394,7 +395,7 @@ class RecordListPage(QWidget):
         super().showEvent(event)
         self.ensure_loaded()
 
-    def _data_changed(self, _kind: str) -> None:
+    def _data_changed(self, _changes: OpChanges) -> None:
         if self._loaded:
             self.apply_filters()
 

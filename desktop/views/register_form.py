@@ -23,6 +23,7 @@ from desktop.models.errors import DomainError
 from desktop.models.law import is_valid_bsn
 from desktop.models.registry import Person
 from desktop.models.search import person_choices
+from desktop.operations import OpChanges
 from desktop.views.common import ERROR_STYLE, AppContext, Validation, error_label
 
 log = logging.getLogger(__name__)
@@ -181,5 +182,5 @@ class RegisterDialog(QDialog):
         except DomainError as exc:
             self.problems.setText(str(exc))
             return
-        self.ctx.changed.emit(self.record_kind)
+        self.ctx.changed.emit(OpChanges.of(self.record_kind))
         self.accept()

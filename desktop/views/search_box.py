@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.models.search import SchoolEntry, SearchResult, school_directory, search
+from desktop.operations import OpChanges
 from desktop.views.common import AppContext
 
 DEBOUNCE_MS = 120
@@ -157,8 +158,8 @@ class SearchBox(QLineEdit):
         self.last_query_ms = (time.perf_counter() - started) * 1000
         self._show_popup()
 
-    def _data_changed(self, kind: str) -> None:
-        if kind == "school":
+    def _data_changed(self, changes: OpChanges) -> None:
+        if changes.touches("schools"):
             self._forget_schools()
 
     def _forget_schools(self) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop.background import run_in_background
 from desktop.models.worklist import WorkItem, worklist
+from desktop.operations import OpChanges
 from desktop.views.common import AppContext, nl_date, show_error
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
@@ -87,7 +88,7 @@ class WorklistPage(QWidget):
         layout.addWidget(self.empty)
         ctx.changed.connect(self._data_changed)
 
-    def _data_changed(self, _kind: str) -> None:
+    def _data_changed(self, _changes: OpChanges) -> None:
         self.reload()
 
     def reload(self) -> None:

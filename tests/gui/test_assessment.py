@@ -13,6 +13,7 @@ from desktop.models.assessment import AssessmentChoice, assess_report, load_repo
 from desktop.models.enums import AbsenceKind, CaseKind, CaseStatus, DuoExplanation, DuoStatus
 from desktop.models.errors import DomainError
 from desktop.models.worklist import worklist
+from desktop.operations import OpChanges
 from desktop.views.assess_report_dialog import RECORD_KIND, AssessReportDialog, open_assessment
 
 
@@ -111,7 +112,7 @@ def test_dialog_opens_a_case_and_the_signal_leaves_the_worklist(qtbot, ctx, repo
     assert dialog.choice == AssessmentChoice.OPEN_CASE, "no open case: a new case is proposed"
     assert not dialog.choice_buttons[AssessmentChoice.ADD_TO_CASE].isEnabled()
     assert dialog.case_kind.currentData() == CaseKind.RELATIVE.value
-    changed: list[str] = []
+    changed: list[OpChanges] = []
     ctx.changed.connect(changed.append)
     with qtbot.waitSignal(dialog.assessed) as blocker:
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
@@ -120,7 +121,8 @@ def test_dialog_opens_a_case_and_the_signal_leaves_the_worklist(qtbot, ctx, repo
         case = session.get(Case, case_id)
         assert (case.kind, case.status, case.person_id) == (CaseKind.RELATIVE, CaseStatus.OPEN, item.person_id)
         assert session.get(AbsenceReport, reports["daan"]).case_id == case_id
-    assert RECORD_KIND in changed
+    # The new melding (the worklist's RECORD_KIND) was announced as changed.
+    assert any(changes.touches("absence_reports") for changes in changed)
     assert reports["daan"] not in _waiting(ctx)
 
 

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from desktop.models import AbsenceReport, Case, Exemption, JournalEntry
 from desktop.models.enums import CasePhase, CaseRoute, Decision, ExemptionArticle, JournalKind
+from desktop.operations import OpChanges
 from desktop.views.case_view import CaseView
 from desktop.views.person_file import PersonFileView
 from desktop.views.unlock_dialog import UnlockDialog
@@ -379,5 +380,5 @@ def test_closed_records_no_longer_listen_for_changes(qtbot, main_window, seeded)
     # Carry out the pending deleteLater of the closed views before the next change arrives.
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     with qtbot.waitSignal(window.worklist.loaded, timeout=20_000):
-        window.ctx.changed.emit("case")
+        window.ctx.changed.emit(OpChanges.of("cases"))
     assert window.tabs.count() == 1

@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from desktop.models.keyfile import KdfParams
 from desktop.models.records import DocumentRecord
 from desktop.models.store import Profile
+from desktop.operations import OpChanges
 from tests.conftest import PASSPHRASE
 from tests.documents.dbseed import LETTER_DATE, seed_families
 
@@ -175,7 +176,7 @@ def test_register_list_makes_a_document_again(qtbot, letters_window, letters_pro
     jobs = ctx.read(lambda s: letter_jobs(s, "waarschuwing", seeded.daan_case,
                                           options=LetterOptions(letter_date=LETTER_DATE)))
     made = make_letters(ctx.store.session, jobs, tmp_path / "eerst.pdf", True)
-    ctx.changed.emit("document")
+    ctx.changed.emit(OpChanges.of("document_records"))
     page = letters_window.navigate_to("documents")
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10_000)
     page.table.selectRow(0)

@@ -20,6 +20,7 @@ from desktop.models.enums import CaseKind, CasePhase, SchoolKind
 from desktop.models.outbox import install_outbox
 from desktop.models.session_user import current_user
 from desktop.models.sync_tables import create_sync_tables
+from desktop.operations import OpChanges
 from desktop.views.conflict_banner import ConflictBanner
 from desktop.views.conflicts_view import ConflictsView
 from sync.client import SyncClient
@@ -115,7 +116,7 @@ def new_case(ctx, assigned_user_id: str, number: str = "2026-900001") -> str:
         session.add(case)
         session.flush()
         case_id = case.id
-    ctx.changed.emit("case")
+    ctx.changed.emit(OpChanges.of("cases"))
     return case_id
 
 

@@ -1,0 +1,33 @@
+"""The operations layer between the windows and the domain (as Anki's ``aqt/operations``).
+
+Windows never open a session or build a query; they call an operation named for what the user does, in the
+module of its area (``cases``, ``persons``, ``registrations``, ``lists``, ``documents``, ...), and react to
+what it reports.
+
+To write, a window takes the ``CollectionOp`` an operation returns, says what to do with the outcome and
+starts it::
+
+    cases.set_phase(self.ctx, case_id, phase, parent=self).success(self._saved).failure(self._refused)
+        .run_in_background()
+
+The write runs on the single writer thread (``desktop.background.write_pool``), off the GUI thread, in one
+transaction; a ``DomainError`` (or any other ``VangnetError``) rolls it back and reaches ``failure`` with its
+Dutch sentence (without a ``failure`` handler: a message box). Any other exception is a fault: ``fault`` may
+end a busy state, then it goes to the crash handler (``desktop.crash``), never to a message box.
+
+To read, a window does the same with a ``QueryOp`` (read pool, optional ``with_progress``), or calls one of the
+few synchronous query functions where Qt needs the answer at once (a list model's ``data``, a form's check as
+the user types); those say so in their docstring.
+
+To listen, a window connects to ``ctx.changed``: after every write that changed something a window shows, it
+carries the write's ``OpChanges`` (``changes.touches("cases")``, ``changes.touches_record("persons", id)``).
+Nobody emits it by hand: the writer collects the changes from the write's session.
+"""
+
+from __future__ import annotations
+
+from desktop.operations.changes import OpChanges
+from desktop.operations.context import AppContext
+from desktop.operations.op import BackgroundOp, CollectionOp, QueryOp
+
+__all__ = ["AppContext", "BackgroundOp", "CollectionOp", "OpChanges", "QueryOp"]
