@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 import requests
 
+from desktop.errors import VangnetError
 from sync.protocol import (
     DEFAULT_PAGE_SIZE,
     PROTOCOL_HEADER,
@@ -33,14 +34,13 @@ MAX_ANSWER_BYTES = 64 * 1024 * 1024
 MAX_RETRY_AFTER = 300.0
 
 
-class SyncError(Exception):
+class SyncError(VangnetError):
     """A sync problem with a message for the user (Dutch, without personal data)."""
 
     retryable = False
 
     def __init__(self, message: str, code: str = "error") -> None:
         super().__init__(message)
-        self.message = message
         self.code = code
 
 

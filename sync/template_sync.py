@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.documents.templates import LetterTemplate, TemplateError, TemplateStore, parse_template
+from desktop.models.errors import DomainError
 from sync.client import SyncClient, SyncError
 
 CURSOR_FILE = "server.json"
@@ -139,7 +140,7 @@ def _apply_document(store: TemplateStore, item: dict[str, Any], result: PullResu
         content = _with_local_window(dict(item["content"]), path)
         try:
             LayoutSettings.from_dict(content)
-        except (ValueError, TypeError, KeyError) as exc:
+        except (DomainError, ValueError, TypeError, KeyError) as exc:
             result.refused.append(f"De opmaak van de server is niet bruikbaar: {exc}")
             return
         text = _document_text(content)

@@ -66,12 +66,8 @@ def register_fonts() -> None:
     _fonts_registered = True
 
 
-class LayoutError(DomainError, ValueError):
-    """Layout settings the sheet cannot hold, or a layout file that cannot be read; the message is Dutch.
-
-    Also a ValueError: LayoutSettings is the parser of layout documents, and the sync server and the
-    template sync refuse such a document on (ValueError, TypeError, KeyError).
-    """
+class LayoutError(DomainError):
+    """Layout settings the sheet cannot hold, or a layout file that cannot be read; the message is Dutch."""
 
 
 @dataclass(frozen=True)

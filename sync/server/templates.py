@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 from sqlalchemy import Connection, Engine, func, insert, select, update
 
+from desktop.models.errors import DomainError
 from sync.server import store
 from sync.server.db import accounts, counters, template_documents, template_versions
 from sync.server.scope import SYSTEM_ADMINISTRATOR, Principal
@@ -128,7 +129,7 @@ def check_document(name: str, content: dict[str, Any]) -> str:
                 if not isinstance(value, dict):
                     raise ValueError(f"'{key}' moet een adres zijn.")
                 from_dict(Addressee, value, f"{key}.")
-    except (ValueError, TypeError, KeyError) as exc:
+    except (DomainError, ValueError, TypeError, KeyError) as exc:
         raise Refusal(422, "invalid_document", f"Document '{name}' is niet bruikbaar: {exc}", "invalid") from None
     return json.dumps(content, ensure_ascii=False, sort_keys=True, indent=1)
 
