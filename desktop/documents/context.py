@@ -269,7 +269,7 @@ def _catalogue(cls: type, prefix: str = "") -> dict[str, str]:
     out: dict[str, str] = {}
     for f, tp in _fields_of(cls):
         name = f"{prefix}{f.name}"
-        if f.metadata.get("group") and dataclasses.is_dataclass(tp):
+        if f.metadata.get("group") and isinstance(tp, type) and dataclasses.is_dataclass(tp):
             out.update(_catalogue(tp, f"{name}."))
         else:
             out[name] = f.metadata["nl"]
@@ -304,7 +304,7 @@ def _flatten(obj: Any, cls: type, prefix: str, out: dict[str, Any]) -> None:
     for f, tp in _fields_of(cls):
         name = f"{prefix}{f.name}"
         value = getattr(obj, f.name) if obj is not None else None
-        if f.metadata.get("group") and dataclasses.is_dataclass(tp):
+        if f.metadata.get("group") and isinstance(tp, type) and dataclasses.is_dataclass(tp):
             _flatten(value, tp, f"{name}.", out)
         else:
             out[name] = _as_text(value)
@@ -464,7 +464,7 @@ def _convert(tp: Any, value: Any, path: str) -> Any:
     if value is None:
         return None
     origin = typing.get_origin(tp)
-    if dataclasses.is_dataclass(tp) and isinstance(value, dict):
+    if isinstance(tp, type) and dataclasses.is_dataclass(tp) and isinstance(value, dict):
         return from_dict(tp, value, f"{path}.")
     if origin is list:
         (item_type,) = typing.get_args(tp) or (Any,)

@@ -14,6 +14,7 @@ from babel.numbers import format_decimal
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
 
 from desktop.models.law import SchoolYear
 from desktop.models.statistics import FIGURE_KEYS, Figures, RegionFigures
@@ -72,6 +73,7 @@ def write_xlsx(region: RegionFigures, out: str | Path) -> None:
     head_fill = PatternFill("solid", fgColor="E8F1F2")
 
     wide = book.active
+    assert isinstance(wide, Worksheet)  # a new workbook opens on its one worksheet
     wide.title = "Cijfers per gemeente"
     columns = _all(region)
     wide.append([escape_cell(f"Jaarcijfers {year} ({previous_year} tussen haakjes in de lijst), "

@@ -525,9 +525,10 @@ def letter_jobs(
     owner = case or exemption or leave
     if owner is None:
         raise LetterError("Kies een zaak, vrijstelling of verlofaanvraag voor de brief.")
-    person = session.get(Person, owner.person_id)
-    if case is None:
-        linked = (exemption or leave).case_id
+    person = session.get_one(Person, owner.person_id)
+    decided = exemption or leave
+    if case is None and decided is not None:
+        linked = decided.case_id
         case = session.get(Case, linked) if linked else None
 
     letter_kind = LETTER_KINDS[kind]
@@ -547,6 +548,7 @@ def letter_jobs(
 
     if kind in EXEMPTION_KINDS:
         exemption = _exemption_for(session, kind, person, case, exemption_id)
+        assert exemption.decision is not None  # _exemption_for refuses an undecided exemption
         source["exemption"] = exemption.id
         context.decision = ctx_mod.Decision(
             article=ARTICLE_TEXT.get(exemption.article, exemption.article.label),
@@ -562,6 +564,7 @@ def letter_jobs(
             context.case_number = f"VRS-{exemption.received_on:%Y}-{exemption.id[:6].upper()}"
     elif kind in LEAVE_KINDS:
         leave = _leave_for(session, kind, person, leave_request_id)
+        assert leave.decision is not None  # _leave_for refuses an undecided request
         source["leave_request"] = leave.id
         context.leave = Leave(start_date=leave.start_date, end_date=leave.end_date, days=str(leave.days),
                               reason=leave.reason or "")
@@ -646,7 +649,7 @@ def letter_jobs(
 def targets_for_case_numbers(session: Session, numbers: Iterable[str]) -> list[Target]:
     wanted = [n.strip() for n in numbers if n.strip()]
     rows = dict(session.execute(select(Case.case_number, Case.id).where(Case.case_number.in_(wanted),
-                                                                         Case.deleted.is_(False))).all())
+                                                                         Case.deleted.is_(False))).tuples().all())
     missing = [n for n in wanted if n not in rows]
     if missing:
         raise SelectionError(f"Onbekend zaaknummer: {', '.join(missing)}.")
@@ -847,7 +850,7 @@ def report_context(
     case = session.get(Case, case_id)
     if case is None or case.deleted:
         raise ReportError("Deze zaak bestaat niet (meer).")
-    person = session.get(Person, case.person_id)
+    person = session.get_one(Person, case.person_id)
     on = options.report_date or today or dt.date.today()
     consultant = _consultant(session, case.assigned_user_id or user_id)
     municipality = _municipality_name(session, case.municipality_code or person.municipality_code)

@@ -189,7 +189,8 @@ def bar_chart(categories: Sequence[str], series: Sequence[Sequence[int]], names:
     legend_room = 16 if len(names) > 1 else 0
     chart = VerticalBarChart()
     chart.x, chart.y = 30, 24 + legend_room
-    chart.width, chart.height = width - 38, height - chart.y - top_room - 6
+    # ReportLab takes any number here; the stubs say int (their defaults' type).
+    chart.width, chart.height = width - 38, height - chart.y - top_room - 6  # type: ignore[assignment]
     chart.data = [list(s) for s in series]
     top, step = _nice_max(max((v for s in series for v in s), default=0))
     chart.valueAxis.valueMin, chart.valueAxis.valueMax, chart.valueAxis.valueStep = 0, top, step
@@ -201,7 +202,7 @@ def bar_chart(categories: Sequence[str], series: Sequence[Sequence[int]], names:
     chart.categoryAxis.labels.fontName, chart.categoryAxis.labels.fontSize = FONT, label_size
     chart.categoryAxis.labels.boxAnchor = "n"
     chart.categoryAxis.labels.dy = -3
-    chart.barSpacing = 1.5
+    chart.barSpacing = 1.5  # type: ignore[assignment]  # any number; the stubs say int
     chart.groupSpacing = 8
     for index, colour in enumerate(colours[: len(series)]):
         chart.bars[index].fillColor = colour
@@ -290,7 +291,7 @@ class _NumberedCanvas(Canvas):
 
     def showPage(self) -> None:
         self._pages.append(dict(self.__dict__))
-        self._startPage()
+        self._startPage()  # type: ignore[attr-defined]  # ReportLab's private page reset, not in the stubs
 
     def save(self) -> None:
         total = len(self._pages)
@@ -310,7 +311,8 @@ class _ReportTemplate(BaseDocTemplate):
         super().__init__(
             out, pagesize=A4, title=f"Jaarverslag leerplicht en voortijdig schoolverlaten {year}",
             author=f"{service} {region.region_name}", subject=f"Jaarcijfers {year}, regio en gemeenten",
-            keywords="jaarverslag, leerplicht, verzuim, vrijstellingen, thuiszitters, doorstroompunt",
+            # ReportLab takes the keywords as one string or a list; the stubs allow a list only.
+            keywords="jaarverslag, leerplicht, verzuim, vrijstellingen, thuiszitters, doorstroompunt",  # type: ignore[arg-type]
             creator="Vangnet", lang="nl-NL", initialFontName=FONT, invariant=1 if invariant else 0,
             leftMargin=MARGIN, rightMargin=MARGIN, topMargin=24 * mm, bottomMargin=FRAME_BOTTOM,
         )

@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, cast
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
@@ -226,7 +226,8 @@ def blocks_to_flowables(
             style = styles["bullet"] if body_style == "body" else styles[body_style]
             out.append(
                 ListFlowable(
-                    [ListItem(Paragraph(item, style), leftIndent=12) for item in block.items],
+                    # ListFlowable takes ListItems; the stubs do not count ListItem as a flowable.
+                    [ListItem(Paragraph(item, style), leftIndent=12) for item in block.items],  # type: ignore[misc]
                     bulletType="bullet",
                     start="•",
                     leftIndent=12,
@@ -254,7 +255,7 @@ class Section:
     body: list[Flowable]
     reference: str  # ons kenmerk, printed in the footer and on later pages
     subject: str
-    address: list[Flowable] | None = None  # None: a report without envelope window
+    address: Sequence[Flowable] | None = None  # None: a report without envelope window
 
 
 @dataclass(frozen=True)
@@ -274,7 +275,7 @@ def _pin_timestamp(canvas: Canvas, moment: float) -> None:
     stamp.t, stamp.lt, stamp.YMDhms = int(moment), utc, tuple(utc)[:6]
     stamp.dhh = stamp.dmm = 0
     stamp.tzname = "UTC"
-    doc = canvas._doc
+    doc = canvas._doc  # type: ignore[attr-defined]  # ReportLab's private PDF document, not in the stubs
     doc._timeStamp = stamp
     signature = hashlib.md5(usedforsecurity=False)
     signature.update(b"a reportlab document")
@@ -295,7 +296,7 @@ class _SectionCanvas(Canvas):
 
     def showPage(self) -> None:
         self._saved_pages.append(dict(self.__dict__))
-        self._startPage()
+        self._startPage()  # type: ignore[attr-defined]  # ReportLab's private page reset, not in the stubs
 
     def save(self) -> None:
         totals: dict[int, int] = {}
@@ -366,7 +367,7 @@ class VangnetDocTemplate(BaseDocTemplate):
             title=meta.title,
             author=meta.author or settings.sender.service_name,
             subject=meta.subject,
-            keywords=meta.keywords,
+            keywords=meta.keywords,  # type: ignore[arg-type]  # one string or a list; the stubs allow a list only
             creator="Vangnet",
             lang="nl-NL",
             initialFontName=FONT,  # else every page references (unembedded) Helvetica
@@ -408,8 +409,9 @@ class VangnetDocTemplate(BaseDocTemplate):
         section = self.sections[self.section_index]
         if self.on_section is not None:
             self.on_section(self.section_index)
-        canvas._vangnet_section = self.section_index
-        canvas._vangnet_reference = section.reference
+        pages = cast(_SectionCanvas, canvas)  # the document is built on a _SectionCanvas (build_pdf)
+        pages._vangnet_section = self.section_index
+        pages._vangnet_reference = section.reference
         return section
 
     def _on_first_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
@@ -428,7 +430,7 @@ class VangnetDocTemplate(BaseDocTemplate):
 
     def _on_later_page(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
         section = self.sections[self.section_index]
-        canvas._vangnet_section = self.section_index
+        cast(_SectionCanvas, canvas)._vangnet_section = self.section_index
         canvas.saveState()
         canvas.setFont(FONT_BOLD, 8)
         canvas.setFillColor(ACCENT)
@@ -486,7 +488,11 @@ def render_envelope_test_sheet(
     register_fonts()
     target: Any = io.BytesIO() if out is None else (str(out) if isinstance(out, Path) else out)
     canvas = Canvas(
-        target, pagesize=A4, invariant=1 if settings.invariant else 0, lang="nl-NL", initialFontName=FONT
+        target,
+        pagesize=A4,
+        invariant=1 if settings.invariant else 0,
+        lang="nl-NL",
+        initialFontName=FONT,  # type: ignore[arg-type]  # a font name; the stubs type it as a number
     )
     canvas.setTitle("Testvel adresvenster")
     canvas.setAuthor(settings.sender.service_name)

@@ -142,7 +142,8 @@ def _next_first_of_july(after: date) -> date:
 
 def _with_derived(kind: LetterKind, context: LetterContext, settings: LayoutSettings) -> LetterContext:
     """Add the computed fields: the bezwaar deadline for decisions, the renewal date for confirmations."""
-    if context.date is None:
+    sent = context.date
+    if sent is None:
         raise LetterError("De brief heeft geen datum.")
     ctx = dataclasses.replace(context)
     if kind.decision:
@@ -154,7 +155,7 @@ def _with_derived(kind: LetterKind, context: LetterContext, settings: LayoutSett
             body += f" van {ctx.municipality}"
         # Awb 6:7/6:8: the term starts the day after sending; the letter's date is the date it is sent.
         ctx.objection = Objection(
-            deadline=objection_deadline(ctx.date),
+            deadline=objection_deadline(sent),
             body=body,
             address=given.address or ", ".join(settings.sender.address_lines),
         )
@@ -163,7 +164,7 @@ def _with_derived(kind: LetterKind, context: LetterContext, settings: LayoutSett
         if valid_until is not None:
             ctx.renewal = Renewal(deadline=renewal_deadline(valid_until))
         elif ctx.decision is None or ctx.decision.valid_from is None:
-            ctx.renewal = Renewal(deadline=_next_first_of_july(ctx.date))
+            ctx.renewal = Renewal(deadline=_next_first_of_july(sent))
         # valid_from without valid_until: art. 5 onder a 'never fit', no yearly renewal (Lpw art. 6).
     return ctx
 

@@ -161,7 +161,9 @@ class _Blocks:
         return out
 
     def absences(self) -> list[Flowable]:
-        lines = sorted(self.ctx.absences, key=lambda a: (a.reported_on or a.period_start or self.ctx.date))
+        made = self.ctx.date
+        assert made is not None  # a report has a date of its own (_check), and so has its record's context
+        lines = sorted(self.ctx.absences, key=lambda a: (a.reported_on or a.period_start or made))
         if not lines:
             return [Paragraph("Er zijn geen verzuimmeldingen vastgelegd.", self.styles["body"])]
         rows = [["Melding ontvangen", "Periode", "Soort verzuim", "Uren", "Te laat"]]
