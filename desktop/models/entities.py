@@ -13,9 +13,12 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from desktop.models.enums import ExemptionArticle, InterventionKind, UserRole
+
+if TYPE_CHECKING:
+    from desktop.models.base import Base
 
 CONSULTANT = UserRole.CONSULTANT
 ADMINISTRATOR = UserRole.ADMINISTRATOR
@@ -139,14 +142,14 @@ COMMON_FIELD_LABELS: dict[str, str] = {
 }
 
 _REGISTRY: dict[str, Entity] = {}
-_Model = TypeVar("_Model")
+_Model = TypeVar("_Model", bound="Base")
 
 
 def entity(**spec: Any) -> Callable[[type[_Model]], type[_Model]]:
     """Class decorator: register the model's table in the entity registry."""
 
     def register(model: type[_Model]) -> type[_Model]:
-        table = model.__tablename__  # type: ignore[attr-defined]
+        table = model.__tablename__
         if table in _REGISTRY:
             raise RuntimeError(f"table {table} registered twice")
         _REGISTRY[table] = Entity(table=table, model=model, **spec)
@@ -205,7 +208,7 @@ def may_write(role: str, table: str, name: str | None = None) -> bool:
     allowed = found.field_writers.get(name)
     if allowed is not None and role not in allowed:
         return False
-    only = found.role_fields.get(role)  # type: ignore[call-overload]
+    only = found.role_fields.get(UserRole(role))  # a writer's role, so one of UserRole's values
     return only is None or name in only
 
 
