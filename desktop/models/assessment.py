@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from enum import StrEnum
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -25,31 +24,19 @@ from desktop.models.enums import (
     DuoExplanation,
     DuoStatus,
     JournalKind,
+    LabeledEnum,
 )
 from desktop.models.errors import DomainError
 from desktop.models.law import school_year
 from desktop.models.registry import Municipality, Person, School
 
 
-class AssessmentChoice(StrEnum):
-    OPEN_CASE = "open_case"
-    ADD_TO_CASE = "add_to_case"
-    NO_ACTION = "no_action"
-    FORWARD_CARE = "forward_care"
-    FORWARD_MUNICIPALITY = "forward_municipality"
-
-    @property
-    def label(self) -> str:
-        return _CHOICE_LABELS[self]
-
-
-_CHOICE_LABELS = {
-    AssessmentChoice.OPEN_CASE: "Nieuwe zaak openen",
-    AssessmentChoice.ADD_TO_CASE: "Toevoegen aan de lopende zaak",
-    AssessmentChoice.NO_ACTION: "Geen actie nodig",
-    AssessmentChoice.FORWARD_CARE: "Doorsturen naar zorg",
-    AssessmentChoice.FORWARD_MUNICIPALITY: "Doorsturen naar een andere gemeente",
-}
+class AssessmentChoice(LabeledEnum):
+    OPEN_CASE = ("open_case", "Nieuwe zaak openen")
+    ADD_TO_CASE = ("add_to_case", "Toevoegen aan de lopende zaak")
+    NO_ACTION = ("no_action", "Geen actie nodig")
+    FORWARD_CARE = ("forward_care", "Doorsturen naar zorg")
+    FORWARD_MUNICIPALITY = ("forward_municipality", "Doorsturen naar een andere gemeente")
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from functools import lru_cache
 
-from desktop.models.enums import ExemptionArticle, LeaveKind
+from desktop.models.enums import ExemptionArticle, LabeledEnum, LeaveKind
 
 # --- Region settings (defaults; a region may configure other values) ------------------------------
 
@@ -118,27 +118,15 @@ def school_year(d: date) -> SchoolYear:
     return SchoolYear(d.year if d.month >= 8 else d.year - 1)
 
 
-class DutyStatus(StrEnum):
+class DutyStatus(LabeledEnum):
     """Which duty applies to a young person on a given day."""
 
-    BEFORE_COMPULSORY = "before_compulsory"
-    COMPULSORY = "compulsory"  # volledige leerplicht, Lpw art. 3
-    QUALIFICATION_DUTY = "qualification_duty"  # kwalificatieplicht, Lpw art. 4a/4b
-    DROPOUT_SUPPORT = "dropout_support"  # RMC target group: 18 up to the age limit, no startkwalificatie
-    NONE = "none"
-
-    @property
-    def label(self) -> str:
-        return _DUTY_LABELS[self]
-
-
-_DUTY_LABELS = {
-    DutyStatus.BEFORE_COMPULSORY: "Nog niet leerplichtig",
-    DutyStatus.COMPULSORY: "Leerplichtig",
-    DutyStatus.QUALIFICATION_DUTY: "Kwalificatieplichtig",
-    DutyStatus.DROPOUT_SUPPORT: "RMC-doelgroep (18+ zonder startkwalificatie)",
-    DutyStatus.NONE: "Geen leer- of kwalificatieplicht",
-}
+    BEFORE_COMPULSORY = ("before_compulsory", "Nog niet leerplichtig")
+    COMPULSORY = ("compulsory", "Leerplichtig")  # volledige leerplicht, Lpw art. 3
+    QUALIFICATION_DUTY = ("qualification_duty", "Kwalificatieplichtig")  # kwalificatieplicht, Lpw art. 4a/4b
+    # RMC target group: 18 up to the age limit, no startkwalificatie
+    DROPOUT_SUPPORT = ("dropout_support", "RMC-doelgroep (18+ zonder startkwalificatie)")
+    NONE = ("none", "Geen leer- of kwalificatieplicht")
 
 
 class LeaveAuthority(StrEnum):

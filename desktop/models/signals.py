@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from enum import StrEnum
 from typing import Any
 
 from babel.dates import format_date
@@ -18,7 +17,7 @@ from sqlalchemy.orm import Session, aliased
 
 from desktop.models import law
 from desktop.models.cases import AbsenceReport, Case, Intervention
-from desktop.models.enums import CaseKind, CaseStatus, Decision, InterventionKind, LeaveDecider
+from desktop.models.enums import CaseKind, CaseStatus, Decision, InterventionKind, LabeledEnum, LeaveDecider
 from desktop.models.enums import ExemptionArticle as StoredArticle
 from desktop.models.exemptions import Exemption, LeaveRequest, leave_days_granted_this_year
 from desktop.models.registry import Person
@@ -30,31 +29,15 @@ _OBJECTION_LOOKBACK = timedelta(weeks=law.OBJECTION_PERIOD_WEEKS, days=14)
 _RENEWABLE = (StoredArticle.ART_5A, StoredArticle.ART_5B, StoredArticle.ART_5C)
 
 
-class SignalKind(StrEnum):
-    EXEMPTION_RENEWAL = "exemption_renewal"
-    EXEMPTION_EXPIRING = "exemption_expiring"
-    MEDICAL_STATEMENT_OUTDATED = "medical_statement_outdated"
-    TURNING_18 = "turning_18"
-    DROPOUT_AGE_LIMIT = "dropout_age_limit"
-    OBJECTION_PERIOD_OPEN = "objection_period_open"
-    HALT_ELIGIBLE = "halt_eligible"
-    UNKNOWN_SCHOOL = "unknown_school"
-
-    @property
-    def label(self) -> str:
-        return _SIGNAL_LABELS[self]
-
-
-_SIGNAL_LABELS = {
-    SignalKind.EXEMPTION_RENEWAL: "Vrijstelling verlengen",
-    SignalKind.EXEMPTION_EXPIRING: "Vrijstelling loopt af",
-    SignalKind.MEDICAL_STATEMENT_OUTDATED: "Verklaring ouder dan drie maanden",
-    SignalKind.TURNING_18: "Wordt 18 jaar",
-    SignalKind.DROPOUT_AGE_LIMIT: "Bereikt de leeftijdsgrens van de RMC-doelgroep",
-    SignalKind.OBJECTION_PERIOD_OPEN: "Bezwaartermijn loopt",
-    SignalKind.HALT_ELIGIBLE: "Halt-verwijzing mogelijk",
-    SignalKind.UNKNOWN_SCHOOL: "School onbekend in de regio",
-}
+class SignalKind(LabeledEnum):
+    EXEMPTION_RENEWAL = ("exemption_renewal", "Vrijstelling verlengen")
+    EXEMPTION_EXPIRING = ("exemption_expiring", "Vrijstelling loopt af")
+    MEDICAL_STATEMENT_OUTDATED = ("medical_statement_outdated", "Verklaring ouder dan drie maanden")
+    TURNING_18 = ("turning_18", "Wordt 18 jaar")
+    DROPOUT_AGE_LIMIT = ("dropout_age_limit", "Bereikt de leeftijdsgrens van de RMC-doelgroep")
+    OBJECTION_PERIOD_OPEN = ("objection_period_open", "Bezwaartermijn loopt")
+    HALT_ELIGIBLE = ("halt_eligible", "Halt-verwijzing mogelijk")
+    UNKNOWN_SCHOOL = ("unknown_school", "School onbekend in de regio")
 
 
 @dataclass(frozen=True)
