@@ -53,6 +53,7 @@ from desktop.documents.letters import (
     render_batch,
 )
 from desktop.documents.official_reports import REPORT_KINDS, ReportError, generate_report
+from desktop.documents.organisations import ORGANISATION_FILE, ORGANISATIONS
 from desktop.documents.templates import TemplateError, TemplateStore
 from desktop.models.audit import AuditAction, record
 from desktop.models.cases import AbsenceReport, Appointment, Case, Intervention, JournalEntry
@@ -72,25 +73,6 @@ from desktop.models.law import letters_to_young_person
 from desktop.models.records import DocumentRecord
 from desktop.models.registry import Enrollment, Municipality, Person, School, User
 from desktop.models.registry import Guardian as GuardianRow
-
-# Where reports to organisations go. VERIFY: the regional intake addresses of the Raad voor de
-# Kinderbescherming and the SVB office differ per region; a region replaces these through
-# `ORGANISATION_FILE` next to its templates (see docs/templates.md).
-ORGANISATIONS: dict[str, Addressee] = {
-    "melding_raad": Addressee(
-        name_lines=["Raad voor de Kinderbescherming", "t.a.v. het intakebureau"],
-        address=PostalAddress("Postbus 1000", "3300 BA", "Dordrecht"),
-        salutation="heer, mevrouw",
-        description="Raad voor de Kinderbescherming",
-    ),
-    "melding_svb": Addressee(
-        name_lines=["Sociale Verzekeringsbank", "afdeling Kinderbijslag"],
-        address=PostalAddress("Postbus 1100", "1180 BH", "Amstelveen"),
-        salutation="heer, mevrouw",
-        description="Sociale Verzekeringsbank",
-    ),
-}
-ORGANISATION_FILE = "organisaties.json"
 
 # 'artikel 5 onder a' as printed in a decision (the templates add 'van de Leerplichtwet 1969').
 ARTICLE_TEXT = {

@@ -5,6 +5,7 @@ All persons and numbers are fictitious.
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date, time
 
 from desktop.documents.context import (
@@ -29,20 +30,11 @@ from desktop.documents.context import (
     Suspect,
     SvbReport,
 )
+from desktop.documents.organisations import ORGANISATIONS
 
+# The organisations' own addresses, and the example school for its feedback.
 _ORGANISATIONS = {
-    "melding_raad": Addressee(
-        name_lines=["Raad voor de Kinderbescherming", "t.a.v. de intake"],
-        address=PostalAddress("Postbus 1234", "3300 AA", "Dordrecht"),
-        salutation="heer, mevrouw",
-        description="Raad voor de Kinderbescherming",
-    ),
-    "melding_svb": Addressee(
-        name_lines=["Sociale Verzekeringsbank", "afdeling Kinderbijslag"],
-        address=PostalAddress("Postbus 5678", "1180 AA", "Amstelveen"),
-        salutation="heer, mevrouw",
-        description="SVB",
-    ),
+    **ORGANISATIONS,
     "terugkoppeling_school": Addressee(
         name_lines=["Het Voorbeeldcollege", "t.a.v. de verzuimcoördinator"],
         address=PostalAddress("Schoolstraat 10", "3311 BB", "Dordrecht"),
@@ -67,7 +59,8 @@ _MOTIVATIONS = {
 
 def sample_context(kind: str = "uitnodiging_gesprek", letter_date: date | None = None) -> LetterContext:
     """A complete, fictitious context with every group filled, addressed as the kind requires."""
-    addressee = _ORGANISATIONS.get(
+    # A copy: the organisations' addresses are shared with the letters made from the database.
+    addressee = dataclasses.replace(_ORGANISATIONS.get(
         kind,
         Addressee(
             name_lines=["J. de Vries", "en A. de Vries-Jansen"],
@@ -75,7 +68,7 @@ def sample_context(kind: str = "uitnodiging_gesprek", letter_date: date | None =
             salutation="heer De Vries en mevrouw De Vries-Jansen",
             description="ouders met gezag",
         ),
-    )
+    ))
     return LetterContext(
         addressee=addressee,
         pupil=Pupil(
