@@ -103,26 +103,35 @@ class BackgroundOp(Generic[T]):
             self._on_progress(done, total, text)
 
     def _succeeded(self, result: Any) -> None:
-        if self._on_success is not None and self._parent_alive():
-            self._on_success(result)
+        on_success, alive = self._on_success, self._parent_alive()
+        self._release()
+        if on_success is not None and alive:
+            on_success(result)
 
     def _failed(self, exc: BaseException) -> None:
-        if not self._parent_alive():
+        parent, on_failure, on_fault, alive = self._parent, self._on_failure, self._on_fault, self._parent_alive()
+        cut_off = self._cut_off()
+        self._release()
+        if not alive:
             log.debug("Fout van een achtergrondtaak niet gemeld: het venster is gesloten (%s)", type(exc).__name__)
             return
         if isinstance(exc, VangnetError):
-            if self._on_failure is not None:
-                self._on_failure(exc)
-            elif not self._cut_off():
-                parent = self._parent if isinstance(self._parent, QWidget) else None
-                QMessageBox.warning(parent, "Vangnet", str(exc))
+            if on_failure is not None:
+                on_failure(exc)
+            elif not cut_off:
+                QMessageBox.warning(parent if isinstance(parent, QWidget) else None, "Vangnet", str(exc))
             return
-        if self._on_fault is not None:
-            self._on_fault(exc)
-        if self._cut_off():
+        if on_fault is not None:
+            on_fault(exc)
+        if cut_off:
             log.info("Achtergrondtaak afgebroken door het vergrendelen: %s", type(exc).__name__)
             return
         raise exc
+
+    def _release(self) -> None:
+        """Done: hold on to no window (a closed dialog must be free to go) and to no handler."""
+        self._parent = None
+        self._on_success = self._on_failure = self._on_fault = self._on_progress = None
 
 
 class _StoreOp(BackgroundOp[T]):

@@ -24,19 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models.assessment import (
-    AssessmentChoice,
-    ReportForAssessment,
-    assess_report,
-    load_report_for_assessment,
-)
+from desktop.errors import VangnetError
+from desktop.models.assessment import AssessmentChoice, ReportForAssessment
 from desktop.models.enums import CaseKind
-from desktop.models.errors import DomainError
 from desktop.models.law import age_on
-from desktop.models.registry import User
-from desktop.models.session_user import current_user
 from desktop.models.worklist import WorkItem
-from desktop.operations import OpChanges
+from desktop.operations import assessment
 from desktop.views.common import AppContext, Validation, enum_combo, error_label, nl_date, nl_number
 
 #: The worklist's record_kind for new meldingen; MainWindow routes it to :func:`open_assessment`.
@@ -68,8 +61,9 @@ class AssessReportDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.report_id = report_id
-        self.report: ReportForAssessment = ctx.read(lambda session: load_report_for_assessment(session, report_id))
+        self.report: ReportForAssessment = assessment.report_for_assessment(ctx, report_id)
         self.case_id: str | None = None
+        self.saving = False
         self.setWindowTitle(self.tr("Nieuwe melding beoordelen"))
         self.setAccessibleName(self.tr("Nieuwe melding beoordelen"))
 
@@ -304,40 +298,41 @@ class AssessReportDialog(QDialog):
         return check
 
     def submit(self) -> None:
-        if self.report.assessed or not self.revalidate().ok:
+        if self.saving or self.report.assessed or not self.revalidate().ok:
             return
         choice = self.choice
         on = max(self.ctx.today(), self.report.received_on)
-        try:
-            with self.ctx.session() as session:
-                report = assess_report(
-                    session,
-                    self.report_id,
-                    choice,
-                    on,
-                    motivation=self.motivation.toPlainText(),
-                    case_kind=self.case_kind.currentData(),
-                    case_id=self.open_case.currentData(),
-                    forward_to=self.forward_to.text(),
-                    municipality_code=self.municipality.currentData(),
-                    user_id=_current_user_id(session),
-                )
-                session.flush()
-                self.case_id = report.case_id
-        except DomainError as exc:
-            self.problems.setText(str(exc))
-            return
-        self.ctx.changed.emit(OpChanges.of("absence_reports", "cases", "journal_entries"))
+        write = assessment.assess(
+            self.ctx,
+            self.report_id,
+            choice,
+            on,
+            motivation=self.motivation.toPlainText(),
+            case_kind=self.case_kind.currentData(),
+            case_id=self.open_case.currentData(),
+            forward_to=self.forward_to.text(),
+            municipality_code=self.municipality.currentData(),
+            parent=self,
+        )
+        self._set_saving(True)
+        write.success(self._assessed).failure(self._refused).fault(lambda _exc: self._set_saving(False))
+        write.run_in_background()
+
+    def _set_saving(self, saving: bool) -> None:
+        self.saving = saving
+        self.save_button.setEnabled(not saving)
+        if not saving:
+            self.revalidate()
+
+    def _assessed(self, case_id: str | None) -> None:
+        self.saving = False
+        self.case_id = case_id
         self.assessed.emit(self.report_id, self.case_id or "")
         self.accept()
 
-
-def _current_user_id(session) -> str | None:
-    user = current_user(session)
-    # Only a known users record can be the case's consultant (the id may be missing before a first sync).
-    if user is None or session.get(User, user.user_id) is None:
-        return None
-    return user.user_id
+    def _refused(self, exc: VangnetError) -> None:
+        self._set_saving(False)
+        self.problems.setText(str(exc))
 
 
 def open_assessment(ctx: AppContext, item: WorkItem, parent: QWidget | None = None) -> AssessReportDialog | None:

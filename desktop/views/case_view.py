@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSizePolicy,
@@ -26,17 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models.case_commands import (
-    MAS_PHASES,
-    USUAL_ROUTE,
-    add_appointment,
-    add_intervention,
-    add_journal_entry,
-    close_case,
-    route_needs_motivation,
-    set_case_phase,
-    set_case_route,
-)
+from desktop.errors import VangnetError
+from desktop.models.case_commands import MAS_PHASES, USUAL_ROUTE, route_needs_motivation
 from desktop.models.enums import (
     AppointmentKind,
     CaseCloseReason,
@@ -48,11 +38,20 @@ from desktop.models.enums import (
     JournalKind,
     ReportSuspect,
 )
-from desktop.models.errors import DomainError
 from desktop.models.law import age_on, halt_eligible
-from desktop.models.person_file import CaseDetail, load_case
-from desktop.operations import OpChanges
-from desktop.views.common import DUTCH, AppContext, date_edit, enum_combo, error_label, nl_date, nl_datetime, to_date
+from desktop.models.person_file import CaseDetail
+from desktop.operations import CollectionOp, cases
+from desktop.views.common import (
+    DUTCH,
+    AppContext,
+    date_edit,
+    enum_combo,
+    error_label,
+    nl_date,
+    nl_datetime,
+    show_error,
+    to_date,
+)
 from desktop.views.conflict_banner import ConflictBanner
 from desktop.views.person_file import _fill, _table
 
@@ -78,13 +77,19 @@ CLOSED_HINT = "Deze zaak is gesloten; het journaal blijft te lezen."
 
 
 class CaseView(QWidget):
+    """Every change is a write in the background; while one runs the actions wait, and ``saved`` fires when it is
+    stored and shown."""
+
     open_person = Signal(str)
+    saved = Signal()
 
     def __init__(self, ctx: AppContext, case_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.case_id = case_id
         self.detail: CaseDetail | None = None
+        self.busy = False
+        self._enabled_before: dict[QWidget, bool] = {}
 
         self.title_label = QLabel()
         self.title_label.setStyleSheet("font-size: 16pt; font-weight: 600;")
@@ -341,7 +346,7 @@ class CaseView(QWidget):
         return self.tr("Zaak {number}").format(number=self.detail.case.case_number) if self.detail else self.tr("Zaak")
 
     def load(self) -> None:
-        self.detail = self.ctx.read(lambda session: load_case(session, self.case_id))
+        self.detail = cases.case_detail(self.ctx, self.case_id)
         detail = self.detail
         case = detail.case
         self.title_label.setText(
@@ -417,27 +422,47 @@ class CaseView(QWidget):
         self.letter_dialog.open()
         return self.letter_dialog
 
-    def _write(self, fn, kind: str = "cases", error_target: QLabel | None = None) -> bool:
-        """One short write transaction; a rule the change breaks is shown in Dutch, nothing is saved."""
-        try:
-            with self.ctx.session() as session:
-                fn(session)
-        except DomainError as exc:
+    def _write(self, op: CollectionOp, error_target: QLabel | None = None, done=None) -> None:
+        """One write in the background; a rule the change breaks is shown in Dutch and nothing is saved.
+        ``done`` runs once it is stored, after the case is read again."""
+
+        def saved(_result) -> None:
+            self._set_busy(False)
+            self.load()
+            if done is not None:
+                done()
+            self.saved.emit()
+
+        def refused(exc: VangnetError) -> None:
+            self._set_busy(False)
             if error_target is not None:
                 error_target.setText(str(exc))
             else:
-                QMessageBox.warning(self, self.tr("Vangnet"), str(exc))
-            return False
-        self.load()
-        self.ctx.changed.emit(OpChanges.of(kind, "journal_entries"))
-        return True
+                show_error(self, exc, self.tr("Vangnet"))
+
+        self._set_busy(True)
+        op.success(saved).failure(refused).fault(lambda _exc: self._set_busy(False)).run_in_background()
+
+    def _set_busy(self, busy: bool) -> None:
+        """While a write runs, no second change starts from the old state (a double click moves one phase)."""
+        if busy == self.busy:
+            return
+        self.busy = busy
+        buttons = (
+            self.previous_button, self.next_button, self.route_save, self.journal_add, self.intervention_add,
+            self.close_button,
+        )
+        if busy:
+            self._enabled_before = {button: button.isEnabled() for button in buttons}
+        for button in buttons:
+            button.setEnabled(False if busy else self._enabled_before.get(button, button.isEnabled()))
 
     def move_phase(self, step: int) -> None:
         if self.detail is None:
             return
         index = MAS_PHASES.index(self.detail.case.phase) + step
-        if 0 <= index < len(MAS_PHASES):
-            self._write(lambda session: set_case_phase(session, self.case_id, MAS_PHASES[index]))
+        if 0 <= index < len(MAS_PHASES) and not self.busy:
+            self._write(cases.set_phase(self.ctx, self.case_id, MAS_PHASES[index], parent=self))
 
     def route_problem(self) -> str:
         if self.detail is None:
@@ -459,27 +484,27 @@ class CaseView(QWidget):
         self.route_save.setEnabled(is_open and not problem)
 
     def save_route(self) -> None:
-        if self.route_problem():
+        if self.route_problem() or self.busy:
             return
         route = self.route.currentData()
         motivation = self.route_motivation.toPlainText()
-        self._write(lambda session: set_case_route(session, self.case_id, route, motivation), "cases", self.route_error)
+        self._write(cases.set_route(self.ctx, self.case_id, route, motivation, parent=self), self.route_error)
 
     def add_journal(self) -> None:
         text = self.journal_text.toPlainText().strip()
-        if not text or self.detail is None or self.detail.case.status != CaseStatus.OPEN:
+        if not text or self.detail is None or self.detail.case.status != CaseStatus.OPEN or self.busy:
             return
         kind = self.journal_kind.currentData()
         contact = self.journal_with.text()
         person_id = self.detail.case.person_id
-        if self._write(
-            lambda session: add_journal_entry(session, self.case_id, person_id, kind, text, contact_with=contact)
-        ):
-            self.journal_text.clear()
+        self._write(
+            cases.add_journal_entry(self.ctx, self.case_id, person_id, kind, text, contact, parent=self),
+            done=self.journal_text.clear,
+        )
         self.journal_with.clear()
 
     def add_appointment(self) -> None:
-        if self.detail is None:
+        if self.detail is None or self.busy:
             return
         when = self.appointment_when.dateTime().toPython()
         starts_at = (
@@ -488,12 +513,9 @@ class CaseView(QWidget):
         kind = self.appointment_kind.currentData()
         place, purpose = self.appointment_place.text(), self.appointment_purpose.text()
         deadline = self.appointment_deadline.isChecked()
-
-        def op(session):
-            case = session.get(type(self.detail.case), self.case_id)
-            add_appointment(session, case, starts_at, kind, place, purpose, deadline)
-
-        self._write(op, "appointments")
+        self._write(
+            cases.add_appointment(self.ctx, self.case_id, starts_at, kind, place, purpose, deadline, parent=self)
+        )
         self.appointment_place.clear()
         self.appointment_purpose.clear()
 
@@ -556,7 +578,7 @@ class CaseView(QWidget):
         self.intervention_add.setEnabled(self.detail.case.status == CaseStatus.OPEN and eligible and not problem)
 
     def add_intervention(self) -> None:
-        if self.detail is None:
+        if self.detail is None or self.busy:
             return
         kind = self.intervention_kind.currentData()
         on = to_date(self.intervention_date.date())
@@ -571,14 +593,12 @@ class CaseView(QWidget):
             "copy_to_child_protection": self.copy_to_council.isChecked(),
         }
 
-        def op(session):
-            case = session.get(type(self.detail.case), self.case_id)
-            add_intervention(session, case, kind, on, **values)
+        def added() -> None:
+            self.referred_to.clear()
+            self.intervention_notes.clear()
 
-        if not self._write(op, "interventions", self.intervention_error):
-            return
-        self.referred_to.clear()
-        self.intervention_notes.clear()
+        write = cases.add_intervention(self.ctx, self.case_id, kind, on, values, parent=self)
+        self._write(write, self.intervention_error, added)
 
     def close_problem(self) -> str:
         if self.detail is None:
@@ -599,12 +619,10 @@ class CaseView(QWidget):
         self.close_button.setEnabled(not problem)
 
     def close_this_case(self) -> None:
-        if self.close_problem():
+        if self.close_problem() or self.busy:
             return
         reason = self.close_reason.currentData()
         duo = self.duo_reason.currentData()
         on = to_date(self.close_date.date())
         explanation = self.close_explanation.toPlainText()
-        self._write(
-            lambda session: close_case(session, self.case_id, reason, on, duo, explanation), "cases", self.close_error
-        )
+        self._write(cases.close(self.ctx, self.case_id, reason, on, duo, explanation, parent=self), self.close_error)

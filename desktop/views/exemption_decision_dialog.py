@@ -4,32 +4,24 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from desktop.models.access import may_read_exemption_health
-from desktop.models.case_commands import decide_exemption
+from desktop.errors import VangnetError
 from desktop.models.enums import Decision
-from desktop.models.errors import DomainError
-from desktop.models.exemptions import Exemption
 from desktop.models.law import exemption_valid_until, objection_deadline
-from desktop.models.registry import Person
-from desktop.models.session_user import current_user
-from desktop.operations import OpChanges
+from desktop.operations import exemptions
 from desktop.views.common import AppContext, Validation, date_edit, enum_combo, error_label, nl_date, to_date
 
 
 class ExemptionDecisionDialog(QDialog):
+    """Saving runs in the background; the dialog closes (accepted) once the decision is stored."""
+
     def __init__(self, ctx: AppContext, exemption_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.exemption_id = exemption_id
         self.setWindowTitle(self.tr("Besluit op vrijstelling"))
-
-        def read(session):
-            exemption = session.get(Exemption, exemption_id)
-            user = current_user(session)
-            health = may_read_exemption_health(session, user.viewer if user else None, exemption)
-            return exemption, session.get(Person, exemption.person_id), health
-
-        self.exemption, person, self.health_visible = ctx.read(read)
+        self.saving = False
+        request = exemptions.to_decide(ctx, exemption_id)
+        self.exemption, person, self.health_visible = request.exemption, request.person, request.health_visible
         summary = QLabel(
             self.tr("<b>{name}</b><br>{article}<br>Ontvangen op {date}").format(
                 name=person.full_name, article=self.exemption.article.label, date=nl_date(self.exemption.received_on)
@@ -92,16 +84,22 @@ class ExemptionDecisionDialog(QDialog):
         return check
 
     def submit(self) -> None:
-        if not self.revalidate().ok:
+        if self.saving or not self.revalidate().ok:
             return
         decision = self.decision.currentData()
         decided = to_date(self.decided_on.date())
         motivation = self.motivation.toPlainText()
-        try:
-            with self.ctx.session() as session:
-                decide_exemption(session, self.exemption_id, decision, decided, motivation)
-        except DomainError as exc:
-            self.problems.setText(str(exc))
-            return
-        self.ctx.changed.emit(OpChanges.of("exemptions"))
-        self.accept()
+        self._set_saving(True)
+        exemptions.decide(self.ctx, self.exemption_id, decision, decided, motivation, parent=self).success(
+            lambda _result: self.accept()
+        ).failure(self._refused).fault(lambda _exc: self._set_saving(False)).run_in_background()
+
+    def _set_saving(self, saving: bool) -> None:
+        self.saving = saving
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not saving)
+        if not saving:
+            self.revalidate()
+
+    def _refused(self, exc: VangnetError) -> None:
+        self._set_saving(False)
+        self.problems.setText(str(exc))

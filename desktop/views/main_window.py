@@ -27,11 +27,10 @@ from PySide6.QtWidgets import (
 from desktop.background import wait_for_background
 from desktop.errors import VangnetError
 from desktop.models.enums import CaseKind
-from desktop.models.exemptions import Exemption
 from desktop.models.lists import LIST_SPECS
 from desktop.models.store import IntegrityStatus, Store
 from desktop.models.worklist import WorkItem
-from desktop.operations import OpChanges
+from desktop.operations import OpChanges, exemptions
 from desktop.sync_service import SyncService, ensure_outbox
 from desktop.views.audit_log_view import add_to_main_window as add_access_log_action
 from desktop.views.case_view import CaseView
@@ -551,7 +550,7 @@ class MainWindow(QMainWindow):
         return view
 
     def open_exemption(self, exemption_id: str) -> None:
-        exemption = self.ctx.read(lambda session: session.get(Exemption, exemption_id))
+        exemption = exemptions.exemption(self.ctx, exemption_id)
         if exemption is None:
             return
         if exemption.decision is None:

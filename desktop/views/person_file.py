@@ -20,14 +20,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models.access import HIDDEN, Regime, may_read_exemption_health, regime_of
+from desktop.errors import VangnetError
+from desktop.models.access import HIDDEN, Regime, regime_of
 from desktop.models.enums import ExemptionArticle, InterventionKind
+from desktop.models.exemptions import Exemption
 from desktop.models.law import age_on
-from desktop.models.person_file import PersonFile, load_person_file, record_person_view, reveal_bsn
+from desktop.models.person_file import PersonFile
 from desktop.models.search import mask_bsn
-from desktop.models.session_user import current_user
-from desktop.operations import OpChanges
-from desktop.views.common import AppContext, nl_date
+from desktop.operations import OpChanges, persons
+from desktop.views.common import AppContext, nl_date, show_error
 from desktop.views.conflict_banner import ConflictBanner
 
 log = logging.getLogger(__name__)
@@ -198,10 +199,11 @@ class PersonFileView(QWidget):
 
     def load(self) -> None:
         today = self.ctx.today()
-        if self.file is None:
+        first = self.file is None
+        self.file = persons.person_file(self.ctx, self.person_id, today)
+        if first:
             # The first showing of this file is a view in the access log; reloads after a change are not.
-            self.ctx.read(lambda session: record_person_view(session, self.person_id))
-        self.file = self.ctx.read(lambda session: load_person_file(session, self.person_id, today))
+            persons.record_opened(self.ctx, self.person_id, parent=self).run_in_background()
         file = self.file
         person = file.person
         self.name_label.setText(person.full_name)
@@ -262,7 +264,8 @@ class PersonFileView(QWidget):
             ],
             [c.id for c in file.cases],
         )
-        grounds = self.ctx.read(lambda session: exemption_grounds(session, file.exemptions))
+        readable = persons.readable_health(self.ctx, file.exemptions)
+        grounds = {e.id: exemption_ground(e, e.id in readable) for e in file.exemptions}
         _fill(
             self.exemptions,
             [
@@ -292,16 +295,28 @@ class PersonFileView(QWidget):
 
     def _show_bsn(self, shown: bool) -> None:
         person = self.file.person if self.file else None
-        self.bsn_shown = shown
         if shown and person is not None:
-            bsn = self.ctx.read(lambda session: reveal_bsn(session, self.person_id))
-            # The access is recorded without the number itself.
-            log.info("BSN getoond voor persoon %s", self.person_id)
-            self.bsn_label.setText(bsn or "")
-            self.bsn_button.setText(self.tr("BSN &verbergen"))
-        else:
-            self.bsn_label.setText(mask_bsn(person.bsn if person else None) or self.tr("geen"))
-            self.bsn_button.setText(self.tr("BSN &tonen"))
+            # Shown once the showing is in the access log; the button waits meanwhile.
+            self.bsn_button.setEnabled(False)
+            persons.show_bsn(self.ctx, self.person_id, parent=self).success(self._bsn_revealed).failure(
+                self._bsn_refused
+            ).fault(lambda _exc: self.bsn_button.setEnabled(True)).run_in_background()
+            return
+        self.bsn_shown = False
+        self.bsn_label.setText(mask_bsn(person.bsn if person else None) or self.tr("geen"))
+        self.bsn_button.setText(self.tr("BSN &tonen"))
+
+    def _bsn_revealed(self, bsn: str | None) -> None:
+        # The access is recorded without the number itself.
+        log.info("BSN getoond voor persoon %s", self.person_id)
+        self.bsn_shown = True
+        self.bsn_label.setText(bsn or "")
+        self.bsn_button.setText(self.tr("BSN &verbergen"))
+        self.bsn_button.setEnabled(True)
+
+    def _bsn_refused(self, exc: VangnetError) -> None:
+        self.bsn_button.setEnabled(True)
+        show_error(self, exc)
 
     def toggle_bsn(self) -> None:
         self._show_bsn(not self.bsn_shown)
@@ -329,28 +344,22 @@ def timeline_regime(kind: str, title: str) -> str:
     return regime_label(regime_of(table, _INTERVENTION_BY_LABEL.get(title)))
 
 
-def exemption_grounds(session, exemptions) -> dict[str, str]:
-    """Per exemption the art. 5 onder a statement as far as the signed-in user may read it (need-to-know)."""
-    user = current_user(session)
-    viewer = user.viewer if user is not None else None
-    shown: dict[str, str] = {}
-    for e in exemptions:
-        if e.article != ExemptionArticle.ART_5A:
-            shown[e.id] = ""
-        elif not may_read_exemption_health(session, viewer, e):
-            shown[e.id] = HIDDEN
-        else:
-            parts = []
-            if e.statement_date:
-                parts.append(nl_date(e.statement_date, "short"))
-            if e.statement_by:
-                parts.append(e.statement_by.label.lower())
-            if e.never_fit:
-                parts.append("nooit geschikt")
-            if e.motivation:
-                parts.append(e.motivation)
-            shown[e.id] = ", ".join(parts) or "–"
-    return shown
+def exemption_ground(e: Exemption, readable: bool) -> str:
+    """The art. 5 onder a statement of an exemption as far as the signed-in user may read it (need-to-know)."""
+    if e.article != ExemptionArticle.ART_5A:
+        return ""
+    if not readable:
+        return HIDDEN
+    parts = []
+    if e.statement_date:
+        parts.append(nl_date(e.statement_date, "short"))
+    if e.statement_by:
+        parts.append(e.statement_by.label.lower())
+    if e.never_fit:
+        parts.append("nooit geschikt")
+    if e.motivation:
+        parts.append(e.motivation)
+    return ", ".join(parts) or "–"
 
 
 def _clear_form(form: QFormLayout) -> None:

@@ -4,16 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLineEdit
 
-from desktop.models.case_commands import register_absence_report
 from desktop.models.enums import AbsenceKind
-from desktop.models.search import school_choices
+from desktop.operations import CollectionOp, registrations
 from desktop.views.common import DUTCH, Validation, date_edit, enum_combo, to_date
 from desktop.views.register_form import RegisterDialog
 
 
 class AbsenceReportDialog(RegisterDialog):
     title_text = "Nieuwe verzuimmelding"
-    record_kind = "absence_report"
 
     def __init__(self, ctx, person_id=None, parent=None) -> None:
         super().__init__(ctx, person_id, parent)
@@ -23,7 +21,7 @@ class AbsenceReportDialog(RegisterDialog):
         self.school = QComboBox()
         self.school.setAccessibleName(self.tr("School"))
         self.school.addItem(self.tr("(onbekend)"), None)
-        for school_id, name in ctx.read(school_choices):
+        for school_id, name in registrations.schools(ctx):
             self.school.addItem(name, school_id)
         self.absence_start = date_edit(today, self.tr("Eerste verzuimdag"))
         self.absence_end = date_edit(today, self.tr("Laatste verzuimdag"))
@@ -63,9 +61,9 @@ class AbsenceReportDialog(RegisterDialog):
             )
         return check
 
-    def save(self, session) -> str:
-        report = register_absence_report(
-            session,
+    def save_operation(self) -> CollectionOp[str]:
+        return registrations.register_absence_report(
+            self.ctx,
             self.picker.person_id,
             self.kind.currentData(),
             to_date(self.received_on.date()),
@@ -75,6 +73,5 @@ class AbsenceReportDialog(RegisterDialog):
             hours_absent=self.hours.value() or None,
             suspected_reason=self.reason.text(),
             reporter_name=self.reporter.text(),
+            parent=self,
         )
-        session.flush()
-        return report.id

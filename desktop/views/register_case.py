@@ -4,25 +4,22 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QPlainTextEdit
 
-from desktop.models.case_commands import open_case
 from desktop.models.enums import CaseKind
 from desktop.models.law import DutyStatus, duty_status
-from desktop.models.lists import filter_options
-from desktop.models.registry import Person
+from desktop.operations import CollectionOp, cases, lists
 from desktop.views.common import Validation, date_edit, enum_combo, to_date
 from desktop.views.register_form import RegisterDialog
 
 
 class NewCaseDialog(RegisterDialog):
     title_text = "Nieuwe zaak absoluut verzuim"
-    record_kind = "case"
 
     def __init__(self, ctx, person_id=None, parent=None, kind: CaseKind = CaseKind.ABSOLUTE) -> None:
         super().__init__(ctx, person_id, parent)
         self.kind = enum_combo(CaseKind, self.tr("Soort zaak"))
         self.kind.setCurrentIndex(self.kind.findData(kind.value))
         self.opened_on = date_edit(ctx.today(), self.tr("Datum geopend"))
-        options = ctx.read(lambda session: filter_options(session, ctx.today()))
+        options = lists.filter_choices(ctx)
         self.consultant = QComboBox()
         self.consultant.setAccessibleName(self.tr("Consulent"))
         self.consultant.addItem(self.tr("(nog niet toegewezen)"), None)
@@ -47,8 +44,8 @@ class NewCaseDialog(RegisterDialog):
         opened = to_date(self.opened_on.date())
         check.require("opened", opened <= self.ctx.today(), self.tr("De openingsdatum ligt in de toekomst."))
         self.duty.clear()
-        if self.picker.person_id:
-            person = self.ctx.read(lambda session: session.get(Person, self.picker.person_id))
+        person = self.picker.person
+        if person is not None:
             status = duty_status(person.birth_date, opened, person.qualified_on)
             self.duty.setText(status.label)
             if self.kind.currentData() == CaseKind.ABSOLUTE.value:
@@ -58,14 +55,14 @@ class NewCaseDialog(RegisterDialog):
                 )
         return check
 
-    def save(self, session) -> str:
-        case = open_case(
-            session,
+    def save_operation(self) -> CollectionOp[str]:
+        return cases.open_case(
+            self.ctx,
             self.picker.person_id,
             self.kind.currentData(),
             to_date(self.opened_on.date()),
             assigned_user_id=self.consultant.currentData(),
             needs_investigation=self.investigate.isChecked(),
             summary=self.summary.toPlainText(),
+            parent=self,
         )
-        return case.id

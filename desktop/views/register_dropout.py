@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QLabel
 
-from desktop.models.case_commands import register_dropout_trajectory
 from desktop.models.enums import VsvKind
 from desktop.models.law import age_on
-from desktop.models.lists import filter_options
-from desktop.models.registry import Person
+from desktop.operations import CollectionOp, lists, registrations
 from desktop.views.common import Validation, date_edit, enum_combo, to_date
 from desktop.views.register_form import RegisterDialog
 
@@ -18,7 +16,6 @@ REGION_AGE_LIMIT = 27
 
 class DropoutTrajectoryDialog(RegisterDialog):
     title_text = "VSV-traject starten"
-    record_kind = "dropout"
 
     def __init__(self, ctx, person_id=None, parent=None) -> None:
         super().__init__(ctx, person_id, parent)
@@ -27,7 +24,7 @@ class DropoutTrajectoryDialog(RegisterDialog):
         self.coach = QComboBox()
         self.coach.setAccessibleName(self.tr("Coach"))
         self.coach.addItem(self.tr("(nog niet toegewezen)"), None)
-        for user_id, name in ctx.read(lambda session: filter_options(session, ctx.today())).users:
+        for user_id, name in lists.filter_choices(ctx).users:
             self.coach.addItem(name, user_id)
         self.info = QLabel()
         self.form.addRow(self.tr("&Soort:"), self.vsv_kind)
@@ -41,8 +38,8 @@ class DropoutTrajectoryDialog(RegisterDialog):
         start = to_date(self.start.date())
         check.require("start", start <= self.ctx.today(), self.tr("De begindatum ligt in de toekomst."))
         self.info.clear()
-        if self.picker.person_id:
-            person = self.ctx.read(lambda session: session.get(Person, self.picker.person_id))
+        person = self.picker.person
+        if person is not None:
             age = age_on(person.birth_date, start)
             self.info.setText(self.tr("Leeftijd bij de start: {age} jaar.").format(age=age))
             check.require(
@@ -57,13 +54,12 @@ class DropoutTrajectoryDialog(RegisterDialog):
             )
         return check
 
-    def save(self, session) -> str:
-        trajectory = register_dropout_trajectory(
-            session,
+    def save_operation(self) -> CollectionOp[str]:
+        return registrations.register_dropout_trajectory(
+            self.ctx,
             self.picker.person_id,
             self.vsv_kind.currentData(),
             to_date(self.start.date()),
             self.coach.currentData(),
+            parent=self,
         )
-        session.flush()
-        return trajectory.id

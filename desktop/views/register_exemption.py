@@ -4,17 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
-from desktop.models.case_commands import register_exemption
 from desktop.models.enums import ExemptionArticle, StatementBy
 from desktop.models.law import age_on, medical_statement_expires, medical_statement_valid
-from desktop.models.registry import Person
+from desktop.operations import CollectionOp, registrations
 from desktop.views.common import Validation, date_edit, enum_combo, nl_date, to_date
 from desktop.views.register_form import RegisterDialog
 
 
 class ExemptionRequestDialog(RegisterDialog):
     title_text = "Vrijstelling aanvragen"
-    record_kind = "exemption"
 
     def __init__(self, ctx, person_id=None, parent=None) -> None:
         super().__init__(ctx, person_id, parent)
@@ -106,8 +104,8 @@ class ExemptionRequestDialog(RegisterDialog):
             check.require(
                 "programme", bool(self.programme.toPlainText().strip()), self.tr("Beschrijf het vervangende programma.")
             )
-            if article == "3a" and self.picker.person_id:
-                person = self.ctx.read(lambda session: session.get(Person, self.picker.person_id))
+            person = self.picker.person
+            if article == "3a" and person is not None:
                 check.require(
                     "age",
                     age_on(person.birth_date, received) >= 14,
@@ -115,7 +113,7 @@ class ExemptionRequestDialog(RegisterDialog):
                 )
         return check
 
-    def save(self, session) -> str:
+    def save_operation(self) -> CollectionOp[str]:
         article = self.article.currentData()
         fields = {}
         if article == "5a":
@@ -131,8 +129,6 @@ class ExemptionRequestDialog(RegisterDialog):
             fields = {"school_abroad": self.school_abroad.text().strip()}
         elif article in ("3a", "3b"):
             fields = {"substitute_programme": self.programme.toPlainText().strip()}
-        exemption = register_exemption(
-            session, self.picker.person_id, article, to_date(self.received_on.date()), **fields
+        return registrations.register_exemption(
+            self.ctx, self.picker.person_id, article, to_date(self.received_on.date()), parent=self, **fields
         )
-        session.flush()
-        return exemption.id

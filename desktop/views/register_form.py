@@ -1,4 +1,4 @@
-"""Base of the registration forms: a person picker, validation as you type and one short write."""
+"""Base of the registration forms: a person picker, validation as you type and one write in the background."""
 
 from __future__ import annotations
 
@@ -17,13 +17,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
-from desktop.models.errors import DomainError
+from desktop.errors import VangnetError
 from desktop.models.law import is_valid_bsn
 from desktop.models.registry import Person
-from desktop.models.search import person_choices
-from desktop.operations import OpChanges
+from desktop.models.search import SearchResult
+from desktop.operations import CollectionOp, persons
 from desktop.views.common import ERROR_STYLE, AppContext, Validation, error_label
 
 log = logging.getLogger(__name__)
@@ -31,7 +30,10 @@ REMINDER_STYLE = "color: #5f6b73;"
 
 
 class PersonPicker(QWidget):
-    """Find a leerling by name, BSN or onderwijsnummer; a typed BSN is checked with the 11-proef."""
+    """Find a leerling by name, BSN or onderwijsnummer; a typed BSN is checked with the 11-proef.
+
+    The search runs in the background; ``person`` is the chosen leerling (read once when chosen), so that the
+    form's checks need no query as the user types."""
 
     changed = Signal()
 
@@ -39,6 +41,8 @@ class PersonPicker(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.person_id: str | None = None
+        self.person: Person | None = None
+        self._generation = 0
         self.query = QLineEdit()
         self.query.setPlaceholderText(self.tr("Naam, BSN of onderwijsnummer"))
         self.query.setAccessibleName(self.tr("Leerling zoeken"))
@@ -69,13 +73,14 @@ class PersonPicker(QWidget):
             self.choices.addItem(self.tr("(zoek eerst)"), None)
 
     def set_person(self, person_id: str) -> None:
-        person = self.ctx.read(lambda session: session.get(Person, person_id))
+        person = persons.person(self.ctx, person_id)
         if person is None:
             return
         self.choices.blockSignals(True)
         self.choices.clear()
         self.choices.addItem(f"{person.full_name} ({person.birth_date.strftime('%d-%m-%Y')})", person.id)
         self.choices.blockSignals(False)
+        self.person, self.person_id = person, person.id
         self._chosen()
 
     def search(self) -> None:
@@ -88,7 +93,18 @@ class PersonPicker(QWidget):
             self.hint.setStyleSheet("color: #b00020;")
             self.hint.setText(self.tr("Dit BSN is ongeldig: het voldoet niet aan de 11-proef."))
         self.hint.setVisible(bool(self.hint.text()))
-        results = self.ctx.read(lambda session: person_choices(session, text)) if len(text) >= 2 else []
+        self._generation += 1
+        generation = self._generation
+        if len(text) < 2:
+            self._show_results(generation, text, [])
+            return
+        persons.find_persons(self.ctx, text, parent=self).success(
+            lambda results: self._show_results(generation, text, results)
+        ).run_in_background()
+
+    def _show_results(self, generation: int, text: str, results: list[SearchResult]) -> None:
+        if generation != self._generation:
+            return  # the user typed on meanwhile
         self.choices.blockSignals(True)
         self.choices.clear()
         if not results:
@@ -99,15 +115,19 @@ class PersonPicker(QWidget):
         self._chosen()
 
     def _chosen(self) -> None:
-        self.person_id = self.choices.currentData()
+        person_id = self.choices.currentData()
+        if person_id != self.person_id or (person_id and self.person is None):
+            self.person = persons.person(self.ctx, person_id) if person_id else None
+        self.person_id = person_id if self.person is not None else None
         self.changed.emit()
 
 
 class RegisterDialog(QDialog):
-    """Subclasses add fields to ``self.form``, implement :meth:`validate` and :meth:`save`."""
+    """Subclasses add fields to ``self.form``, implement :meth:`validate` and :meth:`save_operation`.
+
+    Saving runs in the background; the dialog closes (accepted, ``saved_id`` set) once the record is stored."""
 
     title_text = "Registreren"
-    record_kind = "record"
 
     def __init__(self, ctx: AppContext, person_id: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -169,18 +189,36 @@ class RegisterDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(check.ok)
         return check
 
-    def save(self, session: Session) -> str:
+    def save_operation(self) -> CollectionOp[str]:
+        """The write of what the form holds (its values read here, on the GUI thread); its result is the new id."""
         raise NotImplementedError
+
+    @property
+    def saving(self) -> bool:
+        return self._saving
+
+    _saving = False
 
     def submit(self) -> None:
         self._mark_edited()
-        if not self.revalidate().ok:
+        if self._saving or not self.revalidate().ok:
             return
-        try:
-            with self.ctx.session() as session:
-                self.saved_id = self.save(session)
-        except DomainError as exc:
-            self.problems.setText(str(exc))
-            return
-        self.ctx.changed.emit(OpChanges.of(self.record_kind))
+        self._set_saving(True)
+        self.save_operation().success(self._saved).failure(self._refused).fault(
+            lambda _exc: self._set_saving(False)
+        ).run_in_background()
+
+    def _set_saving(self, saving: bool) -> None:
+        self._saving = saving
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not saving)
+        if not saving:
+            self.revalidate()
+
+    def _saved(self, record_id: str) -> None:
+        self._saving = False
+        self.saved_id = record_id
         self.accept()
+
+    def _refused(self, exc: VangnetError) -> None:
+        self._set_saving(False)
+        self.problems.setText(str(exc))

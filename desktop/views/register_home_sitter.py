@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QPlainTextEdit
 
-from desktop.models.case_commands import register_home_sitter
+from desktop.operations import CollectionOp, registrations
 from desktop.views.common import Validation, date_edit, to_date
 from desktop.views.register_form import RegisterDialog
 
 
 class HomeSitterDialog(RegisterDialog):
     title_text = "Thuiszitter registreren"
-    record_kind = "home_sitter"
 
     def __init__(self, ctx, person_id=None, parent=None) -> None:
         super().__init__(ctx, person_id, parent)
@@ -30,9 +29,7 @@ class HomeSitterDialog(RegisterDialog):
                       self.tr("De begindatum ligt in de toekomst."))
         return check
 
-    def save(self, session) -> str:
-        episode = register_home_sitter(
-            session, self.picker.person_id, to_date(self.start.date()), self.reason.toPlainText().strip()
+    def save_operation(self) -> CollectionOp[str]:
+        return registrations.register_home_sitter(
+            self.ctx, self.picker.person_id, to_date(self.start.date()), self.reason.toPlainText().strip(), parent=self
         )
-        session.flush()
-        return episode.id

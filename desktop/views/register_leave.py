@@ -6,10 +6,9 @@ import datetime as dt
 
 from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPlainTextEdit, QSpinBox
 
-from desktop.models.case_commands import register_leave_request
 from desktop.models.enums import Decision, LeaveDecider, LeaveKind
-from desktop.models.exemptions import leave_days_granted_this_year
 from desktop.models.law import LeaveAuthority, leave_authority
+from desktop.operations import CollectionOp, registrations
 from desktop.views.common import Validation, date_edit, enum_combo, to_date
 from desktop.views.register_form import RegisterDialog
 
@@ -29,7 +28,6 @@ def school_days_between(start: dt.date, end: dt.date) -> int:
 
 class LeaveRequestDialog(RegisterDialog):
     title_text = "Verlofaanvraag"
-    record_kind = "leave_request"
 
     def __init__(self, ctx, person_id=None, parent=None) -> None:
         super().__init__(ctx, person_id, parent)
@@ -78,9 +76,7 @@ class LeaveRequestDialog(RegisterDialog):
         granted, holiday_taken = (0, False)
         if self.picker.person_id:
             start = to_date(self.start.date())
-            granted, holiday_taken = self.ctx.read(
-                lambda session: leave_days_granted_this_year(session, self.picker.person_id, start)
-            )
+            granted, holiday_taken = registrations.leave_days_granted(self.ctx, self.picker.person_id, start)
         return leave_authority(
             self.kind.currentData(), self.days.value(), granted, self.first_weeks.isChecked(), holiday_taken
         )
@@ -112,11 +108,11 @@ class LeaveRequestDialog(RegisterDialog):
             check.problems["allowed"] = self.tr("Dit verlof kan volgens de wet niet worden toegekend.")
         return check
 
-    def save(self, session) -> str:
+    def save_operation(self) -> CollectionOp[str]:
         decider = self.decider()
         decision = self.decision.currentData()
-        leave = register_leave_request(
-            session,
+        return registrations.register_leave_request(
+            self.ctx,
             self.picker.person_id,
             kind=LeaveKind(self.kind.currentData()),
             received_on=to_date(self.received_on.date()),
@@ -131,8 +127,7 @@ class LeaveRequestDialog(RegisterDialog):
             decision=Decision(decision) if decision else None,
             decided_on=self.ctx.today() if decision else None,
             motivation=self.motivation.toPlainText().strip() or None,
+            parent=self,
         )
-        session.flush()
-        return leave.id
 
 

@@ -61,6 +61,7 @@ def test_search_as_you_type_and_open_person_with_masked_bsn(qtbot, main_window, 
 
     with caplog.at_level(logging.INFO, logger="desktop"):
         qtbot.mouseClick(view.bsn_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: view.bsn_label.text() == seeded.sanne_bsn, timeout=5_000)
     assert view.bsn_label.text() == seeded.sanne_bsn
     assert any("BSN getoond voor persoon" in record.getMessage() for record in caplog.records)
     assert all(seeded.sanne_bsn not in record.getMessage() for record in caplog.records)
@@ -149,13 +150,15 @@ def test_case_moves_through_the_mas_steps_with_journal_and_route(qtbot, main_win
     assert not view.previous_button.isEnabled()
 
     for _ in range(4):
-        qtbot.mouseClick(view.next_button, Qt.MouseButton.LeftButton)
+        with qtbot.waitSignal(view.saved, timeout=5_000):
+            qtbot.mouseClick(view.next_button, Qt.MouseButton.LeftButton)
     assert view.detail.case.phase == CasePhase.EVALUATE
     assert not view.next_button.isEnabled()
 
     qtbot.keyClicks(view.journal_with, "moeder")
     qtbot.keyClicks(view.journal_text, "Gesprek gevoerd; Sanne gaat weer naar school.")
-    qtbot.keyClick(view.journal_text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    with qtbot.waitSignal(view.saved, timeout=5_000):
+        qtbot.keyClick(view.journal_text, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert view.journal_text.toPlainText() == ""
     texts = [view.journal.item(row, 3).text() for row in range(view.journal.rowCount())]
     assert "Gesprek gevoerd; Sanne gaat weer naar school." in texts
@@ -166,7 +169,8 @@ def test_case_moves_through_the_mas_steps_with_journal_and_route(qtbot, main_win
     assert "motivering" in view.route_error.text()
     qtbot.keyClicks(view.route_motivation, "Eerdere hulp is geweigerd.")
     assert view.route_save.isEnabled()
-    qtbot.mouseClick(view.route_save, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(view.saved, timeout=5_000):
+        qtbot.mouseClick(view.route_save, Qt.MouseButton.LeftButton)
 
     with window.ctx.session() as session:
         case = session.get(Case, seeded.case_id)
@@ -185,7 +189,8 @@ def test_case_moves_through_the_mas_steps_with_journal_and_route(qtbot, main_win
     assert not view.close_button.isEnabled()
     view.duo_reason.setCurrentIndex(1)
     assert view.close_button.isEnabled()
-    qtbot.mouseClick(view.close_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(view.saved, timeout=5_000):
+        qtbot.mouseClick(view.close_button, Qt.MouseButton.LeftButton)
     assert view.detail.case.closed_on == dt.date.today()
     with window.ctx.session() as session:
         report = session.scalars(select(AbsenceReport).where(AbsenceReport.case_id == seeded.case_id)).one()
@@ -207,7 +212,8 @@ def test_halt_referral_checks_eligibility(qtbot, main_window, seeded):
     view.consent_pupil.setChecked(True)
     view.consent_parents.setChecked(True)
     assert view.intervention_add.isEnabled()
-    qtbot.mouseClick(view.intervention_add, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(view.saved, timeout=5_000):
+        qtbot.mouseClick(view.intervention_add, Qt.MouseButton.LeftButton)
     assert view.interventions.rowCount() == 1
     assert view.interventions.item(0, 1).text() == "Halt-verwijzing"
 
@@ -230,7 +236,8 @@ def test_request_and_decide_exemption(qtbot, main_window, seeded):
     dialog.statement_date.setDate(QDate.currentDate().addMonths(-1))
     dialog.doctor_appointed.setChecked(True)
     assert dialog.problems.text() == ""
-    qtbot.mouseClick(_save_button(dialog), Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.accepted, timeout=5_000):
+        qtbot.mouseClick(_save_button(dialog), Qt.MouseButton.LeftButton)
     assert dialog.saved_id
 
     decision = ExemptionDecisionDialog(window.ctx, dialog.saved_id, window)
@@ -242,7 +249,8 @@ def test_request_and_decide_exemption(qtbot, main_window, seeded):
     qtbot.keyClicks(decision.motivation, "Verklaring van de aangewezen arts bevestigt de ongeschiktheid.")
     assert "Geldig tot en met" in decision.consequences.text()
     assert "Bezwaar mogelijk tot en met" in decision.consequences.text()
-    qtbot.mouseClick(_save_button(decision), Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(decision.accepted, timeout=5_000):
+        qtbot.mouseClick(_save_button(decision), Qt.MouseButton.LeftButton)
 
     with window.ctx.session() as session:
         exemption = session.get(Exemption, dialog.saved_id)
@@ -321,7 +329,8 @@ def test_person_file_opens_its_case_and_registers_a_home_sitter(qtbot, main_wind
     assert "toekomst" in dialog.problems.text()
     dialog.start.setDate(QDate.currentDate().addDays(-40))
     qtbot.keyClicks(dialog.reason, "Angstklachten, school zoekt passend aanbod.")
-    qtbot.mouseClick(_save_button(dialog), Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.accepted, timeout=5_000):
+        qtbot.mouseClick(_save_button(dialog), Qt.MouseButton.LeftButton)
     assert dialog.result() == dialog.DialogCode.Accepted
     page = window.navigate_to("home_sitters")
     page.ensure_loaded()
@@ -336,7 +345,8 @@ def test_new_absolute_absence_case_checks_the_duty_and_opens(qtbot, main_window,
     qtbot.waitUntil(lambda: dialog.picker.person_id == seeded.mila_id, timeout=5_000)
     assert dialog.duty.text() == "Leerplichtig"
     assert _save_button(dialog).isEnabled()
-    qtbot.mouseClick(_save_button(dialog), Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(dialog.accepted, timeout=5_000):
+        qtbot.mouseClick(_save_button(dialog), Qt.MouseButton.LeftButton)
     with main_window.ctx.session() as session:
         case = session.get(Case, dialog.saved_id)
         assert case.kind == "absolute" and case.person_id == seeded.mila_id
@@ -364,7 +374,8 @@ def test_official_report_names_its_suspect(qtbot, main_window, seeded):
     view.suspect.setCurrentIndex(view.suspect.findData("both"))
     view.copy_to_council.setChecked(True)
     assert view.intervention_add.isEnabled()
-    qtbot.mouseClick(view.intervention_add, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(view.saved, timeout=5_000):
+        qtbot.mouseClick(view.intervention_add, Qt.MouseButton.LeftButton)
     with main_window.ctx.session() as session:
         report = session.scalars(select(Intervention).where(Intervention.case_id == seeded.case_id)).one()
         assert report.kind == "official_report" and report.suspect == "both"

@@ -66,7 +66,8 @@ def test_case_view_says_what_the_current_phase_asks(qtbot, main_window, seeded):
     view = main_window.open_case(seeded.case_id)
     first = view.phase_hint.text()
     assert first.split(":")[0] in {"Waarnemen", "Analyseren", "Plannen", "Handelen", "Evalueren"}
-    view.move_phase(1)
+    with qtbot.waitSignal(view.saved, timeout=5_000):
+        view.move_phase(1)
     assert view.phase_hint.text() != first
 
 

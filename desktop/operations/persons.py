@@ -1,0 +1,58 @@
+"""Operations on a leerling's file: reading it, recording that it was opened, showing the BSN, finding a person."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QObject
+
+from desktop.models.access import may_read_exemption_health
+from desktop.models.exemptions import Exemption
+from desktop.models.person_file import PersonFile, load_person_file, record_person_view, reveal_bsn
+from desktop.models.registry import Person
+from desktop.models.search import SearchResult, person_choices
+from desktop.models.session_user import current_user
+from desktop.operations.context import AppContext
+from desktop.operations.op import CollectionOp, QueryOp
+
+
+def person_file(ctx: AppContext, person_id: str, today: dt.date) -> PersonFile:
+    """Everything the person file shows. Synchronous: the tab is titled with the name as it opens."""
+    return ctx.read(lambda session: load_person_file(session, person_id, today))
+
+
+def readable_health(ctx: AppContext, exemptions: list[Exemption]) -> set[str]:
+    """The ids of the exemptions whose health grounds (art. 5 onder a) the signed-in user may read
+    (need-to-know). Synchronous, with :func:`person_file`."""
+
+    def read(session) -> set[str]:
+        user = current_user(session)
+        viewer = user.viewer if user is not None else None
+        return {e.id for e in exemptions if may_read_exemption_health(session, viewer, e)}
+
+    return ctx.read(read)
+
+
+def person(ctx: AppContext, person_id: str) -> Person | None:
+    """One person, for a form that needs the birth date at once. Synchronous: one indexed read."""
+    return ctx.read(lambda session: session.get(Person, person_id))
+
+
+def find_persons(ctx: AppContext, text: str, limit: int = 15, *, parent: QObject | None = None) -> QueryOp:
+    """Persons by name, BSN or onderwijsnummer, for a 'kies leerling' field."""
+    return QueryOp(ctx, lambda session: person_choices(session, text, limit), parent=parent)
+
+
+def find_persons_now(ctx: AppContext, text: str, limit: int = 15) -> list[SearchResult]:
+    """:func:`find_persons` on the calling thread (the access log's chooser lists them as the user types)."""
+    return ctx.read(lambda session: person_choices(session, text, limit))
+
+
+def record_opened(ctx: AppContext, person_id: str, *, parent: QObject | None = None) -> CollectionOp[None]:
+    """One access-log entry for opening the file (NEN 7513); announces nothing a window shows."""
+    return CollectionOp(ctx, lambda session: record_person_view(session, person_id), parent=parent)
+
+
+def show_bsn(ctx: AppContext, person_id: str, *, parent: QObject | None = None) -> CollectionOp[str | None]:
+    """The BSN for the one moment the user asked to see it; the showing is logged in the same transaction."""
+    return CollectionOp(ctx, lambda session: reveal_bsn(session, person_id), parent=parent)
