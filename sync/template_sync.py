@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from desktop.documents.templates import LetterTemplate, TemplateError, TemplateStore, parse_template
+from desktop.fileio import atomic_write_bytes
 from desktop.models.errors import DomainError
 from sync.client import SyncClient, SyncError
 
@@ -62,9 +62,7 @@ def _local_dir(store: TemplateStore) -> Path:
 
 def _write_atomically(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(path.name + ".tmp")
-    temporary.write_text(text, encoding="utf-8")
-    os.replace(temporary, path)
+    atomic_write_bytes(path, text.encode("utf-8"))
 
 
 def read_cursor(store: TemplateStore, server_url: str) -> int:

@@ -41,6 +41,7 @@ from reportlab.platypus import (
 )
 
 from desktop.documents.templates import FilledBlock, TemplateError
+from desktop.fileio import atomic_write_bytes
 from desktop.models.errors import DomainError
 from desktop.paths import resource_path
 
@@ -562,6 +563,4 @@ def load_layout(path: Path | None) -> LayoutSettings:
 def save_layout(path: Path, settings: LayoutSettings) -> None:
     """Write the layout settings (checked when the LayoutSettings was made) atomically."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(".tmp")
-    temporary.write_text(json.dumps(settings.to_dict(), ensure_ascii=False, indent=1), encoding="utf-8")
-    temporary.replace(path)
+    atomic_write_bytes(path, json.dumps(settings.to_dict(), ensure_ascii=False, indent=1).encode("utf-8"))

@@ -34,7 +34,7 @@ from desktop.errors import (
     TooManyAttempts,
     WrongPassphrase,
 )
-from desktop.fileio import OWNER_ONLY, atomic_write_bytes, ensure_private_dir
+from desktop.fileio import OWNER_ONLY, atomic_replace, atomic_write_bytes, ensure_private_dir
 from desktop.models.keyfile import KdfParams, KeyFile, calibrate, new_database_key
 from desktop.models.passphrase import check_passphrase_policy
 
@@ -468,27 +468,22 @@ class Profile:
         ensure_private_dir(self.backup_dir)
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
         target = self.backup_dir / f"vangnet-{stamp}.db"
-        temp = self.backup_dir / f".{target.name}.tmp"
-        destination = sqlcipher.connect(str(temp))
-        try:
-            destination.execute(key_pragma(key))
-            raw = engine.raw_connection()
+        with atomic_replace(target) as temp:
+            destination = sqlcipher.connect(str(temp))
             try:
-                driver = raw.driver_connection
-                assert driver is not None  # a connection just checked out of the pool is open
-                driver.backup(destination)
+                destination.execute(key_pragma(key))
+                raw = engine.raw_connection()
+                try:
+                    driver = raw.driver_connection
+                    assert driver is not None  # a connection just checked out of the pool is open
+                    driver.backup(destination)
+                finally:
+                    raw.close()
+                destination.commit()
+            except sqlcipher.DatabaseError as exc:
+                raise BackupError("De back-up kon niet worden gemaakt.") from exc
             finally:
-                raw.close()
-            destination.commit()
-        except sqlcipher.DatabaseError as exc:
-            destination.close()
-            temp.unlink(missing_ok=True)
-            raise BackupError("De back-up kon niet worden gemaakt.") from exc
-        destination.close()
-        os.chmod(temp, OWNER_ONLY)
-        with open(temp, "rb") as handle:
-            os.fsync(handle.fileno())
-        os.replace(temp, target)
+                destination.close()
         for old in self.backups()[keep:]:
             old.unlink(missing_ok=True)
         return target
@@ -510,18 +505,14 @@ class Profile:
                 raise BackupError(f"De back-up {chosen.name} is beschadigd en kan niet worden teruggezet.") from None
             stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
             aside = self.path / f"{DB_NAME}.vervangen-{stamp}"
-            temp = self.path / f".{DB_NAME}.restore.tmp"
-            shutil.copyfile(chosen, temp)
-            os.chmod(temp, OWNER_ONLY)
-            with open(temp, "rb") as handle:
-                os.fsync(handle.fileno())
-            if self.db_path.exists():
-                os.replace(self.db_path, aside)
-            for suffix in ("-wal", "-shm"):
-                side = Path(str(self.db_path) + suffix)
-                if side.exists():
-                    os.replace(side, Path(str(aside) + suffix))
-            os.replace(temp, self.db_path)
+            with atomic_replace(self.db_path) as temp:
+                shutil.copyfile(chosen, temp)
+                if self.db_path.exists():
+                    os.replace(self.db_path, aside)
+                for suffix in ("-wal", "-shm"):
+                    side = Path(str(self.db_path) + suffix)
+                    if side.exists():
+                        os.replace(side, Path(str(aside) + suffix))
             return aside
         finally:
             _release_lock(lock_handle)

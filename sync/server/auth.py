@@ -21,6 +21,8 @@ from typing import Any
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
+from desktop.fileio import atomic_write_bytes
+
 AUDIENCE = "vangnet-sync"
 ACCESS_TOKEN_SECONDS = 15 * 60
 REFRESH_TOKEN_SECONDS = 30 * 24 * 3600
@@ -205,13 +207,7 @@ def load_secret(data_dir: Path | None) -> bytes:
     if path.exists():
         return bytes.fromhex(path.read_text().strip())
     key = secrets.token_bytes(32)
-    tmp = path.with_suffix(".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w") as fh:
-        fh.write(key.hex())
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, path)
+    atomic_write_bytes(path, key.hex().encode("ascii"))
     return key
 
 

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -20,6 +18,7 @@ import sqlalchemy as sa
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.fileio import atomic_replace
 from desktop.models import audit, entities
 from desktop.models.base import Base, table_of
 
@@ -88,33 +87,22 @@ def export_jsonl(session: Session, path: str | Path, progress: ProgressCallback 
     """Write everything to ``path`` atomically (temp file, fsync, rename; owner-only). Returns the record count."""
     path = Path(path)
     total = count_records(session) if progress else 0
-    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     written = 0
-    try:
-        if hasattr(os, "fchmod"):
-            os.fchmod(fd, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            header = {
-                "type": FORMAT_NAME,
-                "format_version": FORMAT_VERSION,
-                "exported_at": dt.datetime.now(dt.UTC).isoformat(),
-            }
-            handle.write(json.dumps(header, ensure_ascii=False) + "\n")
-            encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-            for record in iter_records(session):
-                handle.write(encode(record))
-                handle.write("\n")
-                written += 1
-                if progress and written % 5000 == 0:
-                    progress(written, total, "Exporteren")
-            handle.write(json.dumps({"type": END_TYPE, "records": written}) + "\n")
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp_name, path)
-    except BaseException:
-        if os.path.exists(temp_name):
-            os.unlink(temp_name)
-        raise
+    with atomic_replace(path) as temp, temp.open("w", encoding="utf-8", newline="\n") as handle:
+        header = {
+            "type": FORMAT_NAME,
+            "format_version": FORMAT_VERSION,
+            "exported_at": dt.datetime.now(dt.UTC).isoformat(),
+        }
+        handle.write(json.dumps(header, ensure_ascii=False) + "\n")
+        encode = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+        for record in iter_records(session):
+            handle.write(encode(record))
+            handle.write("\n")
+            written += 1
+            if progress and written % 5000 == 0:
+                progress(written, total, "Exporteren")
+        handle.write(json.dumps({"type": END_TYPE, "records": written}) + "\n")
     audit.record(session, audit.AuditAction.EXPORT, "export:jsonl", None)
     if progress:
         progress(written, written, "Klaar")
