@@ -5,12 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
-from desktop.operations import OpChanges
+from desktop.operations import OpChanges, conflicts
 from desktop.views.common import AppContext
-from sync.engine import record_problems
 
 BANNER_STYLE = (
     "QFrame#conflictBanner { background: #fff4e5; border: 1px solid #e0a040; border-radius: 4px; }"
@@ -19,13 +16,13 @@ BANNER_STYLE = (
 
 
 class ConflictBanner(QFrame):
-    """Hidden unless ``problems(session)`` finds open conflicts or parked changes for the record."""
+    """Hidden unless ``problems()`` finds open conflicts or parked changes for the record."""
 
     def __init__(
         self,
         ctx: AppContext,
         noun: str,
-        problems: Callable[[Session], tuple[int, int]],
+        problems: Callable[[], tuple[int, int]],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -49,19 +46,11 @@ class ConflictBanner(QFrame):
 
     @classmethod
     def for_case(cls, ctx: AppContext, case_id: str, parent: QWidget | None = None) -> ConflictBanner:
-        return cls(ctx, "Deze zaak", lambda session: record_problems(session, "cases", [case_id]), parent)
+        return cls(ctx, "Deze zaak", lambda: conflicts.case_problems_now(ctx, case_id), parent)
 
     @classmethod
     def for_person(cls, ctx: AppContext, person_id: str, parent: QWidget | None = None) -> ConflictBanner:
-        def problems(session: Session) -> tuple[int, int]:
-            from desktop.models.cases import Case
-
-            case_ids = list(session.scalars(select(Case.id).where(Case.person_id == person_id)))
-            own = record_problems(session, "persons", [person_id])
-            cases = record_problems(session, "cases", case_ids)
-            return own[0] + cases[0], own[1] + cases[1]
-
-        return cls(ctx, "Dit dossier", problems, parent)
+        return cls(ctx, "Dit dossier", lambda: conflicts.person_problems_now(ctx, person_id), parent)
 
     def _data_changed(self, _changes: OpChanges) -> None:
         self.refresh()
@@ -70,7 +59,7 @@ class ConflictBanner(QFrame):
         if not self.ctx.is_open:
             self.hide()
             return
-        conflicts, parked = self.ctx.read(self._problems)
+        conflicts, parked = self._problems()
         if not conflicts and not parked:
             self.hide()
             return

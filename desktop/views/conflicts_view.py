@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.background import run_in_background
 from desktop.errors import VangnetError
 from desktop.models.entities import table_label
-from desktop.operations import OpChanges
+from desktop.operations import OpChanges, conflicts
+from desktop.operations.conflicts import DISCARD, KEEP_LOCAL, KEEP_SERVER, PROBLEM_TABLES, RETRY, STUCK
 from desktop.sync_service import (
     CONFLICT,
     NOT_APPLIED,
@@ -66,11 +66,6 @@ VIEW_STYLE = (
     " QLabel#muted { color: #5f6368; }"
 )
 FIELDS_MAX_HEIGHT = 320
-# The choices, as the background work and the summary name them.
-KEEP_LOCAL, KEEP_SERVER, RETRY, DISCARD = "local", "server", "retry", "discard"
-STUCK = "stuck"  # refused changes that cannot be sent again: their record left this device
-# Where conflicts and refused changes are kept: a change there reads the list again.
-PROBLEM_TABLES = ("sync_conflicts", "sync_parked")
 
 
 class ProblemDetail(QFrame):
@@ -476,16 +471,13 @@ class ConflictsView(QWidget):
         generation = self._generation
         categories = None if self._category is None else [self._category]
         table, sort, descending = self._table, self.model.sort_key, self.model.descending
-        service = self.service
-
-        def read() -> ProblemList:
-            return service.problem_list(categories, table, sort, descending, PAGE_SIZE)
-
-        run_in_background(read, lambda result: self._show(generation, result), self._failed, self)
+        conflicts.problems(self.ctx, categories, table, sort, descending, PAGE_SIZE, parent=self).success(
+            lambda result: self._show(generation, result)
+        ).failure(self._failed).fault(self._failed).run_in_background()
 
     def _read_rows(self, keys: list[ProblemKey]) -> dict[ProblemKey, ProblemRow]:
         """One page of lines; nothing while the profile is locked."""
-        return self.service.problem_rows(keys) if self.ctx.is_open else {}
+        return conflicts.rows_now(self.ctx, keys)
 
     def _store_closed(self) -> None:
         self._generation += 1
@@ -493,15 +485,14 @@ class ConflictsView(QWidget):
         self.model.clear()
         self.detail.show_item(None, None)
 
-    def _failed(self, exc: BaseException) -> None:
+    def _failed(self, _exc: BaseException) -> None:
+        """A reading that failed (a fault goes on to the crash handler afterwards)."""
         self.loading = False
         if not self.ctx.is_open:
             return
         self.error.setText(self.tr("De conflicten konden niet worden gelezen. Probeer het opnieuw."))
         self.error.show()
         self.loaded.emit()
-        if not isinstance(exc, VangnetError):
-            raise exc
 
     def _show(self, generation: int, result: ProblemList) -> None:
         if generation != self._generation or not self.ctx.is_open:
@@ -603,7 +594,7 @@ class ConflictsView(QWidget):
         self._show_detail(self.model.key_at(current.row()) if current.isValid() else None)
 
     def _show_detail(self, key: ProblemKey | None) -> None:
-        item = self.service.problem_detail(key) if key is not None and self.ctx.is_open else None
+        item = conflicts.detail_now(self.ctx, key) if key is not None else None
         self.detail.show_item(key if item is not None else None, item, empty_list=self.model.rowCount() == 0)
         self.detail.set_busy(self.busy)
 
@@ -710,21 +701,6 @@ class ConflictsView(QWidget):
         if self.busy or not keys:
             return
         ids = {category: [i for k, i in keys if k == category] for category in (CONFLICT, REFUSED, NOT_APPLIED)}
-        service = self.service
-
-        def work(progress: Callable[[int, int, str], None]) -> dict[str, int]:
-            done: dict[str, int] = {}
-            if choice in (KEEP_LOCAL, KEEP_SERVER) and ids[CONFLICT]:
-                done[CONFLICT] = service.resolve_many(ids[CONFLICT], choice, lambda d, t: progress(d, t, ""))
-            if choice == RETRY and ids[REFUSED]:
-                done[REFUSED] = service.retry_many(ids[REFUSED], lambda d, t: progress(d, t, ""))
-                done[STUCK] = len(ids[REFUSED]) - done[REFUSED]
-            if choice == RETRY and ids[NOT_APPLIED]:
-                done[NOT_APPLIED] = service.refetch_many(ids[NOT_APPLIED], lambda d, t: progress(d, t, ""))
-            if choice == DISCARD and ids[REFUSED]:
-                done[REFUSED] = service.discard_many(ids[REFUSED], lambda d, t: progress(d, t, ""))
-            return done
-
         self._set_busy(True)
         total = {KEEP_LOCAL: len(ids[CONFLICT]), KEEP_SERVER: len(ids[CONFLICT]), DISCARD: len(ids[REFUSED])}.get(
             choice, len(ids[REFUSED]) + len(ids[NOT_APPLIED])
@@ -750,9 +726,8 @@ class ConflictsView(QWidget):
             self.table.clearSelection()
             self._update_scope()
             self.decided.emit(text)
+            # The status bar, the file banners and this list read again through ctx.changed; the caller syncs.
             self.changed.emit()
-            # The status bar, the file banners and this list read again.
-            self.ctx.changed.emit(OpChanges.of_everything())
 
         def failed(exc: BaseException) -> None:
             self._set_busy(False)
@@ -760,9 +735,12 @@ class ConflictsView(QWidget):
             self.summary.clear()
             self._update_scope()
             self.reload()
-            show_error(self, exc, self.tr("Conflicten"))
+            if isinstance(exc, VangnetError):
+                show_error(self, exc, self.tr("Conflicten"))
 
-        run_in_background(work, done, failed, self, on_progress=self._progressed, writes=True)
+        conflicts.decide(self.ctx, self.service, choice, keys, parent=self).with_progress(self._progressed).success(
+            done
+        ).failure(failed).fault(failed).run_in_background()
 
     def _progressed(self, done: int, total: int, _text: str) -> None:
         self.progress.setRange(0, max(1, total))

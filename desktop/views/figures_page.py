@@ -25,18 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.background import run_in_background
+from desktop.errors import VangnetError
 from desktop.models.law import school_year as school_year_of
-from desktop.models.statistics import (
-    DEFINITIONS,
-    Figures,
-    available_school_years,
-    chart_data,
-    compute_figures,
-    figure_rows,
-    home_sitter_flow,
-)
-from desktop.operations import OpChanges
+from desktop.models.statistics import DEFINITIONS, Figures, chart_data, figure_rows, home_sitter_flow
+from desktop.operations import OpChanges, figures
 from desktop.views.charts import BarChart, FlowChart
 from desktop.views.common import AppContext, nl_number
 
@@ -59,13 +51,6 @@ def change_text(change: float | None) -> str:
         return ""
     sign = "+" if change > 0 else ("−" if change < 0 else "")
     return f"{sign}{format_decimal(abs(change), format='#,##0.0', locale='nl_NL')}%"
-
-
-def _load_options(store, region_loader) -> tuple[list[str], list[tuple[str, str]]]:
-    with store.session() as session:
-        years = available_school_years(session)
-    region = region_loader()
-    return years, [(m.cbs_code, m.name) for m in region.municipalities]
 
 
 class HeadlineFigure(QFrame):
@@ -237,9 +222,9 @@ class FiguresPage(QWidget):
             return
         self._options_loading = True
         self._set_busy(True, self.tr("Schooljaren ophalen…"))
-        store = self.ctx.store
-        loader = self._region_loader
-        run_in_background(lambda: _load_options(store, loader), self._options_loaded, self._failed, self)
+        figures.choices(self.ctx, self._region_loader, parent=self).success(self._options_loaded).failure(
+            self._refused
+        ).fault(self._failed).run_in_background()
 
     def _options_loaded(self, options: tuple[list[str], list[tuple[str, str]]]) -> None:
         self._options_loading = False
@@ -275,26 +260,25 @@ class FiguresPage(QWidget):
         generation = self._generation
         where = self.municipality_combo.currentText() if municipality else self.tr("de regio")
         self._set_busy(True, self.tr("Cijfers {year} voor {where} berekenen…").format(year=year, where=where))
-        store = self.ctx.store
-        loader = self._region_loader
+        figures.compute(self.ctx, year, municipality, self._region_loader, parent=self).success(
+            lambda computed: self._computed(generation, computed)
+        ).failure(self._refused).fault(self._failed).run_in_background()
 
-        def op() -> Figures:
-            with store.session() as session:
-                return compute_figures(session, year, municipality, region=loader())
-
-        run_in_background(op, lambda figures: self._computed(generation, figures), self._failed, self)
-
-    def _computed(self, generation: int, figures: Figures) -> None:
+    def _computed(self, generation: int, computed: Figures) -> None:
         if generation != self._generation or not self.ctx.is_open:
             return  # a newer choice came in meanwhile, or the profile locked
-        self.figures = figures
+        self.figures = computed
         self._set_busy(False)
-        self._show(figures)
+        self._show(computed)
 
-    def _failed(self, exc: BaseException) -> None:
+    def _failed(self, _exc: BaseException) -> None:
+        """The work stopped (a fault goes on to the crash handler afterwards)."""
         self._options_loading = False
         self._set_busy(False)
         self.status.setText(self.tr("De cijfers konden niet worden berekend."))
+
+    def _refused(self, exc: VangnetError) -> None:
+        self._failed(exc)
         if self.ctx.is_open:
             from desktop.views.common import show_error
 

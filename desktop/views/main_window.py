@@ -30,7 +30,7 @@ from desktop.models.enums import CaseKind
 from desktop.models.lists import LIST_SPECS
 from desktop.models.store import IntegrityStatus, Store
 from desktop.models.worklist import WorkItem
-from desktop.operations import OpChanges, exemptions
+from desktop.operations import OpChanges, conflicts, exemptions
 from desktop.sync_service import SyncService, ensure_outbox
 from desktop.views.audit_log_view import add_to_main_window as add_access_log_action
 from desktop.views.case_view import CaseView
@@ -42,7 +42,6 @@ from desktop.views.record_list import RecordListPage
 from desktop.views.search_box import SearchBox
 from desktop.views.unlock_dialog import UnlockPanel
 from desktop.views.worklist import WorklistPage
-from sync.engine import local_status
 
 log = logging.getLogger(__name__)
 
@@ -315,7 +314,7 @@ class MainWindow(QMainWindow):
             for label in (self.last_sync_label, self.pending_label, self.conflicts_label):
                 label.clear()
             return
-        state = self.ctx.read(lambda session: local_status(session))
+        state = conflicts.status_now(self.ctx)
         text, color, tip = self._sync_state_text()
         self.sync_label.setText(text)
         self.sync_label.setStyleSheet(f"color: {color};")

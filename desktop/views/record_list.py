@@ -20,17 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.background import run_in_background
-from desktop.models.lists import (
-    FilterOptions,
-    ListFilter,
-    ListSpec,
-    filter_options,
-    list_rowids,
-    list_rows,
-)
-from desktop.operations import OpChanges
-from desktop.views.common import AppContext, nl_number
+from desktop.errors import VangnetError
+from desktop.models.lists import FilterOptions, ListFilter, ListSpec
+from desktop.operations import OpChanges, lists
+from desktop.views.common import AppContext, nl_number, show_error
 
 PAGE_SIZE = 100
 FIRST_ROWS = 200  # ids fetched before the list first shows; the rest follow from a background thread
@@ -40,7 +33,10 @@ PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class RecordListModel(QAbstractTableModel):
-    """Holds only the row ids of the matching records; the visible rows are fetched a page at a time."""
+    """Holds only the row ids of the matching records; the visible rows are fetched a page at a time.
+
+    Qt's ``data()`` must answer at once, so a page of rows (and the first ids of a list) is read synchronously
+    through ``desktop.operations.lists``; the ids of a long list follow from the background."""
 
     complete = Signal(int)  # all ids are loaded; the number of rows
 
@@ -73,8 +69,7 @@ class RecordListModel(QAbstractTableModel):
         rowids: list[int] = []
         args = (self.spec, self.filter, self.sort_key, self.descending)
         if self.ctx.is_open:
-            limit = FIRST_ROWS if progressive else None
-            rowids = self.ctx.read(lambda session: list_rowids(session, *args, limit=limit))
+            rowids = lists.row_ids_now(self.ctx, *args, limit=FIRST_ROWS if progressive else None)
         self.beginResetModel()
         self._rowids = rowids
         self._pages.clear()
@@ -83,13 +78,9 @@ class RecordListModel(QAbstractTableModel):
         if not self.partial:
             self.complete.emit(len(rowids))
             return
-        store = self.ctx.store
-
-        def load_all() -> list[int]:
-            with store.session() as session:
-                return list_rowids(session, *args)
-
-        run_in_background(load_all, lambda ids: self._all_loaded(generation, ids), self._load_failed, self)
+        lists.all_row_ids(self.ctx, *args, parent=self).success(lambda ids: self._all_loaded(generation, ids)).failure(
+            self._load_failed
+        ).fault(self._load_failed).run_in_background()
 
     def _all_loaded(self, generation: int, rowids: list[int]) -> None:
         if generation != self._generation or not self.ctx.is_open:
@@ -108,9 +99,10 @@ class RecordListModel(QAbstractTableModel):
         self.complete.emit(len(rowids))
 
     def _load_failed(self, exc: BaseException) -> None:
+        """The rest of the ids did not come (a fault goes on to the crash handler afterwards)."""
         self.partial = False
-        if self.ctx.is_open:
-            raise exc
+        if isinstance(exc, VangnetError) and self.ctx.is_open:
+            show_error(None, exc)
 
     def clear(self) -> None:
         """Forget everything (when the profile locks)."""
@@ -128,7 +120,7 @@ class RecordListModel(QAbstractTableModel):
             if not self.ctx.is_open:
                 return None
             ids = self._rowids[page_number * PAGE_SIZE : (page_number + 1) * PAGE_SIZE]
-            page = self.ctx.read(lambda session: list_rows(session, self.spec, ids))
+            page = lists.rows_now(self.ctx, self.spec, ids)
             self._pages[page_number] = page
             self.pages_loaded += 1
             while len(self._pages) > MAX_CACHED_PAGES:
@@ -367,7 +359,7 @@ class RecordListPage(QWidget):
 
     def ensure_loaded(self) -> None:
         if not self._loaded and self.ctx.is_open:
-            self._options = self.ctx.read(lambda session: filter_options(session, self.ctx.today()))
+            self._options = lists.filter_choices(self.ctx)
             self._fill_dynamic_filters(self._options)
             self._loaded = True
             self.apply_filters()

@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.models.search import SchoolEntry, SearchResult, school_directory, search
-from desktop.operations import OpChanges
+from desktop.models.search import SchoolEntry, SearchResult
+from desktop.operations import OpChanges, search
 from desktop.views.common import AppContext
 
 DEBOUNCE_MS = 120
@@ -147,13 +147,7 @@ class SearchBox(QLineEdit):
             self.popup.hide()
             return
         started = time.perf_counter()
-
-        def run(session):
-            if self._schools is None:
-                self._schools = school_directory(session)
-            return search(session, text, schools=self._schools)
-
-        results = self.ctx.read(run)
+        results, self._schools = search.search_now(self.ctx, text, self._schools)
         self.model.set_results(results)
         self.last_query_ms = (time.perf_counter() - started) * 1000
         self._show_popup()

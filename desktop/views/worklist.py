@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.background import run_in_background
-from desktop.models.worklist import WorkItem, worklist
-from desktop.operations import OpChanges
+from desktop.errors import VangnetError
+from desktop.models.worklist import WorkItem
+from desktop.operations import OpChanges, worklist
 from desktop.views.common import AppContext, nl_date, show_error
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
@@ -99,18 +99,17 @@ class WorklistPage(QWidget):
             return
         self.loading = True
         self.summary.setText(self.tr("Bezig met laden…"))
-        today = self.ctx.today()
-        store = self.ctx.store
+        worklist.load(self.ctx, self.ctx.today(), parent=self).success(self._show).failure(self._refused).fault(
+            self._failed
+        ).run_in_background()
 
-        def op() -> list[WorkItem]:
-            with store.session() as session:
-                return worklist(session, today)
-
-        run_in_background(op, self._show, self._failed, self)
-
-    def _failed(self, exc: BaseException) -> None:
+    def _failed(self, _exc: BaseException) -> None:
+        """The loading stopped (a fault goes on to the crash handler afterwards)."""
         self.loading = False
         self.summary.setText(self.tr("De werkvoorraad kon niet worden geladen."))
+
+    def _refused(self, exc: VangnetError) -> None:
+        self._failed(exc)
         if self.ctx.is_open:
             show_error(self, exc)
 
