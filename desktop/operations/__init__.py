@@ -22,12 +22,17 @@ the user types); those say so in their docstring.
 To listen, a window connects to ``ctx.changed``: after every write that changed something a window shows, it
 carries the write's ``OpChanges`` (``changes.touches("cases")``, ``changes.touches_record("persons", id)``).
 Nobody emits it by hand: the writer collects the changes from the write's session.
+
+Work that needs no database (drawing a letter's first page, unlocking, signing in) is a ``BackgroundOp`` with
+the same error rule. Before the profile is locked or the window closes, ``wait_for_background`` lets running
+work finish.
 """
 
 from __future__ import annotations
 
+from desktop.background import wait_for_background
 from desktop.operations.changes import OpChanges
 from desktop.operations.context import AppContext
 from desktop.operations.op import BackgroundOp, CollectionOp, QueryOp
 
-__all__ = ["AppContext", "BackgroundOp", "CollectionOp", "OpChanges", "QueryOp"]
+__all__ = ["AppContext", "BackgroundOp", "CollectionOp", "OpChanges", "QueryOp", "wait_for_background"]

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from babel.dates import format_datetime, get_timezone
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,12 +34,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.errors import VangnetError
 from desktop.fileio import atomic_write_bytes
-from desktop.models import audit
-from desktop.models.audit import ACTION_LABELS, AuditAction, AuditEntry
+from desktop.models.audit import ACTION_LABELS, AuditEntry
 from desktop.models.exporters.tabular import csv_bytes
-from desktop.models.search import person_choices
-from desktop.models.session_user import current_user
+from desktop.operations import audit, persons, users
 from desktop.views.common import AppContext, date_edit, error_label, to_date
 
 DUTCH_TIME = get_timezone("Europe/Amsterdam")
@@ -112,7 +111,13 @@ class AuditLogModel(QAbstractTableModel):
 
 
 class AuditLogView(QDialog):
-    """Search the log per person or per user over a period; export what is shown as CSV."""
+    """Search the log per person or per user over a period; export what is shown as CSV.
+
+    A search is itself logged, so it is a write in the background: ``searched`` fires with the number of lines
+    shown, ``exported`` with the file once the export is logged."""
+
+    searched = Signal(int)
+    exported = Signal(object)  # Path
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -209,7 +214,7 @@ class AuditLogView(QDialog):
 
     # -- choosing ---------------------------------------------------------------------------------
     def _load_users(self) -> None:
-        names = self.ctx.read(audit.actors)
+        names = audit.actors_now(self.ctx)
         self.user.blockSignals(True)
         self.user.clear()
         self.user.addItem(self.tr("(kies een gebruiker)"), None)
@@ -221,7 +226,7 @@ class AuditLogView(QDialog):
         self.person_results.clear()
         if len(text.strip()) < 2:
             return
-        for result in self.ctx.read(lambda session: person_choices(session, text, 15)):
+        for result in persons.find_persons_now(self.ctx, text, 15):
             item = QListWidgetItem(f"{result.title} · {result.subtitle} · intern nummer {result.id}")
             item.setData(Qt.ItemDataRole.UserRole, (result.id, result.title))
             self.person_results.addItem(item)
@@ -260,27 +265,25 @@ class AuditLogView(QDialog):
             if self.person_id is None:
                 self.problem.setText(self.tr("Kies eerst een leerling: zoek op naam en klik op de leerling."))
                 return
-            person_id = self.person_id
-
-            def find(session):
-                ids = audit.person_object_ids(session, person_id)
-                found = audit.search(session, object_ids=ids, since=since, until=until, limit=MAX_ROWS)
-                audit.record(session, AuditAction.SEARCH, "audit_log", person_id)
-                return found
+            search = audit.search(self.ctx, since, until, MAX_ROWS, person_id=self.person_id, parent=self)
         else:
             name = self.user.currentData()
             if not name:
                 self.problem.setText(self.tr("Kies een gebruiker."))
                 return
+            search = audit.search(self.ctx, since, until, MAX_ROWS, actor=name, parent=self)
+        self.search_button.setEnabled(False)
+        search.success(self._found).failure(self._search_refused).fault(
+            lambda _exc: self.search_button.setEnabled(True)
+        ).run_in_background()
 
-            def find(session):
-                found = audit.search(session, actor=name, since=since, until=until, limit=MAX_ROWS)
-                audit.record(session, AuditAction.SEARCH, "audit_log", None)
-                return found
+    def _search_refused(self, exc: VangnetError) -> None:
+        self.search_button.setEnabled(True)
+        self.problem.setText(str(exc))
 
-        with self.ctx.session() as session:
-            self.entries = find(session)
-            session.expunge_all()
+    def _found(self, entries: list[AuditEntry]) -> None:
+        self.search_button.setEnabled(True)
+        self.entries = entries
         self.model.set_entries(self.entries)
         count = len(self.entries)
         if count >= MAX_ROWS:
@@ -290,6 +293,7 @@ class AuditLogView(QDialog):
         else:
             self.status.setText(self.tr("Geen regels in deze periode."))
         self.export_button.setEnabled(bool(count))
+        self.searched.emit(count)
 
     # -- exporting --------------------------------------------------------------------------------
     def _ask_path(self) -> str:
@@ -312,15 +316,21 @@ class AuditLogView(QDialog):
             self.problem.setText(self.tr("Het bestand kon niet worden opgeslagen. Kies een andere map."))
             return None
         subject = self.person_id if self.by_person.isChecked() else None
-        with self.ctx.session() as session:
-            audit.record(session, AuditAction.EXPORT, "audit_log", subject)
-        message = self.tr("{n} regel(s) geëxporteerd naar {name}.")
-        self.status.setText(message.format(n=len(self.entries), name=path.name))
+        count = len(self.entries)
+
+        def logged(_result: None) -> None:
+            message = self.tr("{n} regel(s) geëxporteerd naar {name}.")
+            self.status.setText(message.format(n=count, name=path.name))
+            self.exported.emit(path)
+
+        audit.record_export(self.ctx, subject, parent=self).success(logged).failure(
+            lambda exc: self.problem.setText(str(exc))
+        ).run_in_background()
         return path
 
 
 def may_open(ctx: AppContext) -> bool:
-    user = ctx.read(current_user) if ctx.is_open else None
+    user = users.signed_in_now(ctx)
     return user is not None and user.may_read_access_log
 
 

@@ -26,21 +26,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.background import run_in_background
-from desktop.documents.from_database import (
-    LetterJob,
-    LetterOptions,
-    SelectionError,
-    jobs_for_targets,
-    make_letters,
-    targets_for_case_filter,
-    targets_for_case_numbers,
-    targets_for_signal,
-)
-from desktop.documents.letters import LETTER_KINDS, BatchCancelled
+from desktop.documents.from_database import LetterJob, LetterOptions
+from desktop.documents.letters import LETTER_KINDS
 from desktop.errors import VangnetError
 from desktop.models.signals import SignalKind
-from desktop.operations import OpChanges
+from desktop.operations import documents
+from desktop.operations.documents import SOURCE_FILTER, SOURCE_NUMBERS, BatchStopped
 from desktop.views.common import AppContext, date_edit, error_label, nl_number, to_date
 from desktop.views.document_common import (
     PagePreview,
@@ -49,9 +40,6 @@ from desktop.views.document_common import (
     render_preview,
     user_id_of,
 )
-
-SOURCE_FILTER = "filter"
-SOURCE_NUMBERS = "numbers"
 
 
 class BatchPrintDialog(QDialog):
@@ -190,38 +178,22 @@ class BatchPrintDialog(QDialog):
         numbers = [n.strip() for n in self.numbers.text().replace(";", ",").split(",") if n.strip()]
         case_filter = self.case_filter
         options = LetterOptions(letter_date=to_date(self.letter_date.date()))
-        today = self.ctx.today()
-        db, store, user_id = self.ctx.store, self.store, user_id_of(self.ctx)
-
-        def op() -> tuple[list[LetterJob], list[str], int]:
-            with db.session() as session:
-                if source == SOURCE_NUMBERS:
-                    if not numbers:
-                        raise SelectionError("Vul een of meer zaaknummers in.")
-                    targets = targets_for_case_numbers(session, numbers)
-                elif source == SOURCE_FILTER:
-                    targets = targets_for_case_filter(session, case_filter)
-                else:
-                    targets = targets_for_signal(session, source, today)
-                jobs, problems = jobs_for_targets(session, kind, targets, options, user_id, store)
-            return jobs, problems, len(targets)
-
+        selection = documents.batch_selection(self.ctx, kind, source, numbers, case_filter, options, self.ctx.today(),
+                                              user_id_of(self.ctx), self.store, parent=self)
         self.error.clear()
         self.summary.setText(self.tr("Selectie laden…"))
         self.load_button.setEnabled(False)
-        run_in_background(op, lambda result: self._loaded(generation, *result),
-                          lambda exc: self._load_failed(generation, exc), self)
+        selection.success(lambda result: self._loaded(generation, *result)).failure(
+            lambda exc: self._load_refused(generation, exc)
+        ).fault(lambda _exc: self.load_button.setEnabled(True)).run_in_background()
 
-    def _load_failed(self, generation: int, exc: BaseException) -> None:
+    def _load_refused(self, generation: int, exc: VangnetError) -> None:
         self.load_button.setEnabled(True)
         if generation != self._generation:
             return
-        if isinstance(exc, VangnetError):
-            self.summary.clear()
-            self.error.setText(str(exc))
-            self.loaded.emit(0)
-            return
-        raise exc
+        self.summary.clear()
+        self.error.setText(str(exc))
+        self.loaded.emit(0)
 
     def _loaded(self, generation: int, jobs: list[LetterJob], problems: list[str], targets: int) -> None:
         self.load_button.setEnabled(True)
@@ -249,9 +221,13 @@ class BatchPrintDialog(QDialog):
                     self.preview.show_result(result)
                     self.preview_shown.emit()
 
+            def not_shown(exc: BaseException) -> None:
+                self.preview.show_message(str(exc))
+
             self.preview.show_message(self.tr("Voorbeeld maken…"))
-            run_in_background(lambda: render_preview(first.kind, first.context, settings, store), shown,
-                              lambda exc: self.preview.show_message(str(exc)), self)
+            documents.preview(lambda: render_preview(first.kind, first.context, settings, store), parent=self).success(
+                shown
+            ).failure(not_shown).fault(not_shown).run_in_background()
         else:
             self.preview.show_message(self.tr("Geen brieven in deze selectie."))
 
@@ -275,20 +251,13 @@ class BatchPrintDialog(QDialog):
         out = Path(target)
         if one_file and out.suffix.lower() != ".pdf":
             out = out.with_suffix(".pdf")
-        jobs, settings, store, db = list(self.jobs), self.settings, self.store, self.ctx.store
-        user_id = user_id_of(self.ctx)
         self._cancel.clear()
         cancel = self._cancel
         self.progress_seen = []
+        batch = documents.print_batch(self.ctx, list(self.jobs), out, one_file, self.settings, self.store,
+                                      user_id_of(self.ctx), lambda: not cancel.is_set(), parent=self)
 
-        def op(progress) -> list:
-            def report(done: int, total: int) -> bool:
-                progress(done, total, "")
-                return not cancel.is_set()
-
-            return make_letters(db.session, jobs, out, one_file, report, settings, store, user_id)
-
-        self.progress = QProgressDialog(self.tr("Brieven maken…"), self.tr("Annuleren"), 0, len(jobs), self)
+        self.progress = QProgressDialog(self.tr("Brieven maken…"), self.tr("Annuleren"), 0, len(self.jobs), self)
         self.progress.setWindowTitle(self.tr("Brieven in serie afdrukken"))
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(0)
@@ -298,8 +267,9 @@ class BatchPrintDialog(QDialog):
         self.progress.setValue(0)
         self.make_button.setEnabled(False)
         self.status.setText(self.tr("Bezig…"))
-        run_in_background(op, lambda made: self._made(made, out), self._make_failed, self,
-                          on_progress=self._progressed, writes=True)
+        batch.with_progress(self._progressed).success(lambda made: self._made(made, out)).failure(
+            self._make_refused
+        ).fault(self._make_failed).run_in_background()
 
     def _progressed(self, done: int, total: int, _text: str) -> None:
         self.progress_seen.append(done)
@@ -321,17 +291,17 @@ class BatchPrintDialog(QDialog):
         self.make_button.setEnabled(True)
         self.status.setText(self.tr("{n} brieven gemaakt in {path} en vastgelegd in het documentenregister.").format(
             n=nl_number(len(made)), path=str(out)))
-        self.ctx.changed.emit(OpChanges.of("document_records"))
         self.finished_batch.emit(made)
 
-    def _make_failed(self, exc: BaseException) -> None:
+    def _make_failed(self, _exc: BaseException) -> None:
+        """The series stopped (a fault goes on to the crash handler afterwards)."""
         self._close_progress()
         self.make_button.setEnabled(True)
-        if isinstance(exc, BatchCancelled):
+
+    def _make_refused(self, exc: VangnetError) -> None:
+        self._make_failed(exc)
+        if isinstance(exc, BatchStopped):
             self.status.setText(self.tr("Geannuleerd: er is niets gemaakt of vastgelegd."))
             self.cancelled.emit()
             return
-        if isinstance(exc, VangnetError | OSError):
-            self.status.setText(self.tr("Niet gemaakt: {reason}").format(reason=str(exc)))
-            return
-        raise exc
+        self.status.setText(self.tr("Niet gemaakt: {reason}").format(reason=str(exc)))

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QProgressBar, QVBoxLayout, QWidget
 
-from desktop.background import run_in_background
 from desktop.errors import VangnetError, WeakPassphrase
 from desktop.models.passphrase import check_passphrase_policy
 from desktop.models.store import Profile
+from desktop.operations import account
 from desktop.views.common import error_label
 
 
@@ -76,7 +76,9 @@ class ChangePassphraseDialog(QDialog):
         self.busy = True
         self.progress.show()
         self._validate()
-        run_in_background(lambda: self.profile.change_passphrase(old, new), self._done, self._failed, self)
+        account.change_passphrase(self.profile, old, new, parent=self).success(self._done).failure(
+            self._failed
+        ).fault(self._failed).run_in_background()
 
     def _done(self, _result) -> None:
         self.busy = False
@@ -84,13 +86,12 @@ class ChangePassphraseDialog(QDialog):
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
+        """A refusal in Dutch, or a fault (which goes on to the crash handler afterwards)."""
         self.busy = False
         self.progress.hide()
         self._validate()
         if isinstance(exc, VangnetError):
             self.error.setText(exc.message)
-        else:
-            raise exc
 
     def reject(self) -> None:
         if not self.busy:

@@ -15,7 +15,7 @@ from desktop.documents.official_reports import generate_report
 from desktop.documents.preview import first_page_png, letter_html
 from desktop.documents.templates import TemplateStore
 from desktop.models.enums import UserRole
-from desktop.models.session_user import current_user
+from desktop.operations import users
 from desktop.views.common import AppContext
 
 # Who may print letters in series and who may change the templates (a profile without a signed-in
@@ -37,16 +37,14 @@ def layout_settings(store: TemplateStore) -> LayoutSettings:
 
 
 def user_id_of(ctx: AppContext) -> str | None:
-    if not ctx.is_open:
-        return None
-    user = current_user(ctx.store)
+    user = users.signed_in_now(ctx)
     return user.user_id if user else None
 
 
 def may(ctx: AppContext, roles: frozenset[UserRole]) -> bool:
     if not ctx.is_open:
         return False
-    user = current_user(ctx.store)
+    user = users.signed_in_now(ctx)
     return user is None or user.role in roles
 
 

@@ -61,7 +61,8 @@ def _add_regenerate_button(window: Any) -> None:
 
 
 def regenerate_from_list(window: Any) -> None:
-    from desktop.documents.from_database import regenerate_document
+    """Make the chosen register entry again, in the background; the status bar says when it is there."""
+    from desktop.operations import documents
     from desktop.views.document_common import document_store
 
     page = window.page_by_key.get("documents")
@@ -86,13 +87,16 @@ def regenerate_from_list(window: Any) -> None:
     if not path_text:
         return
     store = document_store(window.ctx)
-    try:
-        with window.ctx.session() as session:
-            regenerate_document(session, record_id, Path(path_text), store)
-    except VangnetError as exc:
+
+    def refused(exc: VangnetError) -> None:
         QMessageBox.warning(window, window.tr("Opnieuw maken"), str(exc))
-        return
-    window.statusBar().showMessage(window.tr("Opnieuw gemaakt: {path}").format(path=path_text), 8000)
+
+    def made(_pdf: bytes) -> None:
+        window.statusBar().showMessage(window.tr("Opnieuw gemaakt: {path}").format(path=path_text), 8000)
+
+    documents.make_again(window.ctx, record_id, Path(path_text), store, parent=window).success(made).failure(
+        refused
+    ).run_in_background()
 
 
 def _refused(window: Any, text: str) -> None:

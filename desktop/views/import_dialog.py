@@ -1,6 +1,7 @@
 """The import window: choose a file, see the check (rejected rows and a preview), then import all or the good rows.
 
-Reading, checking and importing run in the background; the import itself joins the single write queue.
+Reading, checking and importing run in the background through desktop.operations.imports; the import itself is a
+write on the single writer thread.
 """
 
 from __future__ import annotations
@@ -28,12 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.background import run_in_background
 from desktop.errors import VangnetError
-from desktop.models.importers import ImportReport, ImportResult, get_importer, importer_classes
+from desktop.models.importers import ImportReport, ImportResult, importer_classes
 from desktop.models.importers.base import Importer, ParsedFile
 from desktop.models.search import mask_bsn
-from desktop.operations import OpChanges
+from desktop.operations import AppContext, imports
 
 PREVIEW_ROWS = 50
 ISSUE_ROWS = 1000
@@ -43,7 +43,7 @@ class ImportDialog(QDialog):
     """Import a DUO, school, BRP, enrolment, transfer or Vangnet file with a preview before anything changes."""
 
     def __init__(
-        self, ctx: Any, parent: QWidget | None = None, path: str | Path | None = None, kind: str | None = None
+        self, ctx: AppContext, parent: QWidget | None = None, path: str | Path | None = None, kind: str | None = None
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
@@ -147,15 +147,9 @@ class ImportDialog(QDialog):
         kind = self.kind_combo.currentData()
         self.report = self.parsed = self.result = None
         self._set_busy(True, "Bestand lezen en controleren…")
-
-        def op(progress):
-            importer = get_importer(kind)
-            parsed = importer.parse(Path(path), progress)
-            with self.ctx.session() as session:
-                report = importer.validate(session, parsed)
-            return importer, parsed, report
-
-        run_in_background(op, self._checked, self._failed, self, on_progress=self._on_progress)
+        imports.check(self.ctx, kind, Path(path), parent=self).with_progress(self._on_progress).success(
+            self._checked
+        ).failure(self._refused).fault(self._failed).run_in_background()
 
     def _checked(self, outcome: tuple[Importer, ParsedFile, ImportReport]) -> None:
         self.importer, self.parsed, self.report = outcome
@@ -208,33 +202,26 @@ class ImportDialog(QDialog):
             return
         importer, parsed = self.importer, self.parsed
         self._set_busy(True, "Importeren…")
-
-        def op(progress):
-            with self.ctx.session() as session:
-                # Validated again inside the transaction: the database may have changed since the check.
-                return importer.apply(session, parsed, only_valid=only_valid, progress=progress)
-
-        run_in_background(op, self._imported, self._failed, self, on_progress=self._on_progress, writes=True)
+        imports.apply(self.ctx, importer, parsed, only_valid, parent=self).with_progress(self._on_progress).success(
+            self._imported
+        ).failure(self._refused).fault(self._failed).run_in_background()
 
     def _imported(self, result: ImportResult) -> None:
         self.result = result
         self._set_busy(False, result.summary())
         self.import_all.setEnabled(False)
         self.import_valid.setEnabled(False)
-        changed = getattr(self.ctx, "changed", None)
-        if changed is not None:
-            changed.emit(OpChanges.of_everything())
 
-    def _failed(self, error: BaseException) -> None:
+    def _refused(self, error: VangnetError) -> None:
+        self._failed(error)
+        self.summary.setText(error.message)
+
+    def _failed(self, _error: BaseException) -> None:
+        """The file could not be processed (a fault goes on to the crash handler afterwards)."""
         self._set_busy(False)
-        if isinstance(error, VangnetError):
-            self.summary.setText(error.message)
-        else:
-            self.summary.setText("Het bestand kon niet worden verwerkt; er is niets gewijzigd.")
+        self.summary.setText("Het bestand kon niet worden verwerkt; er is niets gewijzigd.")
         self.import_all.setEnabled(False)
         self.import_valid.setEnabled(False)
-        if not isinstance(error, VangnetError):
-            raise error
 
 
 def _shown(value: Any) -> str:

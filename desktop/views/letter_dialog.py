@@ -28,22 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.background import run_in_background
 from desktop.documents.context import Appointment
-from desktop.documents.from_database import (
-    LetterJob,
-    LetterOptions,
-    ReportOptions,
-    letter_jobs,
-    make_letters,
-    make_report,
-    next_appointment,
-    report_context,
-)
+from desktop.documents.from_database import LetterJob, LetterOptions, ReportOptions
 from desktop.documents.letters import LETTER_KINDS
 from desktop.documents.official_reports import REPORT_KINDS
 from desktop.errors import VangnetError
-from desktop.operations import OpChanges
+from desktop.operations import documents
 from desktop.views.common import DUTCH, AppContext, date_edit, error_label, to_date, to_qdate
 from desktop.views.document_common import PagePreview, document_store, layout_settings, render_preview, user_id_of
 
@@ -198,12 +188,7 @@ class LetterDialog(QDialog):
         self.kind.setCurrentIndex(self.kind.findData(key))
 
     def _fill_conversation(self) -> None:
-        def read(session):
-            from desktop.models.cases import Case
-
-            return next_appointment(session, session.get(Case, self.case_id), self.ctx.today())
-
-        planned = self.ctx.read(read)
+        planned = documents.planned_conversation_now(self.ctx, self.case_id, self.ctx.today())
         if planned is not None and planned.date is not None:
             when = planned.time or dt.time(9, 0)
             self.when.setDateTime(QDateTime(to_qdate(planned.date), QTime(when.hour, when.minute)))
@@ -252,19 +237,20 @@ class LetterDialog(QDialog):
         try:
             if self.is_report:
                 options = self._report_options()
-                self.report_context = self.ctx.read(
-                    lambda s: report_context(s, kind, self.case_id, options, user_id, self.ctx.today()))
+                self.report_context = documents.report_context_now(
+                    self.ctx, kind, self.case_id, options, user_id, self.ctx.today()
+                )
             else:
                 if self.addressees.count() == 0:
                     # First build for this kind: every lawful addressee, then let the user untick.
                     everyone = dataclasses.replace(self._options(), addressee_descriptions=None)
-                    self.jobs = self.ctx.read(lambda s: letter_jobs(s, kind, self.case_id, options=everyone,
-                                                                    user_id=user_id, store=self.store))
+                    self.jobs = documents.letter_jobs_now(self.ctx, kind, self.case_id, everyone, user_id, self.store)
                     self._fill_addressees(self.jobs)
                 else:
-                    options = self._options()
-                    self.jobs = self.ctx.read(lambda s: letter_jobs(s, kind, self.case_id, options=options,
-                                                                    user_id=user_id, store=self.store))
+                    letter_options = self._options()
+                    self.jobs = documents.letter_jobs_now(
+                        self.ctx, kind, self.case_id, letter_options, user_id, self.store
+                    )
         except VangnetError as exc:
             self._preview_token += 1  # a preview still on its way is out of date
             self.error.setText(str(exc))
@@ -309,18 +295,22 @@ class LetterDialog(QDialog):
             self.preview.show_result(result)
             self.preview_shown.emit()
 
-        def failed(exc: BaseException) -> None:
+        def refused(exc: VangnetError) -> None:
             if token != self._preview_token:
                 return
-            if not isinstance(exc, VangnetError):
-                self.preview.show_message(self.tr("Geen voorbeeld."))
-                self.preview_shown.emit()
-                raise exc
             self.preview.show_message(self.tr("Geen voorbeeld: {reason}").format(reason=str(exc)))
             self.error.setText(str(exc))
             self.preview_shown.emit()
 
-        run_in_background(lambda: render_preview(kind, context, settings, store, report), done, failed, self)
+        def failed(_exc: BaseException) -> None:
+            if token != self._preview_token:
+                return
+            self.preview.show_message(self.tr("Geen voorbeeld."))
+            self.preview_shown.emit()
+
+        documents.preview(lambda: render_preview(kind, context, settings, store, report), parent=self).success(
+            done
+        ).failure(refused).fault(failed).run_in_background()
 
     # -- saving -----------------------------------------------------------------------------------
 
@@ -340,37 +330,33 @@ class LetterDialog(QDialog):
         path = Path(path_text)
         if path.suffix.lower() != ".pdf":
             path = path.with_suffix(".pdf")
-        store, settings, db = self.store, self.settings, self.ctx.store
+        store, settings = self.store, self.settings
         user_id = user_id_of(self.ctx)
-        kind, jobs, case_id = self.current_kind, list(self.jobs), self.case_id
-        report_options = self._report_options() if self.is_report else None
-        today = self.ctx.today()
-
-        def op() -> list:
-            if report_options is not None:
-                return [make_report(db.session, kind, case_id, path, report_options, settings, store, user_id, today)]
-            return make_letters(db.session, jobs, path, True, None, settings, store, user_id)
+        if self.is_report:
+            write = documents.save_report(self.ctx, self.current_kind, self.case_id, path, self._report_options(),
+                                          settings, store, user_id, self.ctx.today(), parent=self)
+        else:
+            write = documents.save_letters(self.ctx, list(self.jobs), path, settings, store, user_id, parent=self)
 
         def done(made: list) -> None:
             self.busy = False
             self._update_buttons()
             self.status.setText(self.tr("Opgeslagen in {path}: {n} document(en), vastgelegd in het "
                                         "documentenregister.").format(path=str(path), n=len(made)))
-            self.ctx.changed.emit(OpChanges.of("document_records"))
             self.saved.emit(made)
             if open_after:
                 self.open_file(path)
 
-        def failed(exc: BaseException) -> None:
+        def refused(exc: VangnetError) -> None:
+            failed(exc)
+            self.error.setText(self.tr("Niet opgeslagen: {reason}").format(reason=str(exc)))
+
+        def failed(_exc: BaseException) -> None:
             self.busy = False
             self._update_buttons()
-            if isinstance(exc, VangnetError | OSError):
-                self.error.setText(self.tr("Niet opgeslagen: {reason}").format(reason=str(exc)))
-                return
-            raise exc
 
         self.busy = True
         self._update_buttons()
         self.status.setText(self.tr("Bezig met opslaan…"))
-        run_in_background(op, done, failed, self, writes=True)
+        write.success(done).failure(refused).fault(failed).run_in_background()
 

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.background import run_in_background
 from desktop.errors import VangnetError
+from desktop.operations import account
 from desktop.views.common import error_label
-from sync.client import SyncError, WipeRequired
+from sync.client import WipeRequired
 
 
 class LoginDialog(QDialog):
@@ -102,7 +102,9 @@ class LoginDialog(QDialog):
         for widget in (self.username, self.password):
             widget.setEnabled(False)
         self._update_button()
-        run_in_background(lambda: self._login(username, password), self._succeeded, self._failed, self)
+        account.sign_in(self._login, username, password, parent=self).success(self._succeeded).failure(
+            self._refused
+        ).fault(self._failed).run_in_background()
 
     def _finish_attempt(self) -> None:
         self.busy = False
@@ -116,16 +118,18 @@ class LoginDialog(QDialog):
         self._finish_attempt()
         self.accept()
 
-    def _failed(self, exc: BaseException) -> None:
+    def _refused(self, exc: VangnetError) -> None:
         self._finish_attempt()
-        if isinstance(exc, WipeRequired):
-            self.wipe_required.emit(exc.message)
+        cause = exc.error if isinstance(exc, account.ServerRefused) else exc
+        if isinstance(cause, WipeRequired):
+            self.wipe_required.emit(cause.message)
             self.reject()
             return
-        if isinstance(exc, SyncError | VangnetError):
-            self.error.setText(exc.message)
-        else:
-            self.error.setText(self.tr("Aanmelden is mislukt door een onverwachte fout. Probeer het opnieuw."))
+        self.error.setText(exc.message)
         self.password.setFocus()
-        if not isinstance(exc, SyncError | VangnetError):
-            raise exc
+
+    def _failed(self, _exc: BaseException) -> None:
+        """A fault (it goes on to the crash handler afterwards)."""
+        self._finish_attempt()
+        self.error.setText(self.tr("Aanmelden is mislukt door een onverwachte fout. Probeer het opnieuw."))
+        self.password.setFocus()

@@ -24,13 +24,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.background import wait_for_background
 from desktop.errors import VangnetError
 from desktop.models.enums import CaseKind
 from desktop.models.lists import LIST_SPECS
 from desktop.models.store import IntegrityStatus, Store
 from desktop.models.worklist import WorkItem
-from desktop.operations import OpChanges, conflicts, exemptions
+from desktop.operations import OpChanges, conflicts, exemptions, wait_for_background
 from desktop.sync_service import SyncService, ensure_outbox
 from desktop.views.audit_log_view import add_to_main_window as add_access_log_action
 from desktop.views.case_view import CaseView

@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.background import run_in_background
 from desktop.documents.context import FIELD_CATALOGUE, REPORT_FIELD_CATALOGUE
 from desktop.documents.letters import preview_template
 from desktop.documents.preview import first_page_png
 from desktop.documents.templates import BLOCK_CATALOGUE, LetterTemplate, TemplateError, parse_template
 from desktop.errors import VangnetError
+from desktop.operations import account, documents
 from desktop.views.common import AppContext, error_label
 from desktop.views.document_common import (
     TEMPLATE_ROLES,
@@ -37,8 +37,7 @@ from desktop.views.document_common import (
     layout_settings,
     may,
 )
-from sync.client import SyncClient, SyncError
-from sync.template_sync import publish_template
+from sync.client import SyncClient
 
 VERSION_RE = re.compile(r"^(version\s*=\s*)(\d+)", re.MULTILINE)
 
@@ -254,20 +253,17 @@ class TemplateEditor(QDialog):
                                                   "pdftoppm.)"))
             self.preview_shown.emit()
 
-        def failed(exc: BaseException) -> None:
+        def refused(exc: VangnetError) -> None:
             if token != self._token:
                 return
-            if isinstance(exc, VangnetError):
-                self.error.setText(str(exc))
-                self.save_button.setEnabled(False)
-                self.publish_button.setEnabled(False)
-                self.preview.show_message(self.tr("Geen voorbeeld: {reason}").format(reason=str(exc)))
-                self.preview_shown.emit()
-                return
-            raise exc
+            self.error.setText(str(exc))
+            self.save_button.setEnabled(False)
+            self.publish_button.setEnabled(False)
+            self.preview.show_message(self.tr("Geen voorbeeld: {reason}").format(reason=str(exc)))
+            self.preview_shown.emit()
 
         self.preview.show_message(self.tr("Voorbeeld maken…"))
-        run_in_background(op, done, failed, self)
+        documents.preview(op, parent=self).success(done).failure(refused).run_in_background()
 
     # -- saving -----------------------------------------------------------------------------------
 
@@ -329,14 +325,17 @@ class TemplateEditor(QDialog):
                 "synchronisatie.").format(version=version, title=template.title))
             self.published.emit(version)
 
-        def failed(exc: BaseException) -> None:
+        def failed(_exc: BaseException) -> None:
             self.publishing = False
             self.publish_button.setEnabled(self.valid)
-            if not isinstance(exc, SyncError):
-                raise exc
+
+        def refused(exc: VangnetError) -> None:
+            failed(exc)
             self._publish_refused(self.tr("Niet gepubliceerd: {reason}").format(reason=exc.message))
 
-        run_in_background(lambda: publish_template(client, kind, source), done, failed, self)
+        account.publish(client, kind, source, parent=self).success(done).failure(refused).fault(
+            failed
+        ).run_in_background()
         return True
 
     def _publish_refused(self, message: str) -> bool:

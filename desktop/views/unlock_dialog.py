@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.background import run_in_background
 from desktop.errors import TooManyAttempts, VangnetError
 from desktop.models.store import Profile, Store
+from desktop.operations import account
 from desktop.views.common import error_label
 
 log = logging.getLogger(__name__)
@@ -123,7 +123,9 @@ class UnlockPanel(QWidget):
         self.error.clear()
         self.progress.show()
         self._update_buttons()
-        run_in_background(lambda: self._open_store(passphrase), self._opened, self._failed, self)
+        account.unlock(self._open_store, passphrase, parent=self).success(self._opened).failure(self._failed).fault(
+            self._failed
+        ).run_in_background()
 
     def _opened(self, store: Store) -> None:
         self.busy = False
@@ -133,6 +135,7 @@ class UnlockPanel(QWidget):
         self.unlocked.emit(store)
 
     def _failed(self, exc: BaseException) -> None:
+        """A refusal in Dutch, or a fault (which goes on to the crash handler afterwards)."""
         self.busy = False
         self.progress.hide()
         if isinstance(exc, TooManyAttempts):
@@ -145,8 +148,6 @@ class UnlockPanel(QWidget):
         self.passphrase.selectAll()
         self._update_buttons()
         self.focus_passphrase()
-        if not isinstance(exc, VangnetError):
-            raise exc
 
     def _start_wait(self, seconds: float) -> None:
         self._wait_left = int(seconds + 0.999)

@@ -71,7 +71,8 @@ def test_search_per_person_covers_the_whole_file_within_the_period(qtbot, ctx, s
     shown = view.person_results.item(0).text()
     assert seeded.sanne_id in shown and seeded.sanne_bsn not in shown
     view._choose_person(view.person_results.item(0))
-    qtbot.mouseClick(view.search_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(view.searched, timeout=5_000):
+        qtbot.mouseClick(view.search_button, Qt.MouseButton.LeftButton)
 
     # The person's own entries and her case's, newest first; Mila's is not hers.
     assert _column(view, 3) == ["gewijzigd", "BSN getoond", "dossier bekeken"]
@@ -86,7 +87,8 @@ def test_search_per_person_covers_the_whole_file_within_the_period(qtbot, ctx, s
 
     # A period of the last two days leaves out the earlier view; the first search is in the log now.
     view.since.setDate(view.since.date().currentDate().addDays(-2))
-    qtbot.mouseClick(view.search_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(view.searched, timeout=5_000):
+        qtbot.mouseClick(view.search_button, Qt.MouseButton.LeftButton)
     assert _column(view, 3) == ["gezocht", "gewijzigd"]
     assert view.model.rows[0][1:5] == ("teamleider", "laptop-1", "gezocht", "toegangslogboek")
 
@@ -97,12 +99,14 @@ def test_search_per_user_and_an_empty_period(qtbot, ctx, seeded) -> None:
     view = _view(qtbot, ctx)
     view.since.setDate(view.since.date().currentDate().addYears(-2))
     view.choose_user("pdr")
-    qtbot.mouseClick(view.search_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(view.searched, timeout=5_000):
+        qtbot.mouseClick(view.search_button, Qt.MouseButton.LeftButton)
     assert _column(view, 3) == ["BSN getoond", "dossier bekeken", "dossier bekeken"]
     assert _column(view, 5)[-1] == seeded.mila_id
 
     view.until.setDate(view.since.date())
-    qtbot.mouseClick(view.search_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(view.searched, timeout=5_000):
+        qtbot.mouseClick(view.search_button, Qt.MouseButton.LeftButton)
     assert view.model.rowCount() == 0 and view.status.text() == "Geen regels in deze periode."
     assert not view.export_button.isEnabled()
 
@@ -122,9 +126,11 @@ def test_searching_and_exporting_are_logged_themselves(qtbot, ctx, seeded, tmp_p
     _history(ctx, seeded)
     view = _view(qtbot, ctx)
     view.choose_person(seeded.sanne_id, "Sanne de Vries")
-    qtbot.mouseClick(view.search_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(view.searched, timeout=5_000):
+        qtbot.mouseClick(view.search_button, Qt.MouseButton.LeftButton)
     view.ask_path = lambda: str(tmp_path / "log")
-    qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(view.exported, timeout=5_000):
+        qtbot.mouseClick(view.export_button, Qt.MouseButton.LeftButton)
 
     written = (tmp_path / "log.csv").read_bytes().decode("utf-8-sig").splitlines()
     assert written[0] == "Tijd;Gebruiker;Apparaat;Handeling;Object;Intern nummer;Resultaat"
@@ -168,6 +174,7 @@ def test_log_model_passes_the_model_tester(qtbot, qtmodeltester, ctx, seeded) ->
     view = _view(qtbot, ctx)
     qtbot.keyClicks(view.person_query, "Sanne")
     view._choose_person(view.person_results.item(0))
-    qtbot.mouseClick(view.search_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(view.searched, timeout=5_000):
+        qtbot.mouseClick(view.search_button, Qt.MouseButton.LeftButton)
     assert view.model.rowCount() == 3
     qtmodeltester.check(view.model, force_py=True)

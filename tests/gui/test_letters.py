@@ -183,6 +183,7 @@ def test_register_list_makes_a_document_again(qtbot, letters_window, letters_pro
     page.table.setCurrentIndex(page.model.index(0, 0))
     letters_window.choose_regenerate_path = lambda: str(tmp_path / "opnieuw.pdf")
     qtbot.mouseClick(page.regenerate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Opnieuw gemaakt" in letters_window.statusBar().currentMessage(), timeout=20_000)
     assert (tmp_path / "opnieuw.pdf").read_bytes() == made[0].path.read_bytes()
 
 

@@ -75,12 +75,13 @@ def test_refused_file_shows_the_reason(qtbot, ctx, tmp_path):
 
 
 def test_a_fault_while_checking_reaches_the_crash_handler_not_the_user(qtbot, ctx, tmp_path, monkeypatch):
+    from desktop.operations import imports
     from desktop.views import import_dialog
 
     def broken(_kind):
         raise RuntimeError("programmeerfout")
 
-    monkeypatch.setattr(import_dialog, "get_importer", broken)
+    monkeypatch.setattr(imports, "get_importer", broken)
     path = write_csv(tmp_path / "duo.csv", HEADER, [duo_row("VZ1", next(bsn_numbers()))])
     dialog = import_dialog.ImportDialog(ctx, path=path, kind="duo-verzuim")
     qtbot.addWidget(dialog)
