@@ -1,7 +1,10 @@
 """Background work for the window: run a function off the GUI thread and hand its result back by signal.
 
 Widgets are never touched inside the function. Database writes go through one serial worker so that two
-writes never compete for the database lock.
+writes never compete for the database lock. This is the one way the app runs work off the GUI thread; the
+windows reach it through ``desktop.operations`` (``CollectionOp`` on the write pool, ``QueryOp`` and
+``BackgroundOp`` on the read pool). Outside it stay only the unlock that starts before the QApplication exists
+(``desktop.app``) and the sync engine's own round loop (``desktop.sync_service``), each saying why.
 """
 
 from __future__ import annotations
