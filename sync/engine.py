@@ -35,6 +35,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, StatementError
 from sqlalchemy.orm import Session
 
 from desktop.models.codec import NOT_SYNCED_FIELDS, from_json, to_json
+from desktop.models.driver import bind_processor, insert_statement, python_default
 from desktop.models.outbox import APPLYING_SERVER_CHANGES, DEFERRED, insert_changes, next_device_counter
 from desktop.models.sync_tables import SYNC_TABLES, sync_conflicts, sync_outbox, sync_parked, sync_state
 from sync.client import (
@@ -1332,22 +1333,21 @@ def _make_plan(dialect: Any, table: Table, keys: frozenset[str], is_insert: bool
                 continue
             make = _default_maker(dialect, column, default)
             if make is None:
-                return None
+                return None  # made by the database, or from SQLAlchemy's execution context
             generated.append(make)
             generated_names.append(name)
     names = [n for n, _ in converters] + (["deleted"] if deleted is not None else []) + ["version", *generated_names]
-    target = dialect.identifier_preparer.format_table(table)
     if is_insert:
-        cols = ", ".join(quote(n) for n in [*names, "id"])
-        sql = f"INSERT INTO {target} ({cols}) VALUES ({', '.join('?' * (len(names) + 1))})"  # noqa: S608 - names from the schema
+        sql = insert_statement(dialect, table, [*names, "id"])
     else:
+        target = dialect.identifier_preparer.format_table(table)
         sql = f"UPDATE {target} SET {', '.join(f'{quote(n)} = ?' for n in names)} WHERE id = ?"  # noqa: S608
     return sql, converters, deleted, generated
 
 
 def _converter(dialect: Any, column: Column[Any]) -> Callable[[Any], Any]:
     """JSON value -> what the driver gets for this column, as SQLAlchemy's insert would pass it."""
-    process = column.type._cached_bind_processor(dialect)
+    process = bind_processor(column, dialect)
     if process is None and isinstance(column.type, String):
 
         def text_value(value: Any) -> Any:
@@ -1360,17 +1360,17 @@ def _converter(dialect: Any, column: Column[Any]) -> Callable[[Any], Any]:
 
 
 def _default_maker(dialect: Any, column: Column[Any], default: Any) -> Callable[[], Any] | None:
-    """A column's Python-side default as a function of nothing; None when only SQLAlchemy can compute it."""
-    process = column.type._cached_bind_processor(dialect)
+    """A column's Python-side default as the driver gets it, as a function of nothing; None when only
+    SQLAlchemy can compute it. One that reads the execution context fails on None, and its batch goes
+    SQLAlchemy's own way."""
+    make = python_default(default)
+    process = bind_processor(column, dialect)
+    if make is None or process is None:
+        return make
     if getattr(default, "is_scalar", False):
-        value = default.arg if process is None else process(default.arg)
+        value = process(make())
         return lambda: value
-    if getattr(default, "is_callable", False):
-        fn = default.arg
-        # SQLAlchemy wraps a function of no arguments as fn(context); one that reads the context is
-        # left to SQLAlchemy (the AttributeError on None sends the batch down that path).
-        return (lambda: fn(None)) if process is None else (lambda: process(fn(None)))
-    return None
+    return lambda: process(make())
 
 
 def _deleted(s: Session, statement: Delete) -> int:

@@ -23,7 +23,6 @@ from sqlalchemy.orm import Session
 
 from desktop.models import demo_data as words
 from desktop.models.base import Base, table_of
-from desktop.models.bulk import sqlite_datetime
 from desktop.models.cases import (
     AbsenceReport,
     Appointment,
@@ -33,6 +32,7 @@ from desktop.models.cases import (
     case_kind_for_report,
     format_case_number,
 )
+from desktop.models.driver import BulkInsert
 from desktop.models.errors import DomainError
 from desktop.models.exemptions import Exemption, LeaveRequest
 from desktop.models.outbox import queue_inserts
@@ -131,7 +131,7 @@ def _school_year_label(start_year: int) -> str:
 
 
 class _Writer:
-    """Buffers rows per table and writes them in chunks with executemany, parents first."""
+    """Buffers rows per table and writes them in chunks with the bulk insert, parents first."""
 
     def __init__(
         self, connection: Connection, stamp: datetime, progress: ProgressCallback | None, estimate: int
@@ -148,31 +148,9 @@ class _Writer:
         # On SQLite the rows go straight to the driver in SQLAlchemy's own storage format: per-row
         # parameter processing would otherwise cost more than the inserts. The CHECK constraints in
         # the database still validate every value.
-        self.raw = connection.dialect.name == "sqlite"
-        self.statements = {t.name: self._raw_statement(t, connection.dialect) for t in self.tables}
+        self.inserts = {t.name: BulkInsert(connection, t) for t in self.tables}
         # The rows' values for their operations to the server, queued with each chunk (one write path).
         self.queued: dict[str, list[dict[str, Any]]] = {t.name: [] for t in self.tables}
-
-    @staticmethod
-    def _raw_statement(
-        table: Table, dialect: sa.Dialect
-    ) -> tuple[str, list[str], list[tuple[int, Callable[[Any], Any]]]]:
-        compiled = table.insert().compile(dialect=dialect, column_keys=[c.name for c in table.columns])
-        names = list(compiled.positiontup or [])
-        converters: list[tuple[int, Callable[[Any], Any]]] = []
-        for index, column in enumerate(table.columns[name] for name in names):
-            kind = column.type
-            if isinstance(kind, sa.DateTime):
-                converters.append((index, sqlite_datetime))
-            elif isinstance(kind, sa.Date):
-                converters.append((index, date.isoformat))
-            elif isinstance(kind, sa.Boolean):
-                converters.append((index, int))
-            elif isinstance(kind, sa.JSON):
-                converters.append((index, json.dumps))
-            elif isinstance(kind, sa.Enum):
-                converters.append((index, str))
-        return str(compiled), names, converters
 
     @staticmethod
     def _template(table: Table, stamp: datetime) -> dict[str, Any]:
@@ -197,22 +175,11 @@ class _Writer:
                 raise KeyError(f"{name}: {sorted(unknown)}")
             self.checked.add(name)
         buffer = self.buffers[name]
-        if self.raw:
-            # Straight to a driver tuple: no per-row dict copies on the path that has to be fast.
-            _sql, names, converters = self.statements[name]
-            get = values.get
-            record = [get(column, template[column]) for column in names]
-            self.queued[name].append(dict(zip(names, record, strict=True)))
-            for index, convert in converters:
-                value = record[index]
-                if value is not None:
-                    record[index] = convert(value)
-            buffer.append(tuple(record))
-        else:
-            row = dict(template)
-            row.update(values)
-            buffer.append(row)
-            self.queued[name].append(row)
+        insert = self.inserts[name]
+        get = values.get
+        record = [get(column, template[column]) for column in insert.names]
+        self.queued[name].append(dict(zip(insert.names, record, strict=True)))
+        buffer.append(insert.parameters(record))
         if len(buffer) >= CHUNK:
             self.flush_through(name)
 
@@ -226,10 +193,7 @@ class _Writer:
         rows = self.buffers[table.name]
         if not rows:
             return
-        if self.raw:
-            self.connection.exec_driver_sql(self.statements[table.name][0], rows)
-        else:
-            self.connection.execute(table.insert(), rows)
+        self.inserts[table.name].execute(rows)
         queue_inserts(self.connection, table, self.queued[table.name])
         self.queued[table.name].clear()
         self.counts[table.name] += len(rows)
@@ -1812,7 +1776,7 @@ def generate_demo(
     writer = _Writer(connection, stamp, progress, estimate=int(persons * 5.4) + 500)
     generator = _Generator(writer, region or load_region(), persons, seed, today)
     previous_cache = None
-    if writer.raw:
+    if connection.dialect.name == "sqlite":
         # A larger page cache keeps the big transaction from spilling (and re-encrypting) pages early.
         previous_cache = connection.exec_driver_sql("PRAGMA cache_size").scalar()
         connection.exec_driver_sql(f"PRAGMA cache_size = {-DEMO_CACHE_KIB}")

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from desktop.models.base import new_id
 from desktop.models.codec import NOT_SYNCED_FIELDS, to_json
+from desktop.models.driver import BulkInsert
 from desktop.models.sync_tables import sync_outbox, sync_state
 
 # The changes of an insert queued by a bulk writer: the row's values, read when the operation is sent.
@@ -139,22 +140,21 @@ def next_device_counter(session: Session | Connection, count: int) -> int:
 _OUTBOX_COLUMNS = (
     "op_id", "device_counter", "table_name", "record_id", "kind", "base_version", "changes", "created_at",
 )
-_OUTBOX_INSERT = (
-    f"INSERT INTO sync_outbox ({', '.join(_OUTBOX_COLUMNS)}) VALUES ({', '.join('?' * len(_OUTBOX_COLUMNS))})"  # noqa: S608
-)
+
+
+def _insert_ops(target: Session | Connection, rows: list[tuple[Any, ...]]) -> None:
+    """Operations (their values in the order of ``_OUTBOX_COLUMNS``) into the outbox with the bulk insert: a
+    bulk writer queues tens of thousands at once."""
+    with _no_autoflush(target):
+        connection = target.connection() if isinstance(target, Session) else target
+        BulkInsert(connection, sync_outbox, _OUTBOX_COLUMNS).insert(rows)
 
 
 def _write(session: Session | Connection, ops: list[dict[str, Any]]) -> None:
     first = next_device_counter(session, len(ops))
     for offset, op in enumerate(ops):
         op["device_counter"] = first + offset
-    with _no_autoflush(session):
-        connection = session.connection() if isinstance(session, Session) else session
-        if connection.dialect.paramstyle == "qmark":
-            # Straight to the driver: a bulk writer queues tens of thousands of operations at once.
-            connection.exec_driver_sql(_OUTBOX_INSERT, [tuple(op[c] for c in _OUTBOX_COLUMNS) for op in ops])
-        else:
-            connection.execute(insert(sync_outbox), ops)
+    _insert_ops(session, [tuple(op[c] for c in _OUTBOX_COLUMNS) for op in ops])
 
 
 def _no_autoflush(target: Session | Connection) -> Any:
@@ -192,12 +192,7 @@ def queue_inserts(target: Session | Connection, table: Any, records: Iterable[Ma
     rows = [
         (new_id(), first + offset, name, record_id, "insert", 0, DEFERRED, now) for offset, record_id in enumerate(ids)
     ]
-    connection = target.connection() if isinstance(target, Session) else target
-    with _no_autoflush(target):
-        if connection.dialect.paramstyle == "qmark":
-            connection.exec_driver_sql(_OUTBOX_INSERT, rows)
-        else:
-            connection.execute(insert(sync_outbox), [dict(zip(_OUTBOX_COLUMNS, row, strict=True)) for row in rows])
+    _insert_ops(target, rows)
     return len(rows)
 
 

@@ -22,13 +22,14 @@ from sqlalchemy.orm import Session
 
 from desktop.models import entities
 from desktop.models.base import Base, table_of
+from desktop.models.bulk import bulk_insert
 from desktop.models.cases import JournalEntry
 from desktop.models.exporters.jsonl import END_TYPE, FORMAT_NAME, FORMAT_VERSION, MODEL_BY_TYPE, RECORD_TYPES
 from desktop.models.importers.base import Importer, ImportResult, ParsedFile, ParsedRow, RowIssue, gc_paused
 from desktop.models.importers.fields import mask_numbers
 from desktop.models.importers.files import ImportRefused, Limits, ProgressCallback, check_size, no_progress
 from desktop.models.law import is_valid_bsn
-from desktop.models.outbox import queue_inserts, queue_updates
+from desktop.models.outbox import queue_updates
 from desktop.models.record_schema import FieldError, column_parser
 
 # Natural keys by which an existing record is recognised under another id.
@@ -541,55 +542,30 @@ class VangnetJsonlImporter(Importer):
     def _insert_all(
         self, session: Session, plan: _Plan, result: ImportResult, progress: ProgressCallback, total: int
     ) -> None:
-        connection = session.connection()
-        dialect = connection.dialect
         done = 0
         for type_name, model in RECORD_TYPES:
             table = table_of(model)
             inserts = plan.inserts.get(type_name, [])
             if inserts:
-                # Straight to the driver: every value was validated and converted while parsing, and the
-                # column types' own bind processors turn them into what the database stores.
-                names = [column.name for column in table.columns]
+                # Every value was validated and converted while parsing; the bulk writer stores them as they
+                # are (a field the record leaves out stays empty) and queues the records the server never
+                # had (version 0) like any other write.
                 rules = rules_for(type_name)
                 spec = []
                 for column in table.columns:
-                    process = column.type._cached_bind_processor(dialect)
-                    if isinstance(column.type, sa.Boolean) and dialect.name == "sqlite":
-                        process = None  # the driver stores a bool as 1/0, exactly as the processor would
                     target = table.name if column.name == "id" else rules.foreign_keys.get(column.name)
-                    remap = plan.remap.get(target) if target else None
-                    spec.append((column.name, process, remap or None))
-                marker = "?" if dialect.paramstyle == "qmark" else "%s"
-                statement = (
-                    f"INSERT INTO {table.name} ({', '.join(names)}) "  # noqa: S608 - names come from the model
-                    f"VALUES ({', '.join([marker] * len(names))})"
-                )
-                batch: list[tuple] = []
-                stored: list[dict[str, Any]] = []
+                    spec.append((column.name, plan.remap.get(target) if target else None))
+                records = []
                 for row in inserts:
                     source = row.values
-                    record: list[Any] = []
-                    values: dict[str, Any] = {}
-                    for name, process, remap in spec:
+                    record: dict[str, Any] = {}
+                    for name, remap in spec:
                         value = source.get(name)
-                        if value is not None:
-                            if remap is not None:
-                                value = remap.get(value, value)
-                            values[name] = value
-                            if process is not None:
-                                value = process(value)
-                        record.append(value)
-                    batch.append(tuple(record))
-                    stored.append(values)
-                    if len(batch) == 2000:
-                        connection.exec_driver_sql(statement, batch)
-                        # Records the server never had (version 0) go to it like any other write.
-                        queue_inserts(session, table, stored)
-                        batch, stored = [], []
-                if batch:
-                    connection.exec_driver_sql(statement, batch)
-                    queue_inserts(session, table, stored)
+                        if value is not None and remap:
+                            value = remap.get(value, value)
+                        record[name] = value
+                    records.append(record)
+                bulk_insert(session, table, records)
                 result.created[TYPE_LABELS[type_name]] += len(inserts)
             for row in plan.updates.get(type_name, []):
                 values = self._db_values(plan, table, row)
