@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any, NamedTuple, cast
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, cast
 
 from sqlalchemy import (
     ARRAY,
@@ -355,6 +355,11 @@ def _reject(op: PushOp, reason: str, message: str | None = None) -> OpResult:
     return OpResult(op_id=op.op_id, status="rejected", reason=reason, message=message or MESSAGES[reason])
 
 
+def _conflict(op: PushOp, kind: Literal["delete_edit", "edit_delete", "exists"], row: _Row) -> OpResult:
+    """A conflict the device resolves, with the server's row as it stands."""
+    return OpResult(op_id=op.op_id, status="conflict", conflict_kind=kind, server_row=_public(row), version=row.version)
+
+
 def _refresh_links(row: _Row) -> None:
     row.person_id, row.case_id = scope.derive_links(row.table, row.record_id, row.data)
     row.assigned = _text(row.data.get("assigned_user_id")) if row.table == scope.CASES else None
@@ -434,13 +439,7 @@ def _apply_op(ctx: _Ctx, principal: Principal, op: PushOp) -> OpResult:
 
     if op.kind == "insert":
         if row is not None:
-            return OpResult(
-                op_id=op.op_id,
-                status="conflict",
-                conflict_kind="exists",
-                server_row=_public(row),
-                version=row.version,
-            )
+            return _conflict(op, "exists", row)
         data = {name: change.new for name, change in op.changes.items()}
         row = _Row(
             table,
@@ -468,13 +467,7 @@ def _apply_op(ctx: _Ctx, principal: Principal, op: PushOp) -> OpResult:
             if row.deleted:
                 return OpResult(op_id=op.op_id, status="applied", version=row.version)
             if any(_changed_by_other(row, name, op.base_version, principal.device_id) for name in row.field_versions):
-                return OpResult(
-                    op_id=op.op_id,
-                    status="conflict",
-                    conflict_kind="delete_edit",
-                    server_row=_public(row),
-                    version=row.version,
-                )
+                return _conflict(op, "delete_edit", row)
             row.deleted = True
             row.version += 1
             row.field_versions["deleted"] = [row.version, principal.device_id]
@@ -482,13 +475,7 @@ def _apply_op(ctx: _Ctx, principal: Principal, op: PushOp) -> OpResult:
         else:
             restoring = "deleted" in op.changes and op.changes["deleted"].new is False
             if row.deleted and not restoring:
-                return OpResult(
-                    op_id=op.op_id,
-                    status="conflict",
-                    conflict_kind="edit_delete",
-                    server_row=_public(row),
-                    version=row.version,
-                )
+                return _conflict(op, "edit_delete", row)
             new_version = row.version + 1
             for name, change in op.changes.items():
                 current = row.deleted if name == "deleted" else row.data.get(name)
@@ -668,40 +655,69 @@ def _flush(ctx: _Ctx) -> dict[tuple[str, str], int]:
     now = now_iso()
     inserts, updates = [], []
     for key, row in ctx.dirty.items():
-        values = {
-            "data": dumps(row.data),
-            "version": row.version,
-            "deleted": row.deleted,
-            "field_versions": dumps(row.field_versions),
-            "municipality_code": row.municipality,
-            "owner_user_id": row.owner,
-            "assigned_user_id": row.assigned,
-            "person_id": row.person_id,
-            "case_id": row.case_id,
-            "chk": row_checksum(row.record_id, row.version),
-            "updated_at": now,
-            "server_seq": seqs[key],
-        }
+        values = _stored_values(row, seqs[key], now)
         if row.exists:
             updates.append({"k_table": key[0], "k_id": key[1], **values})
         else:
             inserts.append({"table_name": key[0], "record_id": key[1], **values})
             row.exists = True
-    where = and_(records.c.table_name == bindparam("k_table"), records.c.record_id == bindparam("k_id"))
     if inserts:
         conn.execute(insert(records), inserts)
-    if updates:
-        cols = [c for c in updates[0] if not c.startswith("k_")]
-        conn.execute(update(records).where(where).values({c: bindparam(c) for c in cols}), updates)
-    seq_only = [{"k_table": k[0], "k_id": k[1], "server_seq": seqs[k]} for k in ordered if k not in ctx.dirty]
-    if seq_only:
-        conn.execute(update(records).where(where).values(server_seq=bindparam("server_seq")), seq_only)
+    _update_records(ctx, updates, ordered, seqs)
     # Access: write the difference with what was read.
     grants, revokes = [], []
     for key, now_set in ctx.access.items():
         before = ctx.access_before.get(key, set())
         grants += [{"user_id": u, "table_name": key[0], "record_id": key[1]} for u in sorted(now_set - before)]
         revokes += [{"k_user": u, "k_table": key[0], "k_id": key[1]} for u in sorted(before - now_set)]
+    _revoke_access(conn, revokes)
+    if grants:
+        conn.execute(insert(record_access), grants)
+    value = _write_purges_and_logs(ctx, value)
+    ctx.keys.flush()
+    conn.execute(update(counters).where(counters.c.name == "server_seq").values(value=value))
+    return seqs
+
+
+# The same text as db.dumps, without making a new encoder for every document.
+_encode = json.JSONEncoder(sort_keys=True, separators=(",", ":"), default=str).encode
+
+
+def _stored_values(row: _Row, seq: int, now: str) -> dict[str, Any]:
+    """The columns of a record's stored row (its key aside), as a flush writes them."""
+    return {
+        "data": _encode(row.data),
+        "version": row.version,
+        "deleted": row.deleted,
+        "field_versions": _encode(row.field_versions),
+        "municipality_code": row.municipality,
+        "owner_user_id": row.owner,
+        "assigned_user_id": row.assigned,
+        "person_id": row.person_id,
+        "case_id": row.case_id,
+        "chk": row_checksum(row.record_id, row.version),
+        "updated_at": now,
+        "server_seq": seq,
+    }
+
+
+def _update_records(
+    ctx: _Ctx, updates: list[dict[str, Any]], ordered: list[tuple[str, str]], seqs: dict[tuple[str, str], int]
+) -> None:
+    """Write the changed records (their stored values keyed by k_table and k_id), and the new number of
+    the records only renumbered."""
+    conn = ctx.conn
+    where = and_(records.c.table_name == bindparam("k_table"), records.c.record_id == bindparam("k_id"))
+    if updates:
+        cols = [c for c in updates[0] if not c.startswith("k_")]
+        conn.execute(update(records).where(where).values({c: bindparam(c) for c in cols}), updates)
+    seq_only = [{"k_table": k[0], "k_id": k[1], "server_seq": seqs[k]} for k in ordered if k not in ctx.dirty]
+    if seq_only:
+        conn.execute(update(records).where(where).values(server_seq=bindparam("server_seq")), seq_only)
+
+
+def _revoke_access(conn: Connection, revokes: list[dict[str, str]]) -> None:
+    """Delete access rows, each given as k_user, k_table and k_id."""
     if revokes:
         conn.execute(
             delete(record_access).where(
@@ -711,8 +727,12 @@ def _flush(ctx: _Ctx) -> dict[tuple[str, str], int]:
             ),
             revokes,
         )
-    if grants:
-        conn.execute(insert(record_access), grants)
+
+
+def _write_purges_and_logs(ctx: _Ctx, value: int) -> int:
+    """Write the purges, numbered on from ``value``, the audit entries and the retention history; returns
+    the last number given."""
+    conn = ctx.conn
     if ctx.purges:
         rows = []
         # Children before parents, so a device never holds a child whose parent it already removed.
@@ -732,9 +752,7 @@ def _flush(ctx: _Ctx) -> dict[tuple[str, str], int]:
         conn.execute(insert(audit_log), ctx.audits)
     if ctx.history:
         conn.execute(insert(retention_history), ctx.history)
-    ctx.keys.flush()
-    conn.execute(update(counters).where(counters.c.name == "server_seq").values(value=value))
-    return seqs
+    return value
 
 
 def _lock_counter(conn: Connection) -> None:
@@ -1307,7 +1325,7 @@ class ImportWriter:
         return (
             raw is not None
             and bool(raw["deleted"]) == deleted
-            and raw["data"] == _encode_import({name: value for name, value in data.items() if value is not None})
+            and raw["data"] == _encode({name: value for name, value in data.items() if value is not None})
         )
 
     def write(
@@ -1455,9 +1473,6 @@ class ImportWriter:
         return counts
 
 
-# The same text as db.dumps, without making a new encoder for every document.
-_encode_import = json.JSONEncoder(sort_keys=True, separators=(",", ":"), default=str).encode
-
 _RECORD_COLUMNS = (
     "table_name",
     "record_id",
@@ -1496,27 +1511,11 @@ def _flush_import(ctx: _Ctx, progress: Callable[[int, int], None] | None = None)
     dirty = ctx.dirty
     # In sequence order: the indexes then grow at their end instead of at random places.
     new = [dirty[key] for key in ordered if key in dirty and not dirty[key].exists]
-    updates = []
-    for key, row in dirty.items():
-        if row.exists:
-            updates.append(
-                {
-                    "k_table": key[0],
-                    "k_id": key[1],
-                    "data": _encode_import(row.data),
-                    "version": row.version,
-                    "deleted": row.deleted,
-                    "field_versions": _encode_import(row.field_versions),
-                    "municipality_code": row.municipality,
-                    "owner_user_id": row.owner,
-                    "assigned_user_id": row.assigned,
-                    "person_id": row.person_id,
-                    "case_id": row.case_id,
-                    "chk": row_checksum(row.record_id, row.version),
-                    "updated_at": now,
-                    "server_seq": seqs[key],
-                }
-            )
+    updates = [
+        {"k_table": key[0], "k_id": key[1], **_stored_values(row, seqs[key], now)}
+        for key, row in dirty.items()
+        if row.exists
+    ]
 
     def inserts() -> Iterable[tuple[Any, ...]]:
         # Encoded while the database takes the rows before them: the two processes work side by side.
@@ -1526,7 +1525,7 @@ def _flush_import(ctx: _Ctx, progress: Callable[[int, int], None] | None = None)
             yield (
                 row.table,
                 row.record_id,
-                _encode_import(row.data),
+                _encode(row.data),
                 row.version,
                 row.deleted,
                 _new_versions(row.field_versions),
@@ -1561,43 +1560,12 @@ def _flush_import(ctx: _Ctx, progress: Callable[[int, int], None] | None = None)
             progress(done, total)
 
     _bulk_insert(conn, records.name, _RECORD_COLUMNS, inserts(), advanced)
-    where = and_(records.c.table_name == bindparam("k_table"), records.c.record_id == bindparam("k_id"))
+    _update_records(ctx, updates, ordered, seqs)
     if updates:
-        cols = [c for c in updates[0] if not c.startswith("k_")]
-        conn.execute(update(records).where(where).values({c: bindparam(c) for c in cols}), updates)
         advanced(len(updates))
-    seq_only = [{"k_table": k[0], "k_id": k[1], "server_seq": seqs[k]} for k in ordered if k not in ctx.dirty]
-    if seq_only:
-        conn.execute(update(records).where(where).values(server_seq=bindparam("server_seq")), seq_only)
-    if revokes:
-        conn.execute(
-            delete(record_access).where(
-                record_access.c.user_id == bindparam("k_user"),
-                record_access.c.table_name == bindparam("k_table"),
-                record_access.c.record_id == bindparam("k_id"),
-            ),
-            revokes,
-        )
+    _revoke_access(conn, revokes)
     _bulk_insert(conn, record_access.name, ("user_id", "table_name", "record_id"), grants, advanced)
-    if ctx.purges:
-        rows = []
-        # Children before parents, so a device never holds a child whose parent it already removed.
-        for table, record_id, user_id, municipality in sorted(ctx.purges, key=lambda p: -scope.table_order(p[0])):
-            value += 1
-            rows.append(
-                {
-                    "server_seq": value,
-                    "table_name": table,
-                    "record_id": record_id,
-                    "user_id": user_id,
-                    "municipality_code": municipality,
-                }
-            )
-        conn.execute(insert(purges), rows)
-    if ctx.audits:
-        conn.execute(insert(audit_log), ctx.audits)
-    if ctx.history:
-        conn.execute(insert(retention_history), ctx.history)
+    value = _write_purges_and_logs(ctx, value)
     _flush_keys(ctx.keys)
     conn.execute(update(counters).where(counters.c.name == "server_seq").values(value=value))
     return seqs
