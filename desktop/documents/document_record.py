@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from desktop.documents.templates import LetterTemplate
 
 # The version of the merge_data layout; `letters.regenerate` refuses a record of another format.
 RECORD_FORMAT = 1
@@ -33,3 +40,33 @@ class LetterRecord:
 class GeneratedLetter:
     pdf: bytes
     record: LetterRecord
+
+
+def make_record(
+    kind: str,
+    templates: Sequence[LetterTemplate],
+    layout: dict[str, Any],
+    created: float | None,
+    content: dict[str, Any],
+    addressee: str,
+    pdf: bytes,
+    sha256: str | None = None,
+) -> LetterRecord:
+    """The register record of a made letter or report: the versions of its templates (its own first), the
+    layout and creation moment, and ``content`` (a letter's merge values, a report's context)."""
+    payload = {
+        "format": RECORD_FORMAT,
+        "kind": kind,
+        "templates": {t.kind: {"version": t.version, "sha256": t.content_hash} for t in templates},
+        "layout": layout,
+        **content,
+    }
+    if created is not None:
+        payload["created"] = created
+    return LetterRecord(
+        kind=kind,
+        template_version=templates[0].version_label,
+        addressee=addressee,
+        merge_data=json.dumps(payload, ensure_ascii=False, sort_keys=True, default=str),
+        sha256=sha256 or hashlib.sha256(pdf).hexdigest(),
+    )

@@ -154,6 +154,13 @@ class LayoutSettings:
             timestamp=timestamp,
         )
 
+    @classmethod
+    def from_record(cls, payload: dict[str, Any], invariant: bool = False) -> LayoutSettings:
+        """The settings a registered letter or report was made with, its creation moment included, so that
+        it comes out the same again (``invariant`` only for a record made without one)."""
+        created = payload.get("created")
+        return cls.from_dict(payload["layout"], invariant=invariant and created is None, timestamp=created)
+
     # Geometry in points, ReportLab's origin being the bottom-left corner.
     @property
     def left(self) -> float:
@@ -479,6 +486,16 @@ def build_pdf(
     if out is None:
         return target.getvalue()
     return None
+
+
+def write_pdf(pdf: bytes, out: str | Path | BinaryIO | None) -> None:
+    """Write a made PDF to ``out``: a path or a binary file; nothing when ``out`` is None."""
+    if out is None:
+        return
+    if isinstance(out, str | Path):
+        Path(out).write_bytes(pdf)
+    else:
+        out.write(pdf)
 
 
 def render_envelope_test_sheet(

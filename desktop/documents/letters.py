@@ -28,7 +28,7 @@ from desktop.documents.context import (
     addressees,
     merge_data,
 )
-from desktop.documents.document_record import RECORD_FORMAT, GeneratedLetter, LetterRecord
+from desktop.documents.document_record import RECORD_FORMAT, GeneratedLetter, LetterRecord, make_record
 from desktop.documents.layout import (
     FONT,
     DocumentMeta,
@@ -38,6 +38,7 @@ from desktop.documents.layout import (
     build_pdf,
     make_styles,
     stamped,
+    write_pdf,
 )
 from desktop.documents.official_reports import REPORT_KINDS, regenerate_report, render_report
 from desktop.documents.templates import (
@@ -104,18 +105,6 @@ class PreparedLetter:
         return str(self.values.get("subject") or "")
 
     def record(self, pdf: bytes, sha256: str | None = None) -> LetterRecord:
-        payload = {
-            "format": RECORD_FORMAT,
-            "kind": self.kind,
-            "templates": {
-                t.kind: {"version": t.version, "sha256": t.content_hash}
-                for t in (self.template, *self.shared.values())
-            },
-            "layout": self.layout,
-            "fields": self.values,
-        }
-        if self.created is not None:
-            payload["created"] = self.created
         address = ", ".join(
             part
             for part in (
@@ -126,12 +115,9 @@ class PreparedLetter:
             )
             if part
         )
-        return LetterRecord(
-            kind=self.kind,
-            template_version=self.template.version_label,
-            addressee=address,
-            merge_data=json.dumps(payload, ensure_ascii=False, sort_keys=True),
-            sha256=sha256 or hashlib.sha256(pdf).hexdigest(),
+        templates = [self.template, *self.shared.values()]
+        return make_record(
+            self.kind, templates, self.layout, self.created, {"fields": self.values}, address, pdf, sha256
         )
 
 
@@ -292,11 +278,7 @@ def _meta(prepared: Sequence[PreparedLetter]) -> DocumentMeta:
 def _render(prepared: PreparedLetter, settings: LayoutSettings, out: str | Path | BinaryIO | None) -> bytes:
     pdf = build_pdf([letter_section(prepared, settings)], _meta([prepared]), settings)
     assert pdf is not None
-    if out is not None:
-        if isinstance(out, str | Path):
-            Path(out).write_bytes(pdf)
-        else:
-            out.write(pdf)
+    write_pdf(pdf, out)
     return pdf
 
 
@@ -352,9 +334,8 @@ def regenerate(
     shared = {
         name: store.find(name, info["version"], info["sha256"]) for name, info in versions.items() if name != kind
     }
-    created = payload.get("created")
-    settings = LayoutSettings.from_dict(payload["layout"], invariant=invariant and created is None, timestamp=created)
-    prepared = PreparedLetter(kind, template, payload["fields"], shared, payload["layout"], created)
+    settings = LayoutSettings.from_record(payload, invariant)
+    prepared = PreparedLetter(kind, template, payload["fields"], shared, payload["layout"], settings.timestamp)
     return _render(prepared, settings, out)
 
 

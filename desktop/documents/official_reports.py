@@ -7,8 +7,6 @@ from the case data and placed where the template says ('@@ verzuimoverzicht', ..
 from __future__ import annotations
 
 import dataclasses
-import hashlib
-import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,7 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from desktop.documents.context import ReportContext, dutch_date, from_dict, report_merge_data
-from desktop.documents.document_record import RECORD_FORMAT, GeneratedLetter, LetterRecord
+from desktop.documents.document_record import GeneratedLetter, make_record
 from desktop.documents.layout import (
     FONT,
     DocumentMeta,
@@ -29,6 +27,7 @@ from desktop.documents.layout import (
     build_pdf,
     make_styles,
     stamped,
+    write_pdf,
 )
 from desktop.documents.templates import (
     FilledBlock,
@@ -330,15 +329,6 @@ def _derived(kind: str, context: ReportContext) -> ReportContext:
     return ctx
 
 
-def _write(pdf: bytes, out: str | Path | BinaryIO | None) -> None:
-    if out is None:
-        return
-    if isinstance(out, str | Path):
-        Path(out).write_bytes(pdf)
-    else:
-        out.write(pdf)
-
-
 def generate_report(
     kind: str,
     context: ReportContext,
@@ -353,25 +343,16 @@ def generate_report(
     template = store.current(kind)
     ctx = _derived(kind, context)
     pdf = _build(kind, ctx, template, settings)
-    _write(pdf, out)
-    payload = {
-        "format": RECORD_FORMAT,
-        "document": "report",
-        "kind": kind,
-        "templates": {kind: {"version": template.version, "sha256": template.content_hash}},
-        "layout": settings.to_dict(),
-        "context": dataclasses.asdict(ctx),
-    }
-    if settings.timestamp is not None:
-        payload["created"] = settings.timestamp
-    recipient = REPORT_RECIPIENTS[kind]
+    write_pdf(pdf, out)
     suspects = f" ({ctx.suspect_names})" if ctx.suspect_names else ""
-    record = LetterRecord(
-        kind=kind,
-        template_version=template.version_label,
-        addressee=f"{recipient}{suspects}",
-        merge_data=json.dumps(payload, ensure_ascii=False, sort_keys=True, default=str),
-        sha256=hashlib.sha256(pdf).hexdigest(),
+    record = make_record(
+        kind,
+        [template],
+        settings.to_dict(),
+        settings.timestamp,
+        {"document": "report", "context": dataclasses.asdict(ctx)},
+        f"{REPORT_RECIPIENTS[kind]}{suspects}",
+        pdf,
     )
     return GeneratedLetter(pdf, record)
 
@@ -398,8 +379,6 @@ def regenerate_report(
     info = payload["templates"][kind]
     template = store.find(kind, info["version"], info["sha256"])
     ctx = from_dict(ReportContext, payload["context"])
-    created = payload.get("created")
-    settings = LayoutSettings.from_dict(payload["layout"], invariant=invariant and created is None, timestamp=created)
-    pdf = _build(kind, ctx, template, settings)
-    _write(pdf, out)
+    pdf = _build(kind, ctx, template, LayoutSettings.from_record(payload, invariant))
+    write_pdf(pdf, out)
     return pdf
