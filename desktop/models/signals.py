@@ -204,6 +204,10 @@ class _Context:
             conditions.append(Person.municipality_code.in_(list(self.municipality_codes)))
         return and_(*conditions)
 
+    def with_person(self, model: Any, *columns: Any) -> Any:
+        """The rows of ``model`` (and ``columns``) with their person, of the persons signals are about."""
+        return select(model, Person, *columns).join(Person, Person.id == model.person_id).where(self.persons())
+
 
 def _name(person: Person) -> str:
     return person.full_name
@@ -229,10 +233,8 @@ def _exemption_renewals(ctx: _Context) -> Iterable[Signal]:
     # The schooljaar ending in year Y (1 August Y-1 .. 31 July Y) has its renewal deadline on 1 July Y.
     ranges = [Exemption.valid_until.between(date(y - 1, 8, 1), date(y, 7, 31)) for y in years]
     query = (
-        select(Exemption, Person)
-        .join(Person, Person.id == Exemption.person_id)
+        ctx.with_person(Exemption)
         .where(
-            ctx.persons(),
             _granted_not_renewed(),
             Exemption.article.in_(_RENEWABLE),
             Exemption.never_fit.is_(False),
@@ -265,10 +267,8 @@ def _exemptions_expiring(ctx: _Context) -> Iterable[Signal]:
     each exemption appears once.
     """
     query = (
-        select(Exemption, Person)
-        .join(Person, Person.id == Exemption.person_id)
+        ctx.with_person(Exemption)
         .where(
-            ctx.persons(),
             _granted_not_renewed(),
             Exemption.valid_until.between(ctx.today, ctx.horizon_end),
         )
@@ -298,10 +298,8 @@ def _outdated_medical_statements(ctx: _Context) -> Iterable[Signal]:
     in the past year).
     """
     query = (
-        select(Exemption, Person)
-        .join(Person, Person.id == Exemption.person_id)
+        ctx.with_person(Exemption)
         .where(
-            ctx.persons(),
             Exemption.deleted.is_(False),
             Exemption.article == StoredArticle.ART_5A,
             Exemption.statement_date.is_not(None),
@@ -417,10 +415,8 @@ def _open_objection_periods(ctx: _Context) -> Iterable[Signal]:
     """
     since = ctx.today - _OBJECTION_LOOKBACK
     exemptions = (
-        select(Exemption, Person)
-        .join(Person, Person.id == Exemption.person_id)
+        ctx.with_person(Exemption)
         .where(
-            ctx.persons(),
             Exemption.deleted.is_(False),
             Exemption.decision.is_not(None),
             Exemption.decided_on.between(since, ctx.today),
@@ -438,10 +434,8 @@ def _open_objection_periods(ctx: _Context) -> Iterable[Signal]:
         if signal is not None:
             yield signal
     leave = (
-        select(LeaveRequest, Person)
-        .join(Person, Person.id == LeaveRequest.person_id)
+        ctx.with_person(LeaveRequest)
         .where(
-            ctx.persons(),
             LeaveRequest.deleted.is_(False),
             LeaveRequest.decided_by == LeaveDecider.ATTENDANCE_OFFICER,
             LeaveRequest.decision.is_not(None),
@@ -508,11 +502,9 @@ def _halt_eligible_cases(ctx: _Context) -> Iterable[Signal]:
     youngest = law.add_months(ctx.today, -12 * 12) + timedelta(days=1)
     oldest = law.add_months(ctx.today, -12 * 18) - timedelta(days=1)
     query = (
-        select(Case, Person, totals.c.hours, totals.c.late)
-        .join(Person, Person.id == Case.person_id)
+        ctx.with_person(Case, totals.c.hours, totals.c.late)
         .join(totals, totals.c.case_id == Case.id)
         .where(
-            ctx.persons(),
             Case.deleted.is_(False),
             Case.status == CaseStatus.OPEN,
             Case.kind == CaseKind.RELATIVE,
