@@ -26,7 +26,6 @@ from desktop.models.outbox import ensure_outbox
 from desktop.models.registry import User
 from desktop.models.session_user import restore_actor, set_current_user
 from desktop.models.store import Store
-from desktop.operations.changes import OpChanges
 from sync.client import InsecureServer, SyncClient, Tokens
 from sync.engine import (
     BackgroundSync,
@@ -638,7 +637,7 @@ class SyncService(QObject):
         if result.status == "ok" and (
             result.pulled or result.purged or result.conflicts or result.rejected or result.repaired
         ):
-            self.ctx.changed.emit(OpChanges.of_everything())
+            self.ctx.announce_everything_changed()
         self.finished.emit(result)
         if result.status == "login_required":
             self.login_required.emit(result.message)

@@ -38,6 +38,11 @@ class AppContext(QObject):
         self.store = store
         self.today: Callable[[], dt.date] = dt.date.today
 
+    def announce_everything_changed(self) -> None:
+        """Tell the windows that rows of any kind may have changed outside the operations layer's writer (a sync
+        round that brought rows from the server): every window that shows data reads it again."""
+        self.changed.emit(OpChanges.of_everything())
+
     @property
     def is_open(self) -> bool:
         return self.store is not None and self.store.is_open

@@ -17,10 +17,14 @@ Progress = Callable[[int, int, str], None]
 Checked = tuple[Importer, ParsedFile, ImportReport]
 
 
+def _quiet(_done: int, _total: int, _text: str = "") -> None:
+    """Progress nobody listens to."""
+
+
 def check(ctx: AppContext, kind: str, path: Path, *, parent: QObject | None = None) -> QueryOp[Checked]:
     """Read and check the file against the database; report progress with ``with_progress``."""
 
-    def read(session, progress: Progress | None = None) -> Checked:
+    def read(session, progress: Progress = _quiet) -> Checked:
         importer = get_importer(kind)
         parsed = importer.parse(path, progress)
         return importer, parsed, importer.validate(session, parsed)
@@ -34,7 +38,7 @@ def apply(
     """Import in one transaction, checked again inside it (the database may have changed since the check). An
     import may touch any table, partly through bulk statements: it announces a change of everything."""
 
-    def write(session, progress: Progress | None = None) -> ImportResult:
+    def write(session, progress: Progress = _quiet) -> ImportResult:
         return importer.apply(session, parsed, only_valid=only_valid, progress=progress)
 
     return CollectionOp(ctx, write, parent=parent, changes=OpChanges.of_everything())
