@@ -13,10 +13,10 @@ import gc
 import re
 from abc import ABC, abstractmethod
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlalchemy as sa
 from sqlalchemy import select
@@ -36,8 +36,12 @@ from desktop.models.importers.files import (
 )
 from desktop.models.registry import Municipality, School
 
+if TYPE_CHECKING:
+    from desktop.models.importers.persons import Match
+
 # How many rejected rows a report lists in full before it summarises the rest.
 REPORT_DETAIL_LIMIT = 200
+UNKNOWN_PUPIL = "leerling onbekend in Vangnet (importeer eerst de BRP-gegevens)"
 
 
 @dataclass(frozen=True)
@@ -131,6 +135,21 @@ class ImportResult:
                 "Het bestand is in orde." if self.report.ok else "Zie de afgekeurde rijen hierboven."
             )
         return "Import voltooid. " + ("; ".join(parts) if parts else "Er was niets te wijzigen.") + "."
+
+    def found_again(self, record: Any, changed: Mapping[str, Any], label: str) -> None:
+        """A record the file holds again: set its ``changed`` fields, and count it as updated (``label``)
+        or as unchanged."""
+        for name, value in changed.items():
+            setattr(record, name, value)
+        if changed:
+            self.updated[label] += 1
+        else:
+            self.unchanged += 1
+
+
+def differing(record: Any, data: Mapping[str, Any]) -> dict[str, Any]:
+    """The fields of ``data`` that the record holds another value of."""
+    return {name: value for name, value in data.items() if getattr(record, name) != value}
 
 
 class Importer(ABC):
@@ -352,6 +371,21 @@ class TabularImporter(Importer):
             if column.key == key:
                 return column.header
         return key
+
+    def person_issue(self, row: ParsedRow, match: Match, unknown: str | None = UNKNOWN_PUPIL) -> RowIssue | None:
+        """Why a row's pupil cannot be used: its identifiers contradict each other, or (with an ``unknown``
+        message) Vangnet does not know the pupil yet."""
+        if match.conflict:
+            return RowIssue(row.row, self.header_of(match.conflict_column), match.conflict)
+        if unknown is not None and match.person_id is None:
+            return RowIssue(row.row, "BSN", unknown)
+        return None
+
+    @staticmethod
+    def identity_issues(values: dict[str, Any]) -> Iterable[tuple[str, str]]:
+        """A row that names its pupil needs a BSN or an onderwijsnummer."""
+        if not values["bsn"] and not values["education_number"]:
+            yield "bsn", "vul een BSN of een onderwijsnummer in"
 
     def check_row(self, values: dict[str, Any]) -> Iterable[tuple[str, str]]:
         """Checks across the fields of one row: (column key, reason)."""

@@ -27,6 +27,7 @@ from desktop.models.importers.base import (
     RowIssue,
     Schools,
     TabularImporter,
+    differing,
 )
 from desktop.models.importers.files import ProgressCallback
 from desktop.models.importers.persons import PersonIndex, apply_match
@@ -105,9 +106,9 @@ class BrpImporter(TabularImporter):
                                 f"andere persoonsgegevens dan rij {earlier.row} met hetzelfde BSN",
                             )
                         )
-            match = index.match(values["bsn"], values["education_number"])
-            if match.conflict:
-                issues.append(RowIssue(row.row, self.header_of(match.conflict_column), match.conflict))
+            issue = self.person_issue(row, index.match(values["bsn"], values["education_number"]), unknown=None)
+            if issue is not None:
+                issues.append(issue)
         return issues
 
     def write(
@@ -142,15 +143,10 @@ class BrpImporter(TabularImporter):
                 history: list[AddressHistory] = []
             else:
                 person = session.get_one(Person, person_id)
-                changed = {name: value for name, value in person_data.items() if getattr(person, name) != value}
+                changed = differing(person, person_data)
                 if edu and person.education_number is None:
                     changed["education_number"] = edu
-                for name, value in changed.items():
-                    setattr(person, name, value)
-                if changed:
-                    result.updated["personen"] += 1
-                else:
-                    result.unchanged += 1
+                result.found_again(person, changed, "personen")
                 history = list(
                     session.scalars(
                         select(AddressHistory).where(
@@ -220,8 +216,7 @@ class EnrollmentsImporter(TabularImporter):
     columns = ENROLLMENT_COLUMNS
 
     def check_row(self, values: dict[str, Any]) -> Iterable[tuple[str, str]]:
-        if not values["bsn"] and not values["education_number"]:
-            yield "bsn", "vul een BSN of een onderwijsnummer in"
+        yield from self.identity_issues(values)
         if values["start_date"] and values["end_date"] and values["end_date"] < values["start_date"]:
             yield "end_date", "de datum van uitschrijving ligt vóór de datum van inschrijving"
 
@@ -237,13 +232,10 @@ class EnrollmentsImporter(TabularImporter):
             values = row.values
             if values["brin"] and schools.find(values["brin"], values["location"]) is None:
                 issues.append(RowIssue(row.row, "BRIN", "onbekende school (importeer eerst de scholen)"))
-            match = index.match(values["bsn"], values["education_number"])
-            if match.conflict:
-                issues.append(RowIssue(row.row, self.header_of(match.conflict_column), match.conflict))
-            elif match.person_id is None and (values["bsn"] or values["education_number"]):
-                issues.append(
-                    RowIssue(row.row, "BSN", "leerling onbekend in Vangnet (importeer eerst de BRP-gegevens)")
-                )
+            if values["bsn"] or values["education_number"]:
+                issue = self.person_issue(row, index.match(values["bsn"], values["education_number"]))
+                if issue is not None:
+                    issues.append(issue)
         return issues
 
     def write(
@@ -271,12 +263,6 @@ class EnrollmentsImporter(TabularImporter):
                 existing[key] = entry
                 result.created["inschrijvingen"] += 1
                 continue
-            changed = {name: value for name, value in data.items() if getattr(entry, name) != value}
-            for name, value in changed.items():
-                setattr(entry, name, value)
-            if changed:
-                result.updated["inschrijvingen"] += 1
-            else:
-                result.unchanged += 1
+            result.found_again(entry, differing(entry, data), "inschrijvingen")
             if position % 500 == 0:
                 progress(position, len(rows), "Inschrijvingen verwerken")

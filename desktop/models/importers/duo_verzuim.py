@@ -149,8 +149,7 @@ class DuoVerzuimImporter(TabularImporter):
     columns = COLUMNS
 
     def check_row(self, values: dict[str, Any]) -> Iterable[tuple[str, str]]:
-        if not values["bsn"] and not values["education_number"]:
-            yield "bsn", "vul een BSN of een onderwijsnummer in"
+        yield from self.identity_issues(values)
         start, end = values["absence_start"], values["absence_end"]
         if start and end and end < start:
             yield "absence_end", "de einddatum ligt vóór de begindatum"
@@ -180,8 +179,9 @@ class DuoVerzuimImporter(TabularImporter):
             # A school the region's list does not hold yet is no reason to refuse the melding: it keeps its
             # BRIN and vestiging, and the worklist asks the functioneel beheerder to add the school.
             match = index.match(values["bsn"], values["education_number"])
-            if match.conflict:
-                issues.append(RowIssue(row.row, self.header_of(match.conflict_column), match.conflict))
+            conflict = self.person_issue(row, match, unknown=None)
+            if conflict is not None:
+                issues.append(conflict)
                 continue
             if match.person_id is None and not (values["last_name"] and values["first_names"] and values["birth_date"]):
                 issues.append(

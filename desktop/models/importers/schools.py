@@ -19,6 +19,7 @@ from desktop.models.importers.base import (
     ParsedRow,
     RowIssue,
     TabularImporter,
+    differing,
 )
 from desktop.models.importers.files import ImportRefused, ProgressCallback
 from desktop.models.registry import School
@@ -124,16 +125,10 @@ class SchoolsImporter(TabularImporter):
                 existing[key] = school
                 result.created["scholen"] += 1
                 continue
-            changed = {
-                name: value for name, value in data.items() if value is not None and getattr(school, name) != value
-            }
+            # An empty cell leaves the known value alone.
+            changed = differing(school, {name: value for name, value in data.items() if value is not None})
             if school.deleted:
                 changed["deleted"] = False
-            for name, value in changed.items():
-                setattr(school, name, value)
-            if changed:
-                result.updated["scholen"] += 1
-            else:
-                result.unchanged += 1
+            result.found_again(school, changed, "scholen")
             if position % 500 == 0:
                 progress(position, len(rows), "Scholen verwerken")

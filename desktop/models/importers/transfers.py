@@ -18,6 +18,7 @@ from desktop.models.importers.base import (
     RowIssue,
     Schools,
     TabularImporter,
+    differing,
 )
 from desktop.models.importers.files import ProgressCallback
 from desktop.models.importers.persons import PersonIndex, apply_match
@@ -72,13 +73,10 @@ class TransfersImporter(TabularImporter):
                     issues.append(
                         RowIssue(row.row, header, f"onbekende school {values[key]} (importeer eerst de scholen)")
                     )
-            match = index.match(values["bsn"], None) if values["bsn"] else None
-            if match is not None and match.conflict:
-                issues.append(RowIssue(row.row, "BSN", match.conflict))
-            elif match is not None and match.person_id is None:
-                issues.append(
-                    RowIssue(row.row, "BSN", "leerling onbekend in Vangnet (importeer eerst de BRP-gegevens)")
-                )
+            if values["bsn"]:
+                issue = self.person_issue(row, index.match(values["bsn"], None))
+                if issue is not None:
+                    issues.append(issue)
         return issues
 
     def write(
@@ -111,12 +109,6 @@ class TransfersImporter(TabularImporter):
                 existing[(person_id, year)] = entry
                 result.created["overstappen"] += 1
                 continue
-            changed = {name: value for name, value in data.items() if getattr(entry, name) != value}
-            for name, value in changed.items():
-                setattr(entry, name, value)
-            if changed:
-                result.updated["overstappen"] += 1
-            else:
-                result.unchanged += 1
+            result.found_again(entry, differing(entry, data), "overstappen")
             if position % 500 == 0:
                 progress(position, len(rows), "Overstappen verwerken")
