@@ -15,7 +15,7 @@ from desktop.operations.context import AppContext
 from desktop.operations.op import CollectionOp
 
 
-def report_for_assessment(ctx: AppContext, report_id: str) -> ReportForAssessment:
+def report_now(ctx: AppContext, report_id: str) -> ReportForAssessment:
     """The melding and what the dialog shows beside it. Synchronous: the dialog is built with it."""
     return ctx.read(lambda session: load_report_for_assessment(session, report_id))
 

@@ -25,7 +25,7 @@ from desktop.operations.context import AppContext
 from desktop.operations.op import CollectionOp
 
 
-def case_detail(ctx: AppContext, case_id: str) -> CaseDetail:
+def detail_now(ctx: AppContext, case_id: str) -> CaseDetail:
     """The case with its person, journal, appointments, interventions and meldingen. Synchronous: the tab is
     titled with the case number as it opens."""
     return ctx.read(lambda session: load_case(session, case_id))

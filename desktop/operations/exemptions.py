@@ -24,12 +24,12 @@ class ExemptionToDecide:
     health_visible: bool  # whether the signed-in user may read the health grounds (need-to-know)
 
 
-def exemption(ctx: AppContext, exemption_id: str) -> Exemption | None:
+def exemption_now(ctx: AppContext, exemption_id: str) -> Exemption | None:
     """One exemption (to choose between the decision dialog and the person file). Synchronous."""
     return ctx.read(lambda session: session.get(Exemption, exemption_id))
 
 
-def to_decide(ctx: AppContext, exemption_id: str) -> ExemptionToDecide:
+def to_decide_now(ctx: AppContext, exemption_id: str) -> ExemptionToDecide:
     """The request with its person, for the decision dialog. Synchronous: the dialog is built with it."""
 
     def read(session) -> ExemptionToDecide:

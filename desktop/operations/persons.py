@@ -16,14 +16,14 @@ from desktop.operations.context import AppContext
 from desktop.operations.op import CollectionOp, QueryOp
 
 
-def person_file(ctx: AppContext, person_id: str, today: dt.date) -> PersonFile:
+def file_now(ctx: AppContext, person_id: str, today: dt.date) -> PersonFile:
     """Everything the person file shows. Synchronous: the tab is titled with the name as it opens."""
     return ctx.read(lambda session: load_person_file(session, person_id, today))
 
 
-def readable_health(ctx: AppContext, exemptions: list[Exemption]) -> set[str]:
+def readable_health_now(ctx: AppContext, exemptions: list[Exemption]) -> set[str]:
     """The ids of the exemptions whose health grounds (art. 5 onder a) the signed-in user may read
-    (need-to-know). Synchronous, with :func:`person_file`."""
+    (need-to-know). Synchronous, with :func:`file_now`."""
 
     def read(session) -> set[str]:
         user = current_user(session)
@@ -33,7 +33,7 @@ def readable_health(ctx: AppContext, exemptions: list[Exemption]) -> set[str]:
     return ctx.read(read)
 
 
-def person(ctx: AppContext, person_id: str) -> Person | None:
+def person_now(ctx: AppContext, person_id: str) -> Person | None:
     """One person, for a form that needs the birth date at once. Synchronous: one indexed read."""
     return ctx.read(lambda session: session.get(Person, person_id))
 

@@ -89,12 +89,12 @@ def register_dropout_trajectory(
     return CollectionOp(ctx, write, parent=parent)
 
 
-def leave_days_granted(ctx: AppContext, person_id: str, on: dt.date) -> tuple[int, bool]:
+def leave_days_granted_now(ctx: AppContext, person_id: str, on: dt.date) -> tuple[int, bool]:
     """Days of leave already granted this schooljaar, and whether holiday leave was taken. Synchronous: the
     leave form says who decides as the user types."""
     return ctx.read(lambda session: leave_days_granted_this_year(session, person_id, on))
 
 
-def schools(ctx: AppContext) -> list[tuple[str, str]]:
+def schools_now(ctx: AppContext) -> list[tuple[str, str]]:
     """Every school as (id, name), for a form's school field. Synchronous: the form is built with it."""
     return ctx.read(school_choices)

@@ -61,7 +61,7 @@ class AssessReportDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.report_id = report_id
-        self.report: ReportForAssessment = assessment.report_for_assessment(ctx, report_id)
+        self.report: ReportForAssessment = assessment.report_now(ctx, report_id)
         self.case_id: str | None = None
         self.saving = False
         self.setWindowTitle(self.tr("Nieuwe melding beoordelen"))

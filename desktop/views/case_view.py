@@ -346,7 +346,7 @@ class CaseView(QWidget):
         return self.tr("Zaak {number}").format(number=self.detail.case.case_number) if self.detail else self.tr("Zaak")
 
     def load(self) -> None:
-        self.detail = cases.case_detail(self.ctx, self.case_id)
+        self.detail = cases.detail_now(self.ctx, self.case_id)
         detail = self.detail
         case = detail.case
         self.title_label.setText(

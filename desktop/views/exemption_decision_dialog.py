@@ -20,7 +20,7 @@ class ExemptionDecisionDialog(QDialog):
         self.exemption_id = exemption_id
         self.setWindowTitle(self.tr("Besluit op vrijstelling"))
         self.saving = False
-        request = exemptions.to_decide(ctx, exemption_id)
+        request = exemptions.to_decide_now(ctx, exemption_id)
         self.exemption, person, self.health_visible = request.exemption, request.person, request.health_visible
         summary = QLabel(
             self.tr("<b>{name}</b><br>{article}<br>Ontvangen op {date}").format(

@@ -548,7 +548,7 @@ class MainWindow(QMainWindow):
         return view
 
     def open_exemption(self, exemption_id: str) -> None:
-        exemption = exemptions.exemption(self.ctx, exemption_id)
+        exemption = exemptions.exemption_now(self.ctx, exemption_id)
         if exemption is None:
             return
         if exemption.decision is None:

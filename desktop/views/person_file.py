@@ -200,7 +200,7 @@ class PersonFileView(QWidget):
     def load(self) -> None:
         today = self.ctx.today()
         first = self.file is None
-        self.file = persons.person_file(self.ctx, self.person_id, today)
+        self.file = persons.file_now(self.ctx, self.person_id, today)
         if first:
             # The first showing of this file is a view in the access log; reloads after a change are not.
             persons.record_opened(self.ctx, self.person_id, parent=self).run_in_background()
@@ -264,7 +264,7 @@ class PersonFileView(QWidget):
             ],
             [c.id for c in file.cases],
         )
-        readable = persons.readable_health(self.ctx, file.exemptions)
+        readable = persons.readable_health_now(self.ctx, file.exemptions)
         grounds = {e.id: exemption_ground(e, e.id in readable) for e in file.exemptions}
         _fill(
             self.exemptions,

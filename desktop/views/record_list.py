@@ -359,7 +359,7 @@ class RecordListPage(QWidget):
 
     def ensure_loaded(self) -> None:
         if not self._loaded and self.ctx.is_open:
-            self._options = lists.filter_choices(self.ctx)
+            self._options = lists.filter_choices_now(self.ctx)
             self._fill_dynamic_filters(self._options)
             self._loaded = True
             self.apply_filters()

@@ -21,7 +21,7 @@ class AbsenceReportDialog(RegisterDialog):
         self.school = QComboBox()
         self.school.setAccessibleName(self.tr("School"))
         self.school.addItem(self.tr("(onbekend)"), None)
-        for school_id, name in registrations.schools(ctx):
+        for school_id, name in registrations.schools_now(ctx):
             self.school.addItem(name, school_id)
         self.absence_start = date_edit(today, self.tr("Eerste verzuimdag"))
         self.absence_end = date_edit(today, self.tr("Laatste verzuimdag"))

@@ -19,7 +19,7 @@ class NewCaseDialog(RegisterDialog):
         self.kind = enum_combo(CaseKind, self.tr("Soort zaak"))
         self.kind.setCurrentIndex(self.kind.findData(kind.value))
         self.opened_on = date_edit(ctx.today(), self.tr("Datum geopend"))
-        options = lists.filter_choices(ctx)
+        options = lists.filter_choices_now(ctx)
         self.consultant = QComboBox()
         self.consultant.setAccessibleName(self.tr("Consulent"))
         self.consultant.addItem(self.tr("(nog niet toegewezen)"), None)

@@ -24,7 +24,7 @@ class DropoutTrajectoryDialog(RegisterDialog):
         self.coach = QComboBox()
         self.coach.setAccessibleName(self.tr("Coach"))
         self.coach.addItem(self.tr("(nog niet toegewezen)"), None)
-        for user_id, name in lists.filter_choices(ctx).users:
+        for user_id, name in lists.filter_choices_now(ctx).users:
             self.coach.addItem(name, user_id)
         self.info = QLabel()
         self.form.addRow(self.tr("&Soort:"), self.vsv_kind)

@@ -73,7 +73,7 @@ class PersonPicker(QWidget):
             self.choices.addItem(self.tr("(zoek eerst)"), None)
 
     def set_person(self, person_id: str) -> None:
-        person = persons.person(self.ctx, person_id)
+        person = persons.person_now(self.ctx, person_id)
         if person is None:
             return
         self.choices.blockSignals(True)
@@ -117,7 +117,7 @@ class PersonPicker(QWidget):
     def _chosen(self) -> None:
         person_id = self.choices.currentData()
         if person_id != self.person_id or (person_id and self.person is None):
-            self.person = persons.person(self.ctx, person_id) if person_id else None
+            self.person = persons.person_now(self.ctx, person_id) if person_id else None
         self.person_id = person_id if self.person is not None else None
         self.changed.emit()
 

@@ -76,7 +76,7 @@ class LeaveRequestDialog(RegisterDialog):
         granted, holiday_taken = (0, False)
         if self.picker.person_id:
             start = to_date(self.start.date())
-            granted, holiday_taken = registrations.leave_days_granted(self.ctx, self.picker.person_id, start)
+            granted, holiday_taken = registrations.leave_days_granted_now(self.ctx, self.picker.person_id, start)
         return leave_authority(
             self.kind.currentData(), self.days.value(), granted, self.first_weeks.isChecked(), holiday_taken
         )
