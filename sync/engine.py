@@ -486,11 +486,7 @@ class SyncEngine:
             return
         with self.session_factory() as s, s.begin():
             # Resolved before the fetch: a row that still fails is recorded again, as what it is.
-            s.execute(
-                update(sync_conflicts)
-                .where(sync_conflicts.c.id.in_(repairable))
-                .values(resolved_at=_now(), resolution="repaired")
-            )
+            _close_conflicts(s, repairable, "repaired")
             ordered = sorted(wanted, key=lambda key: self._order.get(key[0], len(self._order)))
             self._remember_refetch_many(s, ordered)
         self._refetch(result)
@@ -926,11 +922,7 @@ class SyncEngine:
             c = s.execute(select(sync_conflicts).where(sync_conflicts.c.id == conflict_id)).first()
             if c is None or c.resolved_at is not None:
                 return
-            s.execute(
-                update(sync_conflicts)
-                .where(sync_conflicts.c.id == conflict_id)
-                .values(resolved_at=_now(), resolution=keep)
-            )
+            _close_conflicts(s, [conflict_id], keep)
             if keep == "local":
                 self._send_local_choice(s, c)
 
@@ -1022,20 +1014,32 @@ class SyncEngine:
     @staticmethod
     def conflicts_by_id(session: Session, conflict_ids: Iterable[str]) -> list[dict[str, Any]]:
         """The conflict records with these ids, open or not, with their fields decoded (a page of the view)."""
-        ids = list(conflict_ids)
-        rows: list[Row[Any]] = []
-        for chunk in _chunks(ids, SyncEngine.DECISION_CHUNK):
-            rows += session.execute(select(sync_conflicts).where(sync_conflicts.c.id.in_(chunk))).all()
-        return [{**r._asdict(), "fields": json.loads(r.fields)} for r in rows]
+        return _decoded_rows(session, sync_conflicts.c.id, conflict_ids, "fields")
 
     @staticmethod
     def parked_by_id(session: Session, op_ids: Iterable[str]) -> list[dict[str, Any]]:
         """The parked operations with these op_ids, with their changes decoded (a page of the view)."""
-        ids = list(op_ids)
-        rows: list[Row[Any]] = []
-        for chunk in _chunks(ids, SyncEngine.DECISION_CHUNK):
-            rows += session.execute(select(sync_parked).where(sync_parked.c.op_id.in_(chunk))).all()
-        return [{**r._asdict(), "changes": json.loads(r.changes)} for r in rows]
+        return _decoded_rows(session, sync_parked.c.op_id, op_ids, "changes")
+
+    def _per_chunk(
+        self,
+        ids: list[str],
+        step: Callable[[Session, list[str]], int],
+        progress: Callable[[int, int], None] | None,
+        applying: bool = True,
+    ) -> int:
+        """``step`` for each chunk of ``ids`` in a transaction of its own (in which the rows it writes make no
+        operations when ``applying``); returns the sum of its answers. ``progress`` follows the chunks."""
+        answered = done = 0
+        for chunk in _chunks(ids, self.DECISION_CHUNK):
+            with self.session_factory() as s, s.begin():
+                if applying:
+                    s.info[APPLYING_SERVER_CHANGES] = True
+                answered += step(s, chunk)
+            done += len(chunk)
+            if progress is not None:
+                progress(done, len(ids))
+        return answered
 
     def resolve_conflicts(
         self, conflict_ids: Iterable[str], keep: str, progress: Callable[[int, int], None] | None = None
@@ -1046,34 +1050,24 @@ class SyncEngine:
         it is left for refetch_failed."""
         if keep not in ("local", "server"):
             raise ValueError(keep)
-        ids = list(dict.fromkeys(conflict_ids))
-        resolved = done = 0
-        for chunk in _chunks(ids, self.DECISION_CHUNK):
-            with self.session_factory() as s, s.begin():
-                s.info[APPLYING_SERVER_CHANGES] = True
-                rows = s.execute(
-                    select(sync_conflicts)
-                    .where(
-                        sync_conflicts.c.id.in_(chunk),
-                        sync_conflicts.c.resolved_at.is_(None),
-                        sync_conflicts.c.kind != "apply_failed",
-                    )
-                    .order_by(sync_conflicts.c.created_at)
-                ).all()
-                if rows:
-                    s.execute(
-                        update(sync_conflicts)
-                        .where(sync_conflicts.c.id.in_([c.id for c in rows]))
-                        .values(resolved_at=_now(), resolution=keep)
-                    )
-                if keep == "local":
-                    for c in rows:
-                        self._send_local_choice(s, c)
-            resolved += len(rows)
-            done += len(chunk)
-            if progress is not None:
-                progress(done, len(ids))
-        return resolved
+
+        def resolve(s: Session, chunk: list[str]) -> int:
+            rows = s.execute(
+                select(sync_conflicts)
+                .where(
+                    sync_conflicts.c.id.in_(chunk),
+                    sync_conflicts.c.resolved_at.is_(None),
+                    sync_conflicts.c.kind != "apply_failed",
+                )
+                .order_by(sync_conflicts.c.created_at)
+            ).all()
+            _close_conflicts(s, [c.id for c in rows], keep)
+            if keep == "local":
+                for c in rows:
+                    self._send_local_choice(s, c)
+            return len(rows)
+
+        return self._per_chunk(list(dict.fromkeys(conflict_ids)), resolve, progress)
 
     def _send_local_choice(self, s: Session, c: Any) -> None:
         """What resolve_conflict does for keep='local', in the caller's transaction: the local values go back
@@ -1194,23 +1188,18 @@ class SyncEngine:
 
     def discard_parked_many(self, op_ids: Iterable[str], progress: Callable[[int, int], None] | None = None) -> int:
         """discard_parked for many operations, one transaction per chunk; returns how many were given up."""
-        ids = list(dict.fromkeys(op_ids))
-        discarded = done = 0
-        for chunk in _chunks(ids, self.DECISION_CHUNK):
-            with self.session_factory() as s, s.begin():
-                s.info[APPLYING_SERVER_CHANGES] = True
-                rows = s.execute(
-                    select(sync_parked).where(sync_parked.c.op_id.in_(chunk)).order_by(sync_parked.c.device_counter)
-                ).all()
-                if rows:
-                    s.execute(delete(sync_parked).where(sync_parked.c.op_id.in_([r.op_id for r in rows])))
-                refetch = [(r.table_name, r.record_id) for r in rows if self._give_up_refused(s, r)]
-                self._remember_refetch_many(s, refetch)
-            discarded += len(rows)
-            done += len(chunk)
-            if progress is not None:
-                progress(done, len(ids))
-        return discarded
+
+        def discard(s: Session, chunk: list[str]) -> int:
+            rows = s.execute(
+                select(sync_parked).where(sync_parked.c.op_id.in_(chunk)).order_by(sync_parked.c.device_counter)
+            ).all()
+            if rows:
+                s.execute(delete(sync_parked).where(sync_parked.c.op_id.in_([r.op_id for r in rows])))
+            refetch = [(r.table_name, r.record_id) for r in rows if self._give_up_refused(s, r)]
+            self._remember_refetch_many(s, refetch)
+            return len(rows)
+
+        return self._per_chunk(list(dict.fromkeys(op_ids)), discard, progress)
 
     def _give_up_refused(self, s: Session, row: Any) -> bool:
         """What discard_parked does after removing the parked row; True when the record must be fetched again."""
@@ -1238,29 +1227,20 @@ class SyncEngine:
         """Try again rows from the server that could not be stored here ('apply_failed'): each is closed and its
         record fetched again at the next sync, through the same list as a given-up refusal; when it fails
         again, a new one is shown. Returns how many were open."""
-        ids = list(dict.fromkeys(conflict_ids))
-        closed = done = 0
-        for chunk in _chunks(ids, self.DECISION_CHUNK):
-            with self.session_factory() as s, s.begin():
-                rows = s.execute(
-                    select(sync_conflicts.c.id, sync_conflicts.c.table_name, sync_conflicts.c.record_id).where(
-                        sync_conflicts.c.id.in_(chunk),
-                        sync_conflicts.c.kind == "apply_failed",
-                        sync_conflicts.c.resolved_at.is_(None),
-                    )
-                ).all()
-                if rows:
-                    s.execute(
-                        update(sync_conflicts)
-                        .where(sync_conflicts.c.id.in_([r.id for r in rows]))
-                        .values(resolved_at=_now(), resolution="refetch")
-                    )
-                self._remember_refetch_many(s, [(r.table_name, r.record_id) for r in rows])
-            closed += len(rows)
-            done += len(chunk)
-            if progress is not None:
-                progress(done, len(ids))
-        return closed
+
+        def close(s: Session, chunk: list[str]) -> int:
+            rows = s.execute(
+                select(sync_conflicts.c.id, sync_conflicts.c.table_name, sync_conflicts.c.record_id).where(
+                    sync_conflicts.c.id.in_(chunk),
+                    sync_conflicts.c.kind == "apply_failed",
+                    sync_conflicts.c.resolved_at.is_(None),
+                )
+            ).all()
+            _close_conflicts(s, [r.id for r in rows], "refetch")
+            self._remember_refetch_many(s, [(r.table_name, r.record_id) for r in rows])
+            return len(rows)
+
+        return self._per_chunk(list(dict.fromkeys(conflict_ids)), close, progress, applying=False)
 
     @staticmethod
     def _remember_refetch_many(s: Session, records: Iterable[tuple[str, str]]) -> None:
@@ -1270,6 +1250,23 @@ class SyncEngine:
         added = [k for k in dict.fromkeys(records) if k not in known]
         if added:
             set_state(s, REFETCH_KEY, json.dumps([*wanted, *added]))
+
+
+def _decoded_rows(session: Session, key: Column[Any], ids: Iterable[str], encoded: str) -> list[dict[str, Any]]:
+    """The rows of ``key``'s table with these keys, as dicts with the JSON column ``encoded`` decoded."""
+    rows: list[Row[Any]] = []
+    for chunk in _chunks(list(ids), SyncEngine.DECISION_CHUNK):
+        rows += session.execute(select(key.table).where(key.in_(chunk))).all()
+    return [{**row._asdict(), encoded: json.loads(getattr(row, encoded))} for row in rows]
+
+
+def _close_conflicts(s: Session, conflict_ids: list[str], resolution: str) -> None:
+    if conflict_ids:
+        s.execute(
+            update(sync_conflicts)
+            .where(sync_conflicts.c.id.in_(conflict_ids))
+            .values(resolved_at=_now(), resolution=resolution)
+        )
 
 
 def _child_links(tables: Mapping[str, Table]) -> dict[str, list[tuple[str, str]]]:
