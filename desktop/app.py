@@ -125,8 +125,8 @@ def run_gui(data_dir: Path, smoke_test: bool = False, passphrase: str | None = N
 
     from PySide6.QtWidgets import QMessageBox
 
+    from desktop.operations.context import AppContext
     from desktop.settings import Settings
-    from desktop.views.common import AppContext
     from desktop.views.main_window import MainWindow
     from desktop.views.unlock_dialog import UnlockDialog
 

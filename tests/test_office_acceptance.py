@@ -230,9 +230,9 @@ def keep_mine_in_the_app(qtbot, folder: Path) -> None:
     from PySide6.QtCore import Qt
 
     from desktop.models.store import Profile
+    from desktop.operations.context import AppContext
     from desktop.settings import Settings
     from desktop.sync_service import SyncService
-    from desktop.views.common import AppContext
     from desktop.views.conflicts_view import ConflictsView
 
     profile = Profile(folder)

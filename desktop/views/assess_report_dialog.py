@@ -30,7 +30,8 @@ from desktop.models.enums import CaseKind
 from desktop.models.law import age_on
 from desktop.models.worklist import WorkItem
 from desktop.operations import assessment
-from desktop.views.common import AppContext, Validation, enum_combo, error_label, nl_date, nl_number
+from desktop.operations.context import AppContext
+from desktop.views.common import Validation, enum_combo, error_label, nl_date, nl_number
 
 #: The worklist's record_kind for new meldingen; MainWindow routes it to :func:`open_assessment`.
 RECORD_KIND = "absence_report"

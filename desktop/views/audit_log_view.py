@@ -39,7 +39,8 @@ from desktop.fileio import atomic_write_bytes
 from desktop.models.audit import ACTION_LABELS, AuditEntry
 from desktop.models.exporters.tabular import csv_bytes
 from desktop.operations import audit, persons, users
-from desktop.views.common import AppContext, date_edit, error_label, to_date
+from desktop.operations.context import AppContext
+from desktop.views.common import date_edit, error_label, to_date
 
 DUTCH_TIME = get_timezone("Europe/Amsterdam")
 MAX_ROWS = 2000

@@ -31,8 +31,9 @@ from desktop.documents.letters import LETTER_KINDS
 from desktop.errors import VangnetError
 from desktop.models.signals import SignalKind
 from desktop.operations import documents
+from desktop.operations.context import AppContext
 from desktop.operations.documents import SOURCE_FILTER, SOURCE_NUMBERS, BatchStopped
-from desktop.views.common import AppContext, date_edit, error_label, nl_number, to_date
+from desktop.views.common import date_edit, error_label, nl_number, to_date
 from desktop.views.document_common import (
     PagePreview,
     document_store,

@@ -41,9 +41,9 @@ from desktop.models.enums import (
 from desktop.models.law import age_on, halt_eligible
 from desktop.models.person_file import CaseDetail
 from desktop.operations import CollectionOp, cases
+from desktop.operations.context import AppContext
 from desktop.views.common import (
     DUTCH,
-    AppContext,
     date_edit,
     enum_combo,
     error_label,

@@ -12,7 +12,6 @@ from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QMessageBox, QWidget
 
 from desktop.errors import VangnetError
-from desktop.operations.context import AppContext as AppContext  # the windows' context, kept importable here
 
 DUTCH = QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands)
 ERROR_STYLE = "color: #b00020;"

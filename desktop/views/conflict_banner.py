@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop.operations import OpChanges, conflicts
-from desktop.views.common import AppContext
+from desktop.operations.context import AppContext
 
 BANNER_STYLE = (
     "QFrame#conflictBanner { background: #fff4e5; border: 1px solid #e0a040; border-radius: 4px; }"

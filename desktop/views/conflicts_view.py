@@ -35,6 +35,7 @@ from desktop.errors import VangnetError
 from desktop.models.entities import table_label
 from desktop.operations import OpChanges, conflicts
 from desktop.operations.conflicts import DISCARD, KEEP_LOCAL, KEEP_SERVER, PROBLEM_TABLES, RETRY, STUCK
+from desktop.operations.context import AppContext
 from desktop.sync_service import (
     CONFLICT,
     NOT_APPLIED,
@@ -48,7 +49,7 @@ from desktop.sync_service import (
     ProblemRow,
     SyncService,
 )
-from desktop.views.common import AppContext, nl_datetime, nl_number, show_error
+from desktop.views.common import nl_datetime, nl_number, show_error
 from desktop.views.conflicts_model import (
     ABOUT_COLUMN,
     KIND_COLUMN,

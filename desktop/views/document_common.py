@@ -16,7 +16,7 @@ from desktop.documents.preview import first_page_png, letter_html
 from desktop.documents.templates import TemplateStore
 from desktop.models.enums import UserRole
 from desktop.operations import users
-from desktop.views.common import AppContext
+from desktop.operations.context import AppContext
 
 # Who may print letters in series and who may change the templates (a profile without a signed-in
 # user is a single-user profile: its owner may do both).

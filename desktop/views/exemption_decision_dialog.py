@@ -8,7 +8,8 @@ from desktop.errors import VangnetError
 from desktop.models.enums import Decision
 from desktop.models.law import exemption_valid_until, objection_deadline
 from desktop.operations import exemptions
-from desktop.views.common import AppContext, Validation, date_edit, enum_combo, error_label, nl_date, to_date
+from desktop.operations.context import AppContext
+from desktop.views.common import Validation, date_edit, enum_combo, error_label, nl_date, to_date
 
 
 class ExemptionDecisionDialog(QDialog):

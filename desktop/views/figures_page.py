@@ -29,8 +29,9 @@ from desktop.errors import VangnetError
 from desktop.models.law import school_year as school_year_of
 from desktop.models.statistics import DEFINITIONS, Figures, chart_data, figure_rows, home_sitter_flow
 from desktop.operations import OpChanges, figures
+from desktop.operations.context import AppContext
 from desktop.views.charts import BarChart, FlowChart
-from desktop.views.common import AppContext, nl_number
+from desktop.views.common import nl_number
 
 # Key figures shown as large numbers above the charts.
 HEADLINE_KEYS = (

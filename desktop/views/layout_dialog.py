@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.documents.layout import LayoutError, LayoutSettings, Sender, render_envelope_test_sheet, save_layout
-from desktop.views.common import DUTCH, AppContext, error_label
+from desktop.operations.context import AppContext
+from desktop.views.common import DUTCH, error_label
 from desktop.views.document_common import document_store, layout_settings
 
 

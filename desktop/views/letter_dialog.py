@@ -34,7 +34,8 @@ from desktop.documents.letters import LETTER_KINDS
 from desktop.documents.official_reports import REPORT_KINDS
 from desktop.errors import VangnetError
 from desktop.operations import documents
-from desktop.views.common import DUTCH, AppContext, date_edit, error_label, to_date, to_qdate
+from desktop.operations.context import AppContext
+from desktop.views.common import DUTCH, date_edit, error_label, to_date, to_qdate
 from desktop.views.document_common import PagePreview, document_store, layout_settings, render_preview, user_id_of
 
 

@@ -30,10 +30,11 @@ from desktop.models.lists import LIST_SPECS
 from desktop.models.store import IntegrityStatus, Store
 from desktop.models.worklist import WorkItem
 from desktop.operations import OpChanges, conflicts, exemptions, wait_for_background
+from desktop.operations.context import AppContext
 from desktop.sync_service import SyncService, ensure_outbox
 from desktop.views.audit_log_view import add_to_main_window as add_access_log_action
 from desktop.views.case_view import CaseView
-from desktop.views.common import AppContext, nl_datetime, nl_number
+from desktop.views.common import nl_datetime, nl_number
 from desktop.views.documents_menu import add_to_main_window as add_documents_menu
 from desktop.views.figures_page import FiguresPage
 from desktop.views.person_file import PersonFileView

@@ -28,7 +28,8 @@ from desktop.models.law import age_on
 from desktop.models.person_file import PersonFile
 from desktop.models.search import mask_bsn
 from desktop.operations import OpChanges, persons
-from desktop.views.common import AppContext, nl_date, show_error
+from desktop.operations.context import AppContext
+from desktop.views.common import nl_date, show_error
 from desktop.views.conflict_banner import ConflictBanner
 
 log = logging.getLogger(__name__)

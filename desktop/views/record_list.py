@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 from desktop.errors import VangnetError
 from desktop.models.lists import FilterOptions, ListFilter, ListSpec
 from desktop.operations import OpChanges, lists
-from desktop.views.common import AppContext, nl_number, show_error
+from desktop.operations.context import AppContext
+from desktop.views.common import nl_number, show_error
 
 PAGE_SIZE = 100
 FIRST_ROWS = 200  # ids fetched before the list first shows; the rest follow from a background thread

@@ -23,7 +23,8 @@ from desktop.models.law import is_valid_bsn
 from desktop.models.registry import Person
 from desktop.models.search import SearchResult
 from desktop.operations import CollectionOp, persons
-from desktop.views.common import ERROR_STYLE, AppContext, Validation, error_label
+from desktop.operations.context import AppContext
+from desktop.views.common import ERROR_STYLE, Validation, error_label
 
 log = logging.getLogger(__name__)
 REMINDER_STYLE = "color: #5f6b73;"

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from desktop.models.search import SchoolEntry, SearchResult
 from desktop.operations import OpChanges, search
-from desktop.views.common import AppContext
+from desktop.operations.context import AppContext
 
 DEBOUNCE_MS = 120
 KIND_LABELS = {"person": "Leerling", "case": "Zaak", "school": "School"}

@@ -29,7 +29,8 @@ from desktop.documents.preview import first_page_png
 from desktop.documents.templates import BLOCK_CATALOGUE, LetterTemplate, TemplateError, parse_template
 from desktop.errors import VangnetError
 from desktop.operations import account, documents
-from desktop.views.common import AppContext, error_label
+from desktop.operations.context import AppContext
+from desktop.views.common import error_label
 from desktop.views.document_common import (
     TEMPLATE_ROLES,
     PagePreview,

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 from desktop.errors import VangnetError
 from desktop.models.worklist import WorkItem
 from desktop.operations import OpChanges, worklist
-from desktop.views.common import AppContext, nl_date, show_error
+from desktop.operations.context import AppContext
+from desktop.views.common import nl_date, show_error
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 # Groups that ask for action today come first; the others follow alphabetically.

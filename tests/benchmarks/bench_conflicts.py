@@ -169,9 +169,9 @@ def measure(app: Any, path: Path, results: dict[str, float]) -> None:
 
     from desktop.app import open_store
     from desktop.models.store import Profile
+    from desktop.operations.context import AppContext
     from desktop.settings import Settings
     from desktop.sync_service import CONFLICT, NOT_APPLIED, REFUSED
-    from desktop.views.common import AppContext
     from desktop.views.conflicts_view import KEEP_LOCAL, KEEP_SERVER, RETRY
     from desktop.views.main_window import MainWindow
 

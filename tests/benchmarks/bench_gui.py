@@ -191,8 +191,8 @@ def wait_for(app, condition, timeout_s: float = 60.0) -> None:
 def measure_region(app, path: Path, results: dict) -> None:
     from desktop.app import open_store
     from desktop.models.store import verify_database
+    from desktop.operations.context import AppContext
     from desktop.settings import Settings
-    from desktop.views.common import AppContext
     from desktop.views.main_window import MainWindow
     from desktop.views.person_file import PersonFileView
 
@@ -259,8 +259,8 @@ def measure_region(app, path: Path, results: dict) -> None:
 def measure_search(app, path: Path, results: dict, typed_names: int = 40) -> None:
     from desktop.app import open_store
     from desktop.models.search import search_person_rowids
+    from desktop.operations.context import AppContext
     from desktop.settings import Settings
-    from desktop.views.common import AppContext
     from desktop.views.search_box import SearchBox
 
     profile = Profile(path)

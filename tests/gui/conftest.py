@@ -129,8 +129,8 @@ def gui_profile(tmp_path):
 
 @pytest.fixture
 def ctx(gui_profile):
+    from desktop.operations.context import AppContext
     from desktop.settings import Settings
-    from desktop.views.common import AppContext
 
     profile, _seeded = gui_profile
     store = profile.unlock(PASSPHRASE)

@@ -30,8 +30,8 @@ def letters_profile(tmp_path):
 
 @pytest.fixture
 def letters_ctx(letters_profile):
+    from desktop.operations.context import AppContext
     from desktop.settings import Settings
-    from desktop.views.common import AppContext
 
     profile, _seeded = letters_profile
     context = AppContext(profile, Settings(profile.settings_path), profile.unlock(PASSPHRASE))

@@ -16,8 +16,8 @@ from tests.imports.test_duo_verzuim import HEADER, duo_row
 
 @pytest.fixture
 def ctx(store, profile):
+    from desktop.operations.context import AppContext
     from desktop.settings import Settings
-    from desktop.views.common import AppContext
 
     with store.session() as session:
         session.add(Municipality(cbs_code="GM0505", name="Dordrecht", in_region=True))

@@ -31,8 +31,8 @@ def live(sqlite_url, tmp_path):
 @pytest.fixture
 def ctx(tmp_path):
     from desktop.background import wait_for_background
+    from desktop.operations.context import AppContext
     from desktop.settings import Settings
-    from desktop.views.common import AppContext
 
     profile = Profile(tmp_path / "profiel")
     store = profile.create(PASSPHRASE, kdf=KdfParams.minimum())
