@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -64,6 +65,13 @@ def _as_datetime(value: dt.date | dt.datetime | None) -> dt.datetime:
     return dt.datetime.combine(value, dt.time.min, tzinfo=dt.UTC)
 
 
+def _records_of(session: Session, owner: Any, owner_id: str, *order: Any) -> list[Any]:
+    """The records, not deleted, whose ``owner`` column (a person's or a case's id) holds ``owner_id``."""
+    model = owner.class_
+    query = select(model).where(owner == owner_id, model.deleted.is_(False))
+    return list(session.scalars(query.order_by(*order) if order else query))
+
+
 def load_person_file(session: Session, person_id: str, today: dt.date | None = None) -> PersonFile:
     """Everything the person file window shows, in a handful of indexed queries."""
     today = today or dt.date.today()
@@ -86,47 +94,20 @@ def load_person_file(session: Session, person_id: str, today: dt.date | None = N
     if person.qualified_on:
         duty_dates.append(("Startkwalificatie behaald op", person.qualified_on))
 
-    def alive(model):
-        return model.deleted.is_(False)
-
-    guardians = list(
-        session.scalars(
-            select(Guardian).where(Guardian.person_id == person_id, alive(Guardian)).order_by(Guardian.last_name)
-        )
-    )
+    guardians = _records_of(session, Guardian.person_id, person_id, Guardian.last_name)
     enrollments = [
         (row[0], row[1])
         for row in session.execute(
             select(Enrollment, School.name)
             .join(School, School.id == Enrollment.school_id)
-            .where(Enrollment.person_id == person_id, alive(Enrollment))
+            .where(Enrollment.person_id == person_id, Enrollment.deleted.is_(False))
             .order_by(Enrollment.start_date.desc())
         )
     ]
-    cases = list(
-        session.scalars(select(Case).where(Case.person_id == person_id, alive(Case)).order_by(Case.opened_on.desc()))
-    )
-    exemptions = list(
-        session.scalars(
-            select(Exemption)
-            .where(Exemption.person_id == person_id, alive(Exemption))
-            .order_by(Exemption.received_on.desc())
-        )
-    )
-    leave_requests = list(
-        session.scalars(
-            select(LeaveRequest)
-            .where(LeaveRequest.person_id == person_id, alive(LeaveRequest))
-            .order_by(LeaveRequest.start_date.desc())
-        )
-    )
-    episodes = list(
-        session.scalars(
-            select(HomeSitterEpisode)
-            .where(HomeSitterEpisode.person_id == person_id, alive(HomeSitterEpisode))
-            .order_by(HomeSitterEpisode.start_date.desc())
-        )
-    )
+    cases = _records_of(session, Case.person_id, person_id, Case.opened_on.desc())
+    exemptions = _records_of(session, Exemption.person_id, person_id, Exemption.received_on.desc())
+    leave_requests = _records_of(session, LeaveRequest.person_id, person_id, LeaveRequest.start_date.desc())
+    episodes = _records_of(session, HomeSitterEpisode.person_id, person_id, HomeSitterEpisode.start_date.desc())
     case_numbers = {case.id: case.case_number for case in cases}
     timeline: list[TimelineEvent] = []
     for case in cases:
@@ -142,34 +123,28 @@ def load_person_file(session: Session, person_id: str, today: dt.date | None = N
                     _as_datetime(case.closed_on), "zaak", f"Zaak {case.case_number} gesloten", reason, case.id
                 )
             )
-    for report in session.scalars(
-        select(AbsenceReport).where(AbsenceReport.person_id == person_id, alive(AbsenceReport))
-    ):
+    for report in _records_of(session, AbsenceReport.person_id, person_id):
         detail = report.kind.label
         if report.hours_absent:
             detail += f", {report.hours_absent:g} uur afwezig".replace(".", ",")
         timeline.append(
             TimelineEvent(_as_datetime(report.received_on), "melding", "Verzuimmelding", detail, report.case_id)
         )
-    for entry in session.scalars(select(JournalEntry).where(JournalEntry.person_id == person_id, alive(JournalEntry))):
+    for entry in _records_of(session, JournalEntry.person_id, person_id):
         prefix = f"Zaak {case_numbers[entry.case_id]}: " if entry.case_id in case_numbers else ""
         timeline.append(
             TimelineEvent(
                 _as_datetime(entry.occurred_at), "journaal", prefix + entry.kind.label, entry.text, entry.case_id
             )
         )
-    for intervention in session.scalars(
-        select(Intervention).where(Intervention.person_id == person_id, alive(Intervention))
-    ):
+    for intervention in _records_of(session, Intervention.person_id, person_id):
         outcome = intervention.outcome.label if intervention.outcome else ""
         timeline.append(
             TimelineEvent(
                 _as_datetime(intervention.date), "interventie", intervention.kind.label, outcome, intervention.case_id
             )
         )
-    for appointment in session.scalars(
-        select(Appointment).where(Appointment.person_id == person_id, alive(Appointment))
-    ):
+    for appointment in _records_of(session, Appointment.person_id, person_id):
         timeline.append(
             TimelineEvent(
                 _as_datetime(appointment.starts_at),
@@ -179,9 +154,7 @@ def load_person_file(session: Session, person_id: str, today: dt.date | None = N
                 appointment.case_id,
             )
         )
-    for document in session.scalars(
-        select(DocumentRecord).where(DocumentRecord.person_id == person_id, alive(DocumentRecord))
-    ):
+    for document in _records_of(session, DocumentRecord.person_id, person_id):
         timeline.append(
             TimelineEvent(
                 _as_datetime(document.generated_at),
@@ -264,34 +237,12 @@ def load_case(session: Session, case_id: str) -> CaseDetail:
         raise DomainError("Deze zaak bestaat niet (meer).")
     person = session.get_one(Person, case.person_id)
     consultant = session.get(User, case.assigned_user_id) if case.assigned_user_id else None
-    journal = list(
-        session.scalars(
-            select(JournalEntry)
-            .where(JournalEntry.case_id == case_id, JournalEntry.deleted.is_(False))
-            .order_by(JournalEntry.occurred_at.desc(), JournalEntry.created_at.desc())
-        )
+    journal = _records_of(
+        session, JournalEntry.case_id, case_id, JournalEntry.occurred_at.desc(), JournalEntry.created_at.desc()
     )
-    appointments = list(
-        session.scalars(
-            select(Appointment)
-            .where(Appointment.case_id == case_id, Appointment.deleted.is_(False))
-            .order_by(Appointment.starts_at.desc())
-        )
-    )
-    interventions = list(
-        session.scalars(
-            select(Intervention)
-            .where(Intervention.case_id == case_id, Intervention.deleted.is_(False))
-            .order_by(Intervention.date.desc())
-        )
-    )
-    reports = list(
-        session.scalars(
-            select(AbsenceReport)
-            .where(AbsenceReport.case_id == case_id, AbsenceReport.deleted.is_(False))
-            .order_by(AbsenceReport.received_on.desc())
-        )
-    )
+    appointments = _records_of(session, Appointment.case_id, case_id, Appointment.starts_at.desc())
+    interventions = _records_of(session, Intervention.case_id, case_id, Intervention.date.desc())
+    reports = _records_of(session, AbsenceReport.case_id, case_id, AbsenceReport.received_on.desc())
     earlier_halt = bool(
         session.scalar(
             select(func.count(Intervention.id)).where(
