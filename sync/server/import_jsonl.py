@@ -21,7 +21,6 @@ because its keeping period passed is not brought back.
 
 from __future__ import annotations
 
-import codecs
 import gc
 import json
 import re
@@ -38,6 +37,7 @@ from typing import IO, Any
 from sqlalchemy import Connection, Engine, Table, UniqueConstraint, insert, select
 
 from desktop.models import entities as registry
+from desktop.models.exporters.jsonl import END_TYPE, FORMAT_NAME, FORMAT_VERSION, skip_to_lines
 from desktop.models.record_schema import UUID_PATTERN, FieldError, TableSchema, schema_for
 from desktop.models.region import municipality_id
 from sync.server import natural_keys, scope, store
@@ -45,9 +45,6 @@ from sync.server.auth import hash_password
 from sync.server.db import accounts, audit_log, records
 
 KIND = "vangnet-jsonl"
-FORMAT_NAME = "vangnet-export"
-FORMAT_VERSION = 1
-END_TYPE = "einde"
 #: Keys of a record line that are not fields: the type, and what the server gives every record itself.
 NOT_FIELDS = frozenset({"type", "id", "version", "updated_at", "deleted"})
 #: The keys (natural_keys.keys_of) by which a record already on the server is recognised under another id,
@@ -191,12 +188,9 @@ def read_file(path: Path, progress: Progress | None = None) -> _File:
     end_count: int | None = None
     done = 0
     with handle:
-        magic = handle.read(4)
-        if magic.startswith(b"PK"):
-            raise FileRefused("Dit is een zip- of XLSX-bestand, geen Vangnet-uitwisselbestand (JSON Lines).")
-        if magic.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            raise FileRefused("Het bestand is in UTF-16 opgeslagen; een uitwisselbestand is UTF-8.")
-        handle.seek(len(codecs.BOM_UTF8) if magic.startswith(codecs.BOM_UTF8) else 0)
+        refusal = skip_to_lines(handle)
+        if refusal is not None:
+            raise FileRefused(refusal)
         for number, raw in enumerate(handle, start=1):
             done += len(raw)
             if progress is not None and number % 5000 == 0:

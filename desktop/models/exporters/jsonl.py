@@ -8,11 +8,12 @@ The JSON Schema is docs/vangnet-jsonl.schema.json.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import sqlalchemy as sa
 from sqlalchemy import select
@@ -25,6 +26,18 @@ from desktop.models.base import Base, table_of
 FORMAT_NAME = "vangnet-export"
 FORMAT_VERSION = 1
 END_TYPE = "einde"
+
+
+def skip_to_lines(handle: BinaryIO) -> str | None:
+    """Move a file just opened (binary) past a UTF-8 byte-order mark, to its first line. The Dutch reason
+    when it cannot be an export at all: a zip or XLSX file, or text in UTF-16."""
+    magic = handle.read(4)
+    if magic.startswith(b"PK"):
+        return "Dit is een zip- of XLSX-bestand, geen Vangnet-uitwisselbestand (JSON Lines)."
+    if magic.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return "Het bestand is in UTF-16 opgeslagen; een uitwisselbestand is UTF-8."
+    handle.seek(len(codecs.BOM_UTF8) if magic.startswith(codecs.BOM_UTF8) else 0)
+    return None
 
 # Record types in an order where every reference points backwards (exemptions may refer to each other):
 # the entity registry's order, which follows the tables' foreign keys.

@@ -7,7 +7,6 @@ their natural key (CBS code; BRIN + vestiging; user name; BSN or onderwijsnummer
 
 from __future__ import annotations
 
-import codecs
 import json
 import re
 from collections import defaultdict
@@ -24,7 +23,14 @@ from desktop.models import entities
 from desktop.models.base import Base, table_of
 from desktop.models.bulk import bulk_insert
 from desktop.models.cases import JournalEntry
-from desktop.models.exporters.jsonl import END_TYPE, FORMAT_NAME, FORMAT_VERSION, MODEL_BY_TYPE, RECORD_TYPES
+from desktop.models.exporters.jsonl import (
+    END_TYPE,
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    MODEL_BY_TYPE,
+    RECORD_TYPES,
+    skip_to_lines,
+)
 from desktop.models.importers.base import Importer, ImportResult, ParsedFile, ParsedRow, RowIssue, gc_paused
 from desktop.models.importers.fields import mask_numbers
 from desktop.models.importers.files import ImportRefused, Limits, ProgressCallback, check_size, no_progress
@@ -150,12 +156,9 @@ class VangnetJsonlImporter(Importer):
         read = 0
         # Streamed line by line: a full region is hundreds of megabytes.
         with path.open("rb") as handle:
-            magic = handle.read(4)
-            if magic.startswith(b"PK"):
-                raise ImportRefused("Dit is een zip- of XLSX-bestand, geen Vangnet-uitwisselbestand (JSON Lines).")
-            if magic.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-                raise ImportRefused("Het bestand is in UTF-16 opgeslagen; een uitwisselbestand is UTF-8.")
-            handle.seek(len(codecs.BOM_UTF8) if magic.startswith(codecs.BOM_UTF8) else 0)
+            refusal = skip_to_lines(handle)
+            if refusal is not None:
+                raise ImportRefused(refusal)
             for number, raw in enumerate(handle, start=1):
                 read += len(raw)
                 if number % 5000 == 0:
