@@ -65,6 +65,34 @@ def _work_item_from_signal(signal: Any) -> WorkItem:
     )
 
 
+def _open_appointments(session: Session, name: Any, *conditions: Any, limit: int | None = None) -> Any:
+    """Appointments and deadlines not done yet that meet ``conditions``, with their person's name, in order."""
+    query = (
+        select(
+            Appointment.id,
+            Appointment.person_id,
+            Appointment.case_id,
+            Appointment.starts_at,
+            Appointment.location,
+            Appointment.purpose,
+            Appointment.kind,
+            name,
+        )
+        .outerjoin(Person, Person.id == Appointment.person_id)
+        .where(*conditions, Appointment.done.is_(False), Appointment.deleted.is_(False))
+        .order_by(Appointment.starts_at)
+    )
+    return session.execute(query if limit is None else query.limit(limit))
+
+
+def _appointment_item(category: str, title: str, detail: str, due: dt.date, row: Any) -> WorkItem:
+    """A work item about an appointment: it opens the appointment's case, or its person without one."""
+    return WorkItem(
+        category, title, detail, due, row.person_id, row.case_id, "case" if row.case_id else "person",
+        row.case_id or row.person_id,
+    )
+
+
 def basic_worklist(session: Session, today: dt.date, include_exemptions: bool = True) -> list[WorkItem]:
     items: list[WorkItem] = []
     name = PERSON_NAME.label("name")
@@ -100,72 +128,31 @@ def basic_worklist(session: Session, today: dt.date, include_exemptions: bool = 
     # Appointments today.
     start = dt.datetime.combine(today, dt.time.min, tzinfo=dt.UTC)
     end = start + dt.timedelta(days=1)
-    for row in session.execute(
-        select(
-            Appointment.id,
-            Appointment.person_id,
-            Appointment.case_id,
-            Appointment.starts_at,
-            Appointment.location,
-            Appointment.purpose,
-            Appointment.kind,
-            name,
-        )
-        .outerjoin(Person, Person.id == Appointment.person_id)
-        .where(
-            Appointment.starts_at >= start,
-            Appointment.starts_at < end,
-            Appointment.is_deadline.is_(False),
-            Appointment.done.is_(False),
-            Appointment.deleted.is_(False),
-        )
-        .order_by(Appointment.starts_at)
+    for row in _open_appointments(
+        session, name, Appointment.starts_at >= start, Appointment.starts_at < end, Appointment.is_deadline.is_(False)
     ):
         when = row.starts_at.strftime("%H:%M")
         items.append(
-            WorkItem(
+            _appointment_item(
                 "Afspraken vandaag",
                 f"{when} {row.name or ''}".strip(),
                 row.purpose or row.location or AppointmentKind(row.kind).label,
                 today,
-                row.person_id,
-                row.case_id,
-                "case" if row.case_id else "person",
-                row.case_id or row.person_id,
+                row,
             )
         )
     # Deadlines within two weeks (decision terms, agreements).
     horizon = dt.datetime.combine(today + dt.timedelta(days=14), dt.time.max, tzinfo=dt.UTC)
-    for row in session.execute(
-        select(
-            Appointment.id,
-            Appointment.person_id,
-            Appointment.case_id,
-            Appointment.starts_at,
-            Appointment.kind,
-            Appointment.purpose,
-            name,
-        )
-        .outerjoin(Person, Person.id == Appointment.person_id)
-        .where(
-            Appointment.is_deadline.is_(True),
-            Appointment.done.is_(False),
-            Appointment.starts_at <= horizon,
-            Appointment.deleted.is_(False),
-        )
-        .order_by(Appointment.starts_at)
-        .limit(500)
+    for row in _open_appointments(
+        session, name, Appointment.is_deadline.is_(True), Appointment.starts_at <= horizon, limit=500
     ):
         items.append(
-            WorkItem(
+            _appointment_item(
                 "Termijnen",
                 row.name or AppointmentKind(row.kind).label,
                 row.purpose or AppointmentKind(row.kind).label,
                 row.starts_at.date(),
-                row.person_id,
-                row.case_id,
-                "case" if row.case_id else "person",
-                row.case_id or row.person_id,
+                row,
             )
         )
     if not include_exemptions:
