@@ -186,31 +186,22 @@ def _users(engine: Engine, args: argparse.Namespace, password: str | None = None
             return 1
         print(user_id)
         return 0
-    if args.action == "enable":
+    if args.action in ("enable", "disable"):
+        active = args.action == "enable"
         with engine.begin() as conn:
             row = conn.execute(select(accounts.c.id).where(accounts.c.username == args.username)).first()
             if row is None:
                 print("Onbekende gebruiker.", file=sys.stderr)
                 return 1
-            conn.execute(
-                update(accounts)
-                .where(accounts.c.id == row.id)
-                .values(active=True, password_hash=hash_password(password or ""))
-            )
-            store.upsert_reference(conn, "users", row.id, {"active": True})
-            store.audit(conn, "user_enable", "ok", account_id=row.id)
-        print("Gebruiker aangezet; hij kan zich aanmelden met het nieuwe wachtwoord.")
-        return 0
-    if args.action == "disable":
-        with engine.begin() as conn:
-            row = conn.execute(select(accounts.c.id).where(accounts.c.username == args.username)).first()
-            if row is None:
-                print("Onbekende gebruiker.", file=sys.stderr)
-                return 1
-            conn.execute(update(accounts).where(accounts.c.id == row.id).values(active=False))
-            store.upsert_reference(conn, "users", row.id, {"active": False})
-            store.audit(conn, "user_disable", "ok", account_id=row.id)
-        print("Gebruiker uitgeschakeld; de apparaten worden bij het volgende contact gewist.")
+            # A user turned on again signs in with a new password.
+            values = {"active": True, "password_hash": hash_password(password or "")} if active else {"active": False}
+            conn.execute(update(accounts).where(accounts.c.id == row.id).values(**values))
+            store.upsert_reference(conn, "users", row.id, {"active": active})
+            store.audit(conn, f"user_{args.action}", "ok", account_id=row.id)
+        if active:
+            print("Gebruiker aangezet; hij kan zich aanmelden met het nieuwe wachtwoord.")
+        else:
+            print("Gebruiker uitgeschakeld; de apparaten worden bij het volgende contact gewist.")
         return 0
     with engine.connect() as conn:
         for r in conn.execute(select(accounts).order_by(accounts.c.username)):
