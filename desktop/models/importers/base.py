@@ -372,14 +372,14 @@ class TabularImporter(Importer):
                 return column.header
         return key
 
-    def person_issue(self, row: ParsedRow, match: Match, unknown: str | None = UNKNOWN_PUPIL) -> RowIssue | None:
-        """Why a row's pupil cannot be used: its identifiers contradict each other, or (with an ``unknown``
-        message) Vangnet does not know the pupil yet."""
+    def person_issues(self, row: ParsedRow, match: Match, unknown: str | None = UNKNOWN_PUPIL) -> list[RowIssue]:
+        """Why a row's pupil cannot be used, if so: its identifiers contradict each other, or (with an
+        ``unknown`` message) Vangnet does not know the pupil yet."""
         if match.conflict:
-            return RowIssue(row.row, self.header_of(match.conflict_column), match.conflict)
+            return [RowIssue(row.row, self.header_of(match.conflict_column), match.conflict)]
         if unknown is not None and match.person_id is None:
-            return RowIssue(row.row, "BSN", unknown)
-        return None
+            return [RowIssue(row.row, "BSN", unknown)]
+        return []
 
     @staticmethod
     def identity_issues(values: dict[str, Any]) -> Iterable[tuple[str, str]]:

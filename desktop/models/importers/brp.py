@@ -106,9 +106,7 @@ class BrpImporter(TabularImporter):
                                 f"andere persoonsgegevens dan rij {earlier.row} met hetzelfde BSN",
                             )
                         )
-            issue = self.person_issue(row, index.match(values["bsn"], values["education_number"]), unknown=None)
-            if issue is not None:
-                issues.append(issue)
+            issues += self.person_issues(row, index.match(values["bsn"], values["education_number"]), unknown=None)
         return issues
 
     def write(
@@ -233,9 +231,7 @@ class EnrollmentsImporter(TabularImporter):
             if values["brin"] and schools.find(values["brin"], values["location"]) is None:
                 issues.append(RowIssue(row.row, "BRIN", "onbekende school (importeer eerst de scholen)"))
             if values["bsn"] or values["education_number"]:
-                issue = self.person_issue(row, index.match(values["bsn"], values["education_number"]))
-                if issue is not None:
-                    issues.append(issue)
+                issues += self.person_issues(row, index.match(values["bsn"], values["education_number"]))
         return issues
 
     def write(

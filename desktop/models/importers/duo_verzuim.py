@@ -179,9 +179,9 @@ class DuoVerzuimImporter(TabularImporter):
             # A school the region's list does not hold yet is no reason to refuse the melding: it keeps its
             # BRIN and vestiging, and the worklist asks the functioneel beheerder to add the school.
             match = index.match(values["bsn"], values["education_number"])
-            conflict = self.person_issue(row, match, unknown=None)
-            if conflict is not None:
-                issues.append(conflict)
+            conflict = self.person_issues(row, match, unknown=None)
+            if conflict:
+                issues += conflict
                 continue
             if match.person_id is None and not (values["last_name"] and values["first_names"] and values["birth_date"]):
                 issues.append(

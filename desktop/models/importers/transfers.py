@@ -74,9 +74,7 @@ class TransfersImporter(TabularImporter):
                         RowIssue(row.row, header, f"onbekende school {values[key]} (importeer eerst de scholen)")
                     )
             if values["bsn"]:
-                issue = self.person_issue(row, index.match(values["bsn"], None))
-                if issue is not None:
-                    issues.append(issue)
+                issues += self.person_issues(row, index.match(values["bsn"], None))
         return issues
 
     def write(
