@@ -367,6 +367,9 @@ class _Generator:
     def phone(self) -> str:
         return f"06-{self.rng.randint(10_000_000, 99_999_999)}"
 
+    def office_phone(self) -> str:
+        return f"078-{self.rng.randint(6_000_000, 6_999_999)}"
+
     def year_window(self, year: int) -> tuple[date, date]:
         """Working days of a school year for events (late August to mid July), cut off at ``today``."""
         return date(year, 8, 26), min(date(year + 1, 7, 12), self.today)
@@ -413,7 +416,7 @@ class _Generator:
                 municipality_codes=codes,
                 job_title=title,
                 email=f"{username}@example.com",
-                phone=f"078-{self.rng.randint(6_000_000, 6_999_999)}",
+                phone=self.office_phone(),
                 active=True,
             )
             self.users[username] = {"id": user_id, "name": display}
@@ -513,7 +516,7 @@ class _Generator:
                     house_number=number_,
                     postal_code=postal,
                     city=place,
-                    phone=f"078-{self.rng.randint(6_000_000, 6_999_999)}",
+                    phone=self.office_phone(),
                     email=f"administratie@{brin.lower()}.example.com",
                     contact_name=self.rng.choice(words.REPORTER_FUNCTIONS),
                     active=True,
@@ -1024,13 +1027,11 @@ class _Generator:
             hearing += timedelta(days=1)
         place = school_name if self.rng.random() < 0.6 else "Kantoor LVS, Dordrecht"
         if hearing <= end:
-            self.w.add(
-                Appointment,
-                id=self.new_id(),
-                case_id=plan.id,
-                person_id=p.id,
-                user_id=user_id,
-                kind="hearing",
+            self.case_appointment(
+                self.new_id(),
+                plan,
+                user_id,
+                "hearing",
                 is_deadline=False,
                 starts_at=self.moment(hearing),
                 location=place,
@@ -1082,13 +1083,11 @@ class _Generator:
             next_day = self.today
         else:
             next_day = self.today + timedelta(days=self.rng.randint(1, 21))
-        self.w.add(
-            Appointment,
-            id=self.new_id(),
-            case_id=plan.id,
-            person_id=p.id,
-            user_id=user_id,
-            kind="follow_up",
+        self.case_appointment(
+            self.new_id(),
+            plan,
+            user_id,
+            "follow_up",
             is_deadline=False,
             starts_at=self.moment(next_day),
             location=place,
@@ -1098,13 +1097,11 @@ class _Generator:
         )
         if self.rng.random() < 0.5:
             due = self.today + timedelta(days=self.rng.randint(-3, 28))
-            self.w.add(
-                Appointment,
-                id=self.new_id(),
-                case_id=plan.id,
-                person_id=p.id,
-                user_id=user_id,
-                kind="agreement",
+            self.case_appointment(
+                self.new_id(),
+                plan,
+                user_id,
+                "agreement",
                 is_deadline=True,
                 starts_at=self.moment(due, 9, 9),
                 purpose=self.rng.choice(
@@ -1116,6 +1113,13 @@ class _Generator:
                 ),
                 done=False,
             )
+
+    def case_appointment(self, record_id: str, plan: _CasePlan, user_id: str, kind: str, **fields: Any) -> None:
+        """An appointment or deadline in a case. The caller draws ``record_id`` first, as for every other
+        record, so that the seeded draws keep their order."""
+        self.w.add(
+            Appointment, id=record_id, case_id=plan.id, person_id=plan.person.id, user_id=user_id, kind=kind, **fields
+        )
 
     # --- verzuimmeldingen -----------------------------------------------------------------------------
 
@@ -1171,7 +1175,7 @@ class _Generator:
             lesson_location=school["place"] if school else None,
             reporter_name=" ".join(x for x in (reporter_first, reporter_prefix, reporter_last) if x),
             reporter_function=self.rng.choice(words.REPORTER_FUNCTIONS),
-            reporter_phone=f"078-{self.rng.randint(6_000_000, 6_999_999)}",
+            reporter_phone=self.office_phone(),
             reporter_email=f"verzuim@{school['brin'].lower()}.example.com" if school else None,
             contact_phone=self.phone(),
             residence_address=None,
