@@ -1121,6 +1121,20 @@ class _Generator:
             Appointment, id=record_id, case_id=plan.id, person_id=plan.person.id, user_id=user_id, kind=kind, **fields
         )
 
+    def person_deadline(self, p: _Person, kind: str, due: date, purpose: str) -> None:
+        """A deadline about a person outside a case, at nine in the morning, for a consultant of the gemeente."""
+        self.w.add(
+            Appointment,
+            id=self.new_id(),
+            person_id=p.id,
+            user_id=self.consultant_for(p.gm),
+            kind=kind,
+            is_deadline=True,
+            starts_at=self.moment(due, 9, 9),
+            purpose=purpose,
+            done=False,
+        )
+
     # --- verzuimmeldingen -----------------------------------------------------------------------------
 
     def absence_report(self, plan: _CasePlan, kind: str, received: date, hours: float | None) -> None:
@@ -1484,29 +1498,13 @@ class _Generator:
                 municipality_code=p.gm,
             )
             due = received + timedelta(weeks=8)
-            self.w.add(
-                Appointment,
-                id=self.new_id(),
-                person_id=p.id,
-                user_id=self.consultant_for(p.gm),
-                kind="decision_due",
-                is_deadline=True,
-                starts_at=self.moment(due, 9, 9),
-                purpose="Beslissen op het verzoek om vrijstelling (Awb: binnen 8 weken)",
-                done=False,
+            self.person_deadline(
+                p, "decision_due", due, "Beslissen op het verzoek om vrijstelling (Awb: binnen 8 weken)"
             )
         for p, article, _exemption_id in granted[: max(3, self.count(30))]:
             due = self.today + timedelta(days=self.rng.randint(3, 35))
-            self.w.add(
-                Appointment,
-                id=self.new_id(),
-                person_id=p.id,
-                user_id=self.consultant_for(p.gm),
-                kind="renewal",
-                is_deadline=True,
-                starts_at=self.moment(due, 9, 9),
-                purpose=f"Herinnering: vrijstelling art. {article} opnieuw laten kennisgeven vóór 1 juli",
-                done=False,
+            self.person_deadline(
+                p, "renewal", due, f"Herinnering: vrijstelling art. {article} opnieuw laten kennisgeven vóór 1 juli"
             )
 
     def leave_year(self, year: int) -> None:
