@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from desktop.models import Person, School
 from desktop.models.enums import CaseKind
+from desktop.models.record_ref import RecordRef
 from desktop.models.search_index import INDEX_TABLE, fts_query
 
 SEARCH_LIMIT = 25
@@ -39,10 +40,17 @@ def mask_bsn(bsn: str | None) -> str:
 
 @dataclass(frozen=True)
 class SearchResult:
-    kind: str  # 'person', 'case' or 'school'
+    kind: str  # 'person', 'case' or 'school' (the interchange name of its table); 'none' for 'Niets gevonden'
     id: str
     title: str
     subtitle: str
+
+    @property
+    def ref(self) -> RecordRef | None:
+        """The record this result opens; None for a line that stands for no record."""
+        if self.kind == "none" or not self.id:
+            return None
+        return RecordRef.of_kind(self.kind, self.id, self.id if self.kind == "person" else None)
 
 
 def search_person_rowids(session: Session, user_text: str, limit: int = SEARCH_LIMIT) -> list[int]:

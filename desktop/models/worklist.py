@@ -1,5 +1,5 @@
 """The werkvoorraad: new meldingen to assess, today's appointments, deadlines, and the rules-of-law
-signals of ``desktop.models.signals``, each as a WorkItem that names the record it opens.
+signals of ``desktop.models.signals``, each as a WorkItem that names the record it opens (a RecordRef).
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from desktop.models import AbsenceReport, Appointment, Exemption, Person
 from desktop.models.enums import AbsenceKind, AppointmentKind, Decision, ExemptionArticle
 from desktop.models.law import medical_statement_valid, school_year
+from desktop.models.record_ref import RecordRef
 from desktop.models.search import PERSON_NAME
 from desktop.models.signals import compute_signals, format_hours
 
@@ -32,8 +33,7 @@ class WorkItem:
     due: dt.date | None
     person_id: str | None
     case_id: str | None = None
-    record_kind: str = "person"  # person, case, exemption, absence_report
-    record_id: str | None = None
+    record: RecordRef | None = None  # what opening the item shows; None: nothing to open
 
 
 def worklist(session: Session, today: dt.date | None = None) -> list[WorkItem]:
@@ -53,6 +53,11 @@ def _work_item_from_signal(signal: Any) -> WorkItem:
     record_type = str(getattr(signal, "record_type", "person"))
     record_id = getattr(signal, "record_id", None)
     kind = getattr(signal, "kind", None)
+    # A signal names its record by the interchange name ('case', 'exemption'); the item by its table.
+    if record_id:
+        record: RecordRef | None = RecordRef.of_kind(record_type, record_id, signal.person_id)
+    else:
+        record = RecordRef("persons", signal.person_id, signal.person_id) if signal.person_id else None
     return WorkItem(
         category=str(getattr(kind, "label", kind) or "Signaal"),
         title=str(signal.title),
@@ -60,8 +65,7 @@ def _work_item_from_signal(signal: Any) -> WorkItem:
         due=signal.due,
         person_id=signal.person_id,
         case_id=record_id if record_type == "case" else None,
-        record_kind=record_type,
-        record_id=record_id,
+        record=record,
     )
 
 
@@ -87,10 +91,11 @@ def _open_appointments(session: Session, name: Any, *conditions: Any, limit: int
 
 def _appointment_item(category: str, title: str, detail: str, due: dt.date, row: Any) -> WorkItem:
     """A work item about an appointment: it opens the appointment's case, or its person without one."""
-    return WorkItem(
-        category, title, detail, due, row.person_id, row.case_id, "case" if row.case_id else "person",
-        row.case_id or row.person_id,
-    )
+    if row.case_id:
+        record: RecordRef | None = RecordRef("cases", row.case_id, row.person_id)
+    else:
+        record = RecordRef("persons", row.person_id, row.person_id) if row.person_id else None
+    return WorkItem(category, title, detail, due, row.person_id, row.case_id, record)
 
 
 def basic_worklist(session: Session, today: dt.date, include_exemptions: bool = True) -> list[WorkItem]:
@@ -121,8 +126,7 @@ def basic_worklist(session: Session, today: dt.date, include_exemptions: bool = 
                 None,
                 row.person_id,
                 None,
-                "absence_report",
-                row.id,
+                RecordRef("absence_reports", row.id, row.person_id),
             )
         )
     # Appointments today.
@@ -183,8 +187,7 @@ def basic_worklist(session: Session, today: dt.date, include_exemptions: bool = 
                 dt.date(year_end.year, 7, 1),
                 row.person_id,
                 None,
-                "exemption",
-                row.id,
+                RecordRef("exemptions", row.id, row.person_id),
             )
         )
     # Undecided requests for 5 onder a whose statement is older than three months.
@@ -207,8 +210,7 @@ def basic_worklist(session: Session, today: dt.date, include_exemptions: bool = 
                     row.received_on,
                     row.person_id,
                     None,
-                    "exemption",
-                    row.id,
+                    RecordRef("exemptions", row.id, row.person_id),
                 )
             )
     return items

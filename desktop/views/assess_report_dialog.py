@@ -28,13 +28,13 @@ from desktop.errors import VangnetError
 from desktop.models.assessment import AssessmentChoice, ReportForAssessment
 from desktop.models.enums import CaseKind
 from desktop.models.law import age_on
-from desktop.models.worklist import WorkItem
 from desktop.operations import assessment
 from desktop.operations.context import AppContext
 from desktop.views.common import Validation, enum_combo, error_label, nl_date, nl_number
 
-#: The worklist's record_kind for new meldingen; MainWindow routes it to :func:`open_assessment`.
-RECORD_KIND = "absence_report"
+#: The table of the records this dialog assesses; the main window's open_record opens them with
+#: :func:`open_assessment`.
+RECORD_TABLE = "absence_reports"
 
 
 def _hours_text(hours: float | None) -> str:
@@ -336,11 +336,11 @@ class AssessReportDialog(QDialog):
         self.problems.setText(str(exc))
 
 
-def open_assessment(ctx: AppContext, item: WorkItem, parent: QWidget | None = None) -> AssessReportDialog | None:
-    """Open the assessment dialog for a worklist item of kind ``absence_report`` (window-modal; returns it)."""
-    if item.record_kind != RECORD_KIND or not item.record_id:
+def open_assessment(ctx: AppContext, report_id: str, parent: QWidget | None = None) -> AssessReportDialog | None:
+    """Open the assessment dialog for the melding ``report_id`` (window-modal; returns it)."""
+    if not report_id:
         return None
-    dialog = AssessReportDialog(ctx, item.record_id, parent)
+    dialog = AssessReportDialog(ctx, report_id, parent)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.open()
     return dialog

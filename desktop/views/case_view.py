@@ -40,6 +40,7 @@ from desktop.models.enums import (
 )
 from desktop.models.law import age_on, halt_eligible
 from desktop.models.person_file import CaseDetail
+from desktop.models.record_ref import RecordRef
 from desktop.operations import CollectionOp, cases
 from desktop.operations.context import AppContext
 from desktop.views.common import (
@@ -80,7 +81,7 @@ class CaseView(QWidget):
     """Every change is a write in the background; while one runs the actions wait, and ``saved`` fires when it is
     stored and shown."""
 
-    open_person = Signal(str)
+    open_record = Signal(object)  # RecordRef: the person's file
     saved = Signal()
 
     def __init__(self, ctx: AppContext, case_id: str, parent: QWidget | None = None) -> None:
@@ -96,7 +97,7 @@ class CaseView(QWidget):
         self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.person_button = QPushButton()
         self.person_button.setAccessibleName(self.tr("Dossier van de leerling openen"))
-        self.person_button.clicked.connect(lambda: self.open_person.emit(self.detail.person.id if self.detail else ""))
+        self.person_button.clicked.connect(self._open_person)
         self.meta_label = QLabel()
         head = QHBoxLayout()
         head.addWidget(self.title_label)
@@ -344,6 +345,16 @@ class CaseView(QWidget):
     @property
     def title(self) -> str:
         return self.tr("Zaak {number}").format(number=self.detail.case.case_number) if self.detail else self.tr("Zaak")
+
+    @property
+    def ref(self) -> RecordRef:
+        """The case this view shows."""
+        return RecordRef("cases", self.case_id, self.detail.person.id if self.detail else None)
+
+    def _open_person(self) -> None:
+        if self.detail is not None:
+            person_id = self.detail.person.id
+            self.open_record.emit(RecordRef("persons", person_id, person_id))
 
     def load(self) -> None:
         self.detail = cases.detail_now(self.ctx, self.case_id)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import VangnetError
 from desktop.models.entities import table_label
+from desktop.models.record_ref import RecordRef
 from desktop.operations import OpChanges, conflicts
 from desktop.operations.conflicts import DISCARD, KEEP_LOCAL, KEEP_SERVER, PROBLEM_TABLES, RETRY, STUCK
 from desktop.operations.context import AppContext
@@ -73,7 +74,7 @@ class ProblemDetail(QFrame):
     """The selected line in full: both values per field, the server's reason, and the choices for it."""
 
     chosen = Signal(str)  # KEEP_LOCAL, KEEP_SERVER, RETRY or DISCARD
-    open_record = Signal(str, str)
+    open_record = Signal(object)  # RecordRef of the line's case or person
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -262,7 +263,8 @@ class ProblemDetail(QFrame):
 
     def _open(self) -> None:
         if self.item is not None:
-            self.open_record.emit(self.item.table, self.item.record_id)
+            person_id = self.item.record_id if self.item.table == "persons" else None
+            self.open_record.emit(RecordRef(self.item.table, self.item.record_id, person_id))
 
 
 class ConflictsView(QWidget):
@@ -271,13 +273,12 @@ class ConflictsView(QWidget):
     loaded = Signal()
     changed = Signal()  # a choice was stored: the caller syncs
     decided = Signal(str)  # a choice was carried out: its Dutch summary
-    open_record = Signal(str, str)
+    open_record = Signal(object)  # RecordRef of a line's case or person
 
     def __init__(self, ctx: AppContext, service: SyncService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.service = service
-        self.record_id = "conflicts"
         self.title = self.tr("Conflicten")
         self.loading = False
         self.busy = False

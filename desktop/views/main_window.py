@@ -27,8 +27,8 @@ from PySide6.QtWidgets import (
 from desktop.errors import VangnetError
 from desktop.models.enums import CaseKind
 from desktop.models.lists import LIST_SPECS
+from desktop.models.record_ref import RecordRef
 from desktop.models.store import IntegrityStatus, Store
-from desktop.models.worklist import WorkItem
 from desktop.operations import OpChanges, conflicts, exemptions, wait_for_background
 from desktop.operations.context import AppContext
 from desktop.sync_service import SyncService, ensure_outbox
@@ -168,7 +168,7 @@ class MainWindow(QMainWindow):
         # Search in the tool bar.
         self.search = SearchBox(ctx)
         self.search.attach_popup_to(self)
-        self.search.open_result.connect(self.open_search_result)
+        self.search.open_record.connect(self.open_record)
         toolbar = QToolBar(self.tr("Zoeken"))
         toolbar.setMovable(False)
         toolbar.setObjectName("search_toolbar")
@@ -211,14 +211,14 @@ class MainWindow(QMainWindow):
     def _make_page(self, key: str) -> QWidget:
         if key == "worklist":
             page = WorklistPage(self.ctx)
-            page.open_item.connect(self.open_work_item)
+            page.open_record.connect(self.open_record)
             self.worklist = page
             return page
         if key == "figures":
             self.figures = FiguresPage(self.ctx)
             return self.figures
         page = RecordListPage(self.ctx, LIST_SPECS[key])
-        page.open_record.connect(self.open_list_record)
+        page.open_record.connect(self.open_record)
         return page
 
     def _action(self, text: str, shortcut: QKeySequence | str | None, slot, menu) -> QAction:
@@ -435,7 +435,7 @@ class MainWindow(QMainWindow):
             return None
         from desktop.views.conflicts_view import ConflictsView
 
-        index = self._find_tab(ConflictsView, "conflicts")
+        index = self._find_tab(lambda widget: isinstance(widget, ConflictsView))
         if index >= 0:
             self.tabs.setCurrentIndex(index)
             view = self.tabs.widget(index)
@@ -444,17 +444,11 @@ class MainWindow(QMainWindow):
         view = ConflictsView(self.ctx, self.sync)
         view.changed.connect(self.sync.request)
         view.changed.connect(self.refresh_status)
-        view.open_record.connect(self._open_conflict_record)
+        view.open_record.connect(self.open_record)
         index = self.tabs.addTab(view, view.title)
         self.tabs.setCurrentIndex(index)
         view.reload()
         return view
-
-    def _open_conflict_record(self, table: str, record_id: str) -> None:
-        if table == "cases":
-            self.open_case(record_id)
-        elif table == "persons":
-            self.open_person(record_id)
 
     def wipe_device(self, message: str) -> None:
         """The server revoked this device: remove the profile from this computer, tell the user, close."""
@@ -508,91 +502,94 @@ class MainWindow(QMainWindow):
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search.selectAll()
 
-    def _find_tab(self, kind: type, record_id: str) -> int:
+    def _find_tab(self, match: Callable[[QWidget], bool]) -> int:
         for index in range(1, self.tabs.count()):
-            widget = self.tabs.widget(index)
-            if isinstance(widget, kind) and getattr(widget, "record_id", None) == record_id:
+            if match(self.tabs.widget(index)):
                 return index
         return -1
 
-    def open_person(self, person_id: str) -> PersonFileView | None:
+    # -- opening records --------------------------------------------------------------------------
+
+    def open_record(self, ref: RecordRef) -> QWidget | None:
+        """Show the record ``ref`` where it belongs and answer the widget that shows it (None: nothing shown).
+
+        A person opens their file and a case its case window, each in a tab of its own (one per record). An
+        exemption still undecided opens the decision; a decided one, and a leave request, open the person's file
+        on that record. A melding opens its assessment, a school the list of its pupils. Any other record of a
+        person opens that person's file.
+        """
+        if ref.table == "persons":
+            return self._open_person(ref.id)
+        if ref.table == "cases":
+            return self._open_case(ref.id)
+        if ref.table == "exemptions":
+            return self._open_exemption(ref.id)
+        if ref.table == "absence_reports":
+            return self._assess_report(ref.id)
+        if ref.table == "schools":
+            page = self.navigate_to("persons")
+            page.set_filter("school", ref.id)
+            return page
+        view = self._open_person(ref.person_id or "")
+        if view is not None:
+            view.show_record(ref)
+        return view
+
+    def _open_person(self, person_id: str) -> PersonFileView | None:
         if not person_id:
             return None
-        index = self._find_tab(PersonFileView, person_id)
+        index = self._find_tab(lambda widget: isinstance(widget, PersonFileView) and widget.person_id == person_id)
         if index >= 0:
             self.tabs.setCurrentIndex(index)
             return self.tabs.widget(index)
         view = PersonFileView(self.ctx, person_id)
-        view.record_id = person_id
         view.load()
-        view.open_case.connect(self.open_case)
-        view.open_exemption.connect(self.open_exemption)
+        view.open_record.connect(self.open_record)
         view.register.connect(self.register)
         index = self.tabs.addTab(view, view.title)
         self.tabs.setTabToolTip(index, view.title)
         self.tabs.setCurrentIndex(index)
         return view
 
-    def open_case(self, case_id: str) -> CaseView | None:
+    def _open_case(self, case_id: str) -> CaseView | None:
         if not case_id:
             return None
-        index = self._find_tab(CaseView, case_id)
+        index = self._find_tab(lambda widget: isinstance(widget, CaseView) and widget.case_id == case_id)
         if index >= 0:
             self.tabs.setCurrentIndex(index)
             return self.tabs.widget(index)
         view = CaseView(self.ctx, case_id)
-        view.record_id = case_id
         view.load()
-        view.open_person.connect(self.open_person)
+        view.open_record.connect(self.open_record)
         index = self.tabs.addTab(view, view.title)
         self.tabs.setCurrentIndex(index)
         return view
 
-    def open_exemption(self, exemption_id: str) -> None:
+    def _open_exemption(self, exemption_id: str) -> QWidget | None:
         exemption = exemptions.exemption_now(self.ctx, exemption_id)
         if exemption is None:
-            return
+            return None
         if exemption.decision is None:
             from desktop.views.exemption_decision_dialog import ExemptionDecisionDialog
 
-            ExemptionDecisionDialog(self.ctx, exemption_id, self).exec()
-        else:
-            self.open_person(exemption.person_id)
+            dialog = ExemptionDecisionDialog(self.ctx, exemption_id, self)
+            dialog.exec()
+            return dialog
+        view = self._open_person(exemption.person_id)
+        if view is not None:
+            view.show_record(RecordRef("exemptions", exemption_id, exemption.person_id))
+        return view
 
-    def open_list_record(self, list_name: str, record_id: str, person_id: str) -> None:
-        if list_name == "persons":
-            self.open_person(record_id)
-        elif list_name == "cases":
-            self.open_case(record_id)
-        elif list_name == "exemptions":
-            self.open_exemption(record_id)
-        else:
-            self.open_person(person_id)
+    def _assess_report(self, report_id: str) -> QWidget | None:
+        """The assessment of a new melding; once it opened a case or joined one, that case opens."""
+        from desktop.views.assess_report_dialog import open_assessment
 
-    def open_work_item(self, item: WorkItem) -> None:
-        if item.record_kind == "absence_report" and item.record_id:
-            from desktop.views.assess_report_dialog import open_assessment
-
-            dialog = open_assessment(self.ctx, item, self)
-            if dialog is not None:
-                dialog.assessed.connect(lambda _report_id, case_id: case_id and self.open_case(case_id))
-            return
-        if item.record_kind == "case" and item.record_id:
-            self.open_case(item.record_id)
-        elif item.record_kind == "exemption" and item.record_id:
-            self.open_exemption(item.record_id)
-        elif item.person_id:
-            self.open_person(item.person_id)
-
-    def open_search_result(self, kind: str, record_id: str) -> None:
-        self.search.clear()
-        if kind == "person":
-            self.open_person(record_id)
-        elif kind == "case":
-            self.open_case(record_id)
-        elif kind == "school":
-            page = self.navigate_to("persons")
-            page.set_filter("school", record_id)
+        dialog = open_assessment(self.ctx, report_id, self)
+        if dialog is not None:
+            dialog.assessed.connect(
+                lambda _report_id, case_id: case_id and self.open_record(RecordRef("cases", case_id))
+            )
+        return dialog
 
     def close_tab(self, index: int) -> None:
         if index <= 0:
@@ -614,7 +611,7 @@ class MainWindow(QMainWindow):
             person_id = getattr(current, "person_id", None) if isinstance(current, PersonFileView) else None
         dialog = self.make_register_dialog(form, person_id)
         if dialog.exec() == QDialog.DialogCode.Accepted and form == "case" and dialog.saved_id:
-            self.open_case(dialog.saved_id)
+            self.open_record(RecordRef("cases", dialog.saved_id))
         return dialog
 
     def make_register_dialog(self, form: str, person_id: str | None = None) -> QDialog:
@@ -673,8 +670,10 @@ class MainWindow(QMainWindow):
                 dialog.reject()
         self._saved_state = {
             "nav": self.nav.currentRow(),
+            # A record's tab comes back through its RecordRef, the conflicts tab (no record) as None.
             "tabs": [
-                (type(self.tabs.widget(i)).__name__, self.tabs.widget(i).record_id) for i in range(1, self.tabs.count())
+                widget.ref if isinstance(widget, (PersonFileView, CaseView)) else None
+                for widget in (self.tabs.widget(i) for i in range(1, self.tabs.count()))
             ],
             "current": self.tabs.currentIndex(),
         }
@@ -726,14 +725,12 @@ class MainWindow(QMainWindow):
         self.menuBar().setEnabled(True)
         state = self._saved_state or {}
         self._saved_state = None
-        for kind, record_id in state.get("tabs", []):
+        for ref in state.get("tabs", []):
             try:
-                if kind == "PersonFileView":
-                    self.open_person(record_id)
-                elif kind == "CaseView":
-                    self.open_case(record_id)
-                elif kind == "ConflictsView":
+                if ref is None:
                     self.open_conflicts()
+                else:
+                    self.open_record(ref)
             except VangnetError:  # removed or moved out of reach meanwhile
                 log.warning("Een eerder geopend dossier kon niet opnieuw worden geopend")
         self.nav.setCurrentRow(state.get("nav", 0))

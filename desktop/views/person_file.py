@@ -26,6 +26,7 @@ from desktop.models.enums import ExemptionArticle, InterventionKind
 from desktop.models.exemptions import Exemption
 from desktop.models.law import age_on
 from desktop.models.person_file import PersonFile
+from desktop.models.record_ref import RecordRef
 from desktop.models.search import mask_bsn
 from desktop.operations import OpChanges, persons
 from desktop.operations.context import AppContext
@@ -63,10 +64,10 @@ def _fill(table: QTableWidget, rows: list[list[str]], ids: list[str] | None = No
 
 
 class PersonFileView(QWidget):
-    """Opens with :meth:`load`; emits requests to open a case or to register something for this person."""
+    """Opens with :meth:`load`; emits requests to open a case or an exemption, or to register something for this
+    person."""
 
-    open_case = Signal(str)
-    open_exemption = Signal(str)
+    open_record = Signal(object)  # RecordRef of a case or an exemption of this file
     register = Signal(str, str)  # form name, person id
 
     def __init__(self, ctx: AppContext, person_id: str, parent: QWidget | None = None) -> None:
@@ -144,21 +145,22 @@ class PersonFileView(QWidget):
              self.tr("Gesloten")],
             self.tr("Zaken"),
         )
-        self.cases.itemActivated.connect(lambda item: self._open_row(self.cases, item.row(), self.open_case))
-        self.cases.itemDoubleClicked.connect(lambda item: self._open_row(self.cases, item.row(), self.open_case))
+        self.cases.itemActivated.connect(lambda item: self._open_row(self.cases, item.row(), "cases"))
+        self.cases.itemDoubleClicked.connect(lambda item: self._open_row(self.cases, item.row(), "cases"))
         self.exemptions = _table(
             [self.tr("Artikel"), self.tr("Ontvangen"), self.tr("Besluit"), self.tr("Geldig tot"),
              self.tr("Verklaring (art. 5 onder a)"), self.tr("Regime")],
             self.tr("Vrijstellingen"),
         )
         self.exemptions.itemDoubleClicked.connect(
-            lambda item: self._open_row(self.exemptions, item.row(), self.open_exemption)
+            lambda item: self._open_row(self.exemptions, item.row(), "exemptions")
         )
         self.leave = _table(
             [self.tr("Soort"), self.tr("Van"), self.tr("Tot en met"), self.tr("Dagen"), self.tr("Besluit")],
             self.tr("Verlofaanvragen"),
         )
         exemptions_tab = QWidget()
+        self.exemptions_tab = exemptions_tab
         exemptions_layout = QVBoxLayout(exemptions_tab)
         exemptions_layout.addWidget(QLabel(self.tr("<b>Vrijstellingen en vervangende leerplicht</b>")))
         exemptions_layout.addWidget(self.exemptions, 1)
@@ -190,6 +192,25 @@ class PersonFileView(QWidget):
     def _data_changed(self, _changes: OpChanges) -> None:
         if self.ctx.is_open:
             self.load()
+
+    @property
+    def ref(self) -> RecordRef:
+        """The person whose file this is."""
+        return RecordRef("persons", self.person_id, self.person_id)
+
+    def show_record(self, ref: RecordRef) -> None:
+        """Bring the part of the file that lists ``ref`` to the front with its row selected (an exemption or a
+        leave request); other records leave the file as it is."""
+        place = {"exemptions": self.exemptions, "leave_requests": self.leave}.get(ref.table)
+        if place is None:
+            return
+        self.tabs.setCurrentIndex(self.tabs.indexOf(self.exemptions_tab))
+        for row in range(place.rowCount()):
+            item = place.item(row, 0)
+            if item is not None and item.data(ID_ROLE) == ref.id:
+                place.selectRow(row)
+                place.scrollToItem(item)
+                return
 
     @property
     def title(self) -> str:
@@ -284,6 +305,7 @@ class PersonFileView(QWidget):
                  lr.decision.label if lr.decision else self.tr("Nog niet beslist")]
                 for lr in file.leave_requests
             ],
+            [lr.id for lr in file.leave_requests],
         )
         _fill(
             self.timeline,
@@ -322,13 +344,13 @@ class PersonFileView(QWidget):
     def toggle_bsn(self) -> None:
         self._show_bsn(not self.bsn_shown)
 
-    def _open_row(self, table: QTableWidget, row: int, signal) -> None:
+    def _open_row(self, table: QTableWidget, row: int, record_table: str) -> None:
         item = table.item(row, 0)
         if item is not None and item.data(ID_ROLE):
-            signal.emit(item.data(ID_ROLE))
+            self.open_record.emit(RecordRef(record_table, item.data(ID_ROLE), self.person_id))
 
     def _open_timeline_case(self, item: QTableWidgetItem) -> None:
-        self._open_row(self.timeline, item.row(), self.open_case)
+        self._open_row(self.timeline, item.row(), "cases")
 
 
 REGIME_LABELS = {Regime.AVG: "AVG", Regime.WPG: "Wpg"}

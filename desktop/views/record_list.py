@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import VangnetError
 from desktop.models.lists import FilterOptions, ListFilter, ListSpec
+from desktop.models.record_ref import RecordRef
 from desktop.operations import OpChanges, lists
 from desktop.operations.context import AppContext
 from desktop.views.common import nl_number, show_error
@@ -209,7 +210,7 @@ def format_value(column, value: Any) -> str:
 class RecordListPage(QWidget):
     """A titled list with a filter bar; Enter or a double-click opens the record."""
 
-    open_record = Signal(str, str, str)  # list name, record id, person id
+    open_record = Signal(object)  # RecordRef of the row's record (its table is the list's table)
 
     def __init__(self, ctx: AppContext, spec: ListSpec, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -400,4 +401,4 @@ class RecordListPage(QWidget):
             return
         record = self.model.record_at(index.row())
         if record:
-            self.open_record.emit(self.spec.name, record[0], record[1] or "")
+            self.open_record.emit(RecordRef(self.spec.table.name, record[0], record[1] or None))

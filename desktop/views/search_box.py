@@ -99,9 +99,10 @@ class ResultDelegate(QStyledItemDelegate):
 
 
 class SearchBox(QLineEdit):
-    """Type two characters or more; Down goes into the results, Enter opens, Escape closes."""
+    """Type two characters or more; Down goes into the results, Enter opens (and empties the field), Escape
+    closes."""
 
-    open_result = Signal(str, str)  # kind, id
+    open_record = Signal(object)  # RecordRef of the chosen result
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -214,11 +215,11 @@ class SearchBox(QLineEdit):
             self.popup.hide()
 
     def _activate(self, index: QModelIndex) -> None:
-        if not index.isValid():
+        if not index.isValid() or not 0 <= index.row() < len(self.model.results):
             return
-        kind = index.data(Qt.ItemDataRole.UserRole)
-        record_id = index.data(Qt.ItemDataRole.UserRole + 1)
-        if kind == "none" or not record_id:
+        ref = self.model.results[index.row()].ref
+        if ref is None:
             return
         self.popup.hide()
-        self.open_result.emit(kind, record_id)
+        self.clear()
+        self.open_record.emit(ref)

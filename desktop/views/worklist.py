@@ -26,7 +26,8 @@ from desktop.views.common import nl_date, show_error
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 # Groups that ask for action today come first; the others follow alphabetically.
 FIRST_CATEGORIES = ("Nieuwe meldingen beoordelen", "Afspraken vandaag", "Termijnen")
-ASSESSMENT_KIND = "absence_report"
+#: A new melding opens its assessment (the main window's open_record decides so for this table).
+ASSESSMENT_TABLE = "absence_reports"
 
 
 def _category_rank(category: str) -> tuple[int, str]:
@@ -39,7 +40,7 @@ def _category_rank(category: str) -> tuple[int, str]:
 class WorklistPage(QWidget):
     """Loads in the background; ``loaded`` fires with the number of signals."""
 
-    open_item = Signal(object)  # WorkItem
+    open_record = Signal(object)  # RecordRef of the chosen line's record
     loaded = Signal(int)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -143,7 +144,7 @@ class WorklistPage(QWidget):
                 line.setToolTip(2, self.tr("Termijn verstreken"))
             line.setData(0, ITEM_ROLE, item)
             line.setToolTip(1, item.detail)
-            if item.record_kind == ASSESSMENT_KIND:
+            if item.record is not None and item.record.table == ASSESSMENT_TABLE:
                 line.setToolTip(0, self.tr("Enter of dubbelklik: de melding beoordelen"))
             group.addChild(line)
         for group in groups.values():
@@ -162,13 +163,7 @@ class WorklistPage(QWidget):
         self.tree.clear()
         self.summary.clear()
 
-    def open_assessment(self, item: WorkItem, parent: QWidget | None = None):
-        """The assessment dialog for a new melding (MainWindow routes record_kind 'absence_report' here)."""
-        from desktop.views.assess_report_dialog import open_assessment
-
-        return open_assessment(self.ctx, item, parent or self)
-
     def _activated(self, tree_item: QTreeWidgetItem, _column: int = 0) -> None:
         item = tree_item.data(0, ITEM_ROLE)
-        if isinstance(item, WorkItem):
-            self.open_item.emit(item)
+        if isinstance(item, WorkItem) and item.record is not None:
+            self.open_record.emit(item.record)

@@ -14,7 +14,7 @@ from desktop.models.enums import AbsenceKind, CaseKind, CaseStatus, DuoExplanati
 from desktop.models.errors import DomainError
 from desktop.models.worklist import worklist
 from desktop.operations import OpChanges
-from desktop.views.assess_report_dialog import RECORD_KIND, AssessReportDialog, open_assessment
+from desktop.views.assess_report_dialog import RECORD_TABLE, AssessReportDialog, open_assessment
 
 
 @pytest.fixture
@@ -40,7 +40,7 @@ def reports(ctx, seeded):
 
 def _waiting(ctx) -> set[str]:
     items = ctx.read(lambda session: worklist(session, ctx.today()))
-    return {item.record_id for item in items if item.record_kind == RECORD_KIND}
+    return {item.record.id for item in items if item.record is not None and item.record.table == RECORD_TABLE}
 
 
 def test_the_report_is_shown_with_the_earlier_meldingen_of_the_school_year(ctx, reports):
@@ -99,9 +99,9 @@ def test_forwarding_to_another_gemeente_or_to_zorg(ctx, reports):
 
 def test_dialog_opens_a_case_and_the_signal_leaves_the_worklist(qtbot, ctx, reports):
     items = ctx.read(lambda session: worklist(session, ctx.today()))
-    item = next(i for i in items if i.record_id == reports["daan"])
+    item = next(i for i in items if i.record is not None and i.record.id == reports["daan"])
     assert item.category == "Nieuwe meldingen beoordelen"
-    dialog = open_assessment(ctx, item, None)
+    dialog = open_assessment(ctx, item.record.id, None)
     qtbot.addWidget(dialog)
     assert isinstance(dialog, AssessReportDialog)
     assert dialog.isVisible()
@@ -121,7 +121,7 @@ def test_dialog_opens_a_case_and_the_signal_leaves_the_worklist(qtbot, ctx, repo
         case = session.get(Case, case_id)
         assert (case.kind, case.status, case.person_id) == (CaseKind.RELATIVE, CaseStatus.OPEN, item.person_id)
         assert session.get(AbsenceReport, reports["daan"]).case_id == case_id
-    # The new melding (the worklist's RECORD_KIND) was announced as changed.
+    # The new melding (the worklist's RECORD_TABLE) was announced as changed.
     assert any(changes.touches("absence_reports") for changes in changed)
     assert reports["daan"] not in _waiting(ctx)
 

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from desktop.models import AbsenceReport, Case, Exemption, JournalEntry
 from desktop.models.enums import CasePhase, CaseRoute, Decision, ExemptionArticle, JournalKind
+from desktop.models.record_ref import RecordRef
 from desktop.operations import OpChanges
 from desktop.views.case_view import CaseView
 from desktop.views.person_file import PersonFileView
@@ -145,7 +146,7 @@ def test_register_melding_and_see_it_in_the_worklist(qtbot, main_window, seeded)
 
 def test_case_moves_through_the_mas_steps_with_journal_and_route(qtbot, main_window, seeded):
     window = main_window
-    view = window.open_case(seeded.case_id)
+    view = window.open_record(RecordRef("cases", seeded.case_id))
     assert isinstance(view, CaseView)
     assert not view.previous_button.isEnabled()
 
@@ -199,7 +200,7 @@ def test_case_moves_through_the_mas_steps_with_journal_and_route(qtbot, main_win
 
 
 def test_halt_referral_checks_eligibility(qtbot, main_window, seeded):
-    view = main_window.open_case(seeded.case_id)
+    view = main_window.open_record(RecordRef("cases", seeded.case_id))
     view.tabs.setCurrentIndex(2)
     view.intervention_kind.setCurrentIndex(view.intervention_kind.findData("halt"))
     view.hours_absent.setValue(4)
@@ -278,8 +279,8 @@ def test_leave_request_says_who_decides(qtbot, main_window, seeded):
 def test_auto_lock_after_idle_time_and_unlock_returns_to_the_same_place(qtbot, main_window, seeded):
     window = main_window
     window.navigate(2)
-    window.open_person(seeded.sanne_id)
-    window.open_case(seeded.case_id)
+    window.open_record(RecordRef("persons", seeded.sanne_id))
+    window.open_record(RecordRef("cases", seeded.case_id))
     window.tabs.setCurrentIndex(1)
     window.idle_timer.setInterval(50)
     window.idle_timer.start()
@@ -316,7 +317,7 @@ def test_manual_lock_with_shortcut(qtbot, main_window):
 
 def test_person_file_opens_its_case_and_registers_a_home_sitter(qtbot, main_window, seeded):
     window = main_window
-    view = window.open_person(seeded.sanne_id)
+    view = window.open_record(RecordRef("persons", seeded.sanne_id))
     assert view.cases.rowCount() == 1
     view.tabs.setCurrentIndex(1)
     view.cases.itemActivated.emit(view.cases.item(0, 0))
@@ -366,7 +367,7 @@ def test_a_typed_bsn_is_checked_with_the_eleven_test(qtbot, main_window):
 def test_official_report_names_its_suspect(qtbot, main_window, seeded):
     from desktop.models import Intervention
 
-    view = main_window.open_case(seeded.case_id)
+    view = main_window.open_record(RecordRef("cases", seeded.case_id))
     view.tabs.setCurrentIndex(2)
     view.intervention_kind.setCurrentIndex(view.intervention_kind.findData("official_report"))
     assert "tegen wie" in view.intervention_error.text()
@@ -384,8 +385,8 @@ def test_official_report_names_its_suspect(qtbot, main_window, seeded):
 
 def test_closed_records_no_longer_listen_for_changes(qtbot, main_window, seeded):
     window = main_window
-    window.open_person(seeded.sanne_id)
-    window.open_case(seeded.case_id)
+    window.open_record(RecordRef("persons", seeded.sanne_id))
+    window.open_record(RecordRef("cases", seeded.case_id))
     while window.tabs.count() > 1:
         window.close_tab(window.tabs.count() - 1)
     # Carry out the pending deleteLater of the closed views before the next change arrives.

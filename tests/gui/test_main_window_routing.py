@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from desktop.models import AbsenceReport
 from desktop.models.enums import AbsenceKind
+from desktop.models.record_ref import RecordRef
 from desktop.models.store import IntegrityStatus
 from desktop.models.worklist import WorkItem
 from desktop.views.assess_report_dialog import AssessReportDialog
@@ -21,8 +22,8 @@ def test_a_new_melding_on_the_worklist_opens_the_assessment(qtbot, main_window, 
         session.flush()
         report_id = report.id
     item = WorkItem(category="Nieuwe meldingen", title="Melding", detail="", due=None, person_id=seeded.daan_id,
-                    record_kind="absence_report", record_id=report_id)
-    window.open_work_item(item)
+                    record=RecordRef("absence_reports", report_id, seeded.daan_id))
+    window.open_record(item.record)
     dialogs = [d for d in window.findChildren(AssessReportDialog) if d.isVisible()]
     assert len(dialogs) == 1
     assert dialogs[0].report_id == report_id
@@ -54,7 +55,7 @@ def test_navigation_is_not_highlighted_while_a_file_is_in_front(qtbot, main_wind
     window = main_window
     window.navigate_to("cases")
     assert window.nav.currentItem().isSelected()
-    window.open_person(seeded.daan_id)
+    window.open_record(RecordRef("persons", seeded.daan_id))
     assert window.tabs.currentIndex() > 0
     assert not window.nav.currentItem().isSelected()
     window.tabs.setCurrentIndex(0)
@@ -63,7 +64,7 @@ def test_navigation_is_not_highlighted_while_a_file_is_in_front(qtbot, main_wind
 
 
 def test_case_view_says_what_the_current_phase_asks(qtbot, main_window, seeded):
-    view = main_window.open_case(seeded.case_id)
+    view = main_window.open_record(RecordRef("cases", seeded.case_id))
     first = view.phase_hint.text()
     assert first.split(":")[0] in {"Waarnemen", "Analyseren", "Plannen", "Handelen", "Evalueren"}
     with qtbot.waitSignal(view.saved, timeout=5_000):

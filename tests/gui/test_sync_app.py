@@ -18,6 +18,7 @@ from desktop.models.audit import current_actor
 from desktop.models.base import Base
 from desktop.models.enums import CaseKind, CasePhase, SchoolKind
 from desktop.models.outbox import install_outbox
+from desktop.models.record_ref import RecordRef
 from desktop.models.session_user import current_user
 from desktop.models.sync_tables import create_sync_tables
 from desktop.operations import OpChanges
@@ -176,7 +177,7 @@ def test_conflict_resolved_by_clicking_reaches_the_server(qtbot, window, live_se
             assert session.get(Case, case_id).phase == CasePhase.ANALYSE  # the server value holds meanwhile
 
         # The case file says so.
-        view = window.open_case(case_id)
+        view = window.open_record(RecordRef("cases", case_id))
         banner = view.findChild(ConflictBanner)
         assert banner.isVisible()
         assert banner.text.text().startswith("Deze zaak heeft een conflict met de server")
