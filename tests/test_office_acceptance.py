@@ -125,10 +125,12 @@ def test_an_office_with_three_devices(database_url, tmp_path: Path, monkeypatch,
             code, out = run(capsys, "sync", "--data-dir", str(folder))
             assert code == 0, out
 
-        # The team lead's laptop has every record of the office (and the two new accounts as users).
+        # The team lead's laptop has every record of the office (and the two new accounts as users, and the
+        # shipped school calendar that every profile and server holds).
         assert run(capsys, "export", "--data-dir", str(devices["leiding"]), str(tmp_path / "lead.jsonl"))[0] == 0
         lead = counts(tmp_path / "lead.jsonl")
-        assert lead == office_file + collections.Counter({"user": 2}), lead - office_file
+        expected = office_file + collections.Counter({"user": 2, "school_holiday": 45})
+        assert lead == expected, lead - office_file
 
         # ... and the same figures and worklist signals as the system the data came from.
         for args in (("stats", "--schooljaar", "2025-2026", "--json"), ("signals", "--weeks", "8")):

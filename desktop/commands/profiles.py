@@ -20,9 +20,12 @@ def cmd_init(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     with profile.create(passphrase) as store, store.session() as session:
         from desktop.models.region import ensure_municipalities
+        from desktop.models.school_calendar import ensure_school_holidays
 
-        # The region's gemeenten come with every new profile (the server has the same rows).
+        # The region's gemeenten and the school calendar come with every new profile (the server has the
+        # same rows).
         ensure_municipalities(session)
+        ensure_school_holidays(session)
     print(f"Profiel aangemaakt in {profile.path} ({time.perf_counter() - started:.1f} s).")
     return 0
 
@@ -44,6 +47,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
                 print(f"\rDemo-gegevens maken: {percent}%", end="", file=sys.stderr, flush=True)
 
         with store.session() as session:
+            from desktop.models.school_calendar import ensure_school_holidays
+
+            # The demo region writes its gemeenten itself; the school calendar comes as in a new profile.
+            ensure_school_holidays(session)
             summary = generate_demo(session, persons=args.persons, seed=args.seed, progress=progress)
         if sys.stderr.isatty():
             print(file=sys.stderr)

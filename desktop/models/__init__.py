@@ -16,6 +16,7 @@ from desktop.models.registry import (
     School,
     User,
 )
+from desktop.models.school_calendar import SchoolHoliday
 from desktop.models.trajectories import DropoutTrajectory, HomeSitterEpisode, Transfer
 
 # Aliases for the names the domain guide uses for the same records.
@@ -41,6 +42,7 @@ __all__ = [
     "Municipality",
     "Person",
     "School",
+    "SchoolHoliday",
     "SyncedMixin",
     "Transfer",
     "User",

@@ -93,6 +93,7 @@ FIELD_LABELS = {
     "suspect": "verdachte",
     "end_reason": "reden einde",
     "vsv_kind": "soort vsv",
+    "holiday_region": "vakantieregio",
 }
 
 

@@ -266,6 +266,14 @@ class LeaveKind(LabeledEnum):
     IMPORTANT_CIRCUMSTANCES = ("important_circumstances", "Gewichtige omstandigheden (art. 11g)")
 
 
+class HolidayRegion(LabeledEnum):
+    """The three regions over which the school holidays are spread (noord, midden, zuid)."""
+
+    NORTH = ("noord", "Regio noord")
+    MIDDLE = ("midden", "Regio midden")
+    SOUTH = ("zuid", "Regio zuid")
+
+
 class LeaveDecider(LabeledEnum):
     HEAD_TEACHER = ("head_teacher", "Directeur van de school")
     ATTENDANCE_OFFICER = ("attendance_officer", "Leerplichtambtenaar")

@@ -7,7 +7,7 @@ default; items marked VERIFY were not confirmed against the current text of the 
 from __future__ import annotations
 
 import calendar
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -198,18 +198,181 @@ def letters_to_young_person(birth_date: date, on: date) -> bool:
     return age_on(birth_date, on) >= 18
 
 
+# --- The school calendar: school days --------------------------------------------------------------
+
+
+class SchoolCalendar:
+    """The school holidays of one holiday region (noord, midden, zuid), as published per schooljaar.
+
+    Holds the holidays as :class:`Period` values and knows for which days it can tell a school day from a
+    holiday: a school year whose holidays are not in the calendar is unknown, and so are the days before
+    the first and after the last holiday of an unbroken run of known school years (the summer holiday
+    that opens a school year is listed under the year before it).
+    """
+
+    def __init__(self, holidays: Iterable[Period] = (), names: Mapping[Period, str] | None = None) -> None:
+        self.holidays: tuple[Period, ...] = tuple(sorted(set(holidays), key=lambda p: (p.start, p.end)))
+        self.names: dict[Period, str] = dict(names or {})
+        spans: dict[SchoolYear, tuple[date, date]] = {}
+        for holiday in self.holidays:
+            # A holiday belongs to the school year in which it starts (summer: the one it closes).
+            year = school_year(holiday.start)
+            first, last = spans.get(year, (holiday.start, holiday.end))
+            spans[year] = (min(first, holiday.start), max(last, holiday.end))
+        self._spans = spans
+        self._days = frozenset(
+            holiday.start + timedelta(days=offset) for holiday in self.holidays for offset in range(holiday.days)
+        )
+
+    def __iter__(self) -> Iterator[Period]:
+        return iter(self.holidays)
+
+    def __len__(self) -> int:
+        return len(self.holidays)
+
+    def __bool__(self) -> bool:
+        return bool(self.holidays)
+
+    @property
+    def school_years(self) -> list[SchoolYear]:
+        """The school years whose holidays the calendar holds."""
+        return sorted(self._spans)
+
+    def in_holiday(self, day: date) -> bool:
+        """Whether ``day`` falls in one of the school holidays."""
+        return day in self._days
+
+    def holidays_between(self, start: date, end: date) -> list[tuple[str, Period]]:
+        """The holidays (name, period) that share a day with ``start`` through ``end``."""
+        return [
+            (self.names.get(holiday, ""), holiday)
+            for holiday in self.holidays
+            if holiday.start <= end and holiday.end >= start
+        ]
+
+    def covers(self, day: date) -> bool:
+        """Whether the calendar can tell if ``day`` is a school day."""
+        year = school_year(day)
+        if year not in self._spans:
+            # August of a year not yet published can still lie inside the summer holiday before it.
+            before = self._spans.get(year.previous())
+            return before is not None and day <= before[1]
+        first = year
+        while first.previous() in self._spans:
+            first = first.previous()
+        last = year
+        while last.next() in self._spans:
+            last = last.next()
+        return self._spans[first][0] <= day <= self._spans[last][1]
+
+    def covers_period(self, start: date, end: date) -> bool:
+        """Whether every day from ``start`` through ``end`` lies within what the calendar knows."""
+        if end < start:
+            return True
+        if not (self.covers(start) and self.covers(end)):
+            return False
+        between = range(school_year(start).start_year + 1, school_year(end).start_year)
+        return all(SchoolYear(y) in self._spans for y in between)
+
+
+def _in_school_holiday(holidays: Iterable[Period]) -> Callable[[date], bool]:
+    if isinstance(holidays, SchoolCalendar):
+        return holidays.in_holiday
+    periods = tuple(holidays)
+    return lambda day: any(day in period for period in periods)
+
+
+def is_school_day(day: date, holidays: Iterable[Period]) -> bool:
+    """Whether ``day`` is a school day: Monday to Friday, outside the school holidays of the holiday region
+    (``holidays``, e.g. a :class:`SchoolCalendar`) and not an algemeen erkende feestdag.
+
+    Leerplicht starts on a school day (Lpw art. 3 lid 1) and verlof is counted in school days (art. 13a lid
+    2, art. 14). The feestdagen are those of :func:`dutch_public_holidays` with its defaults (Bevrijdingsdag
+    every year, Goede Vrijdag not; VERIFY against the school's own free days: schools set some days
+    themselves, and those a calendar of the holiday region does not know).
+    """
+    return day.weekday() < 5 and not is_holiday(day) and not _in_school_holiday(holidays)(day)
+
+
+def school_days_between(start: date, end: date, holidays: Iterable[Period]) -> int:
+    """The number of school days from ``start`` through ``end`` (both counted; 0 when ``end`` is earlier).
+
+    Weekends, the school holidays in ``holidays`` and the feestdagen of :func:`is_school_day` do not count
+    (Lpw art. 13a lid 2 and art. 14 limit verlof in school days).
+    """
+    in_holiday = _in_school_holiday(holidays)
+    count = 0
+    day = start
+    while day <= end:
+        if day.weekday() < 5 and not in_holiday(day) and not is_holiday(day):
+            count += 1
+        day += timedelta(days=1)
+    return count
+
+
+def next_school_day(day: date, holidays: Iterable[Period]) -> date:
+    """``day`` itself when it is a school day, else the first school day after it (see :func:`is_school_day`)."""
+    in_holiday = _in_school_holiday(holidays)
+    for _ in range(366):
+        if day.weekday() < 5 and not in_holiday(day) and not is_holiday(day):
+            return day
+        day += timedelta(days=1)
+    raise ValueError("no school day within a year: the holidays cover the whole year")
+
+
+def first_school_day_of_month(year: int, month: int, holidays: Iterable[Period]) -> date:
+    """The first school day of the month (Lpw art. 3 lid 1: leerplicht starts on it).
+
+    A month without a school day (an August that lies inside the summer holiday) has none; then the first
+    school day after it, the day school starts.
+    """
+    return next_school_day(date(year, month, 1), holidays)
+
+
+def first_lesson_day(year: SchoolYear, holidays: SchoolCalendar) -> date | None:
+    """The first school day of the schooljaar, after the summer holiday (the start of the first two lesweken
+    of Lpw art. 13a lid 2); ``None`` when the calendar does not know the summer holiday before it."""
+    if not holidays.covers(year.start):
+        return None
+    return next_school_day(year.start, holidays)
+
+
+def first_two_lesson_weeks(year: SchoolYear, holidays: SchoolCalendar) -> Period | None:
+    """The first two lesweken of the schooljaar (Lpw art. 13a lid 2): from its first school day through the
+    day before the same weekday two weeks later; ``None`` when the calendar does not know it."""
+    first = first_lesson_day(year, holidays)
+    return None if first is None else Period(first, first + timedelta(days=13))
+
+
 # --- Leerplicht and kwalificatieplicht -----------------------------------------------------------
 
 
-def compulsory_start(birth_date: date) -> date:
-    """Start of leerplicht: the first day of the month after the month of the 5th birthday.
+def compulsory_start_month(birth_date: date) -> date:
+    """The administrative start of leerplicht: the 1st of the month after the month of the 5th birthday.
 
-    Lpw art. 3 lid 1 says "the first school day" of that month; the administration uses the 1st of the
-    month. A child born on the 1st of a month still starts in the next month (born 2010-09-01 →
-    2015-10-01). Born on 29 February and turning 5 in a non-leap year: 5 on 1 March, so 1 April.
+    Lpw art. 3 lid 1 names the first school day of that month (:func:`compulsory_start`); counts that must
+    not depend on a school calendar (the statistics' count on 1 October) use this date. A child born on the
+    1st of a month still starts in the next month (born 2010-09-01 → 2015-10-01). Born on 29 February and
+    turning 5 in a non-leap year: 5 on 1 March, so 1 April.
     """
     fifth = date_reaching_age(birth_date, 5)
     return add_months(fifth.replace(day=1), 1)
+
+
+def compulsory_start(birth_date: date, holidays: SchoolCalendar | None = None) -> date:
+    """Start of leerplicht (Lpw art. 3 lid 1): the first school day of the month after the month in which
+    the child turns 5.
+
+    With a school calendar that knows that month, its first school day (:func:`first_school_day_of_month`:
+    born 2020-12-10 → Monday 5 January 2026 in regio midden, after the Christmas holiday). Without one,
+    or when the calendar does not reach that month, the administrative date
+    :func:`compulsory_start_month`, the 1st of that month.
+    """
+    month = compulsory_start_month(birth_date)
+    if holidays is None or not holidays.covers(month):
+        return month
+    first = first_school_day_of_month(month.year, month.month, holidays)
+    return first if holidays.covers(first) else month
 
 
 def compulsory_end(birth_date: date, twelve_years_completed_in: date | None = None) -> date:
@@ -260,10 +423,12 @@ def duty_status(
     *,
     twelve_years_completed_in: date | None = None,
     qualification_exempt: bool = False,
+    holidays: SchoolCalendar | None = None,
 ) -> DutyStatus:
     """Which duty applies on ``on``.
 
-    - ``before_compulsory`` before :func:`compulsory_start`;
+    - ``before_compulsory`` before :func:`compulsory_start` (the first school day of the month after the
+      5th birthday when ``holidays`` knows it, else the 1st of that month; Lpw art. 3 lid 1);
     - ``compulsory`` up to and including :func:`compulsory_end` (Lpw art. 3), even with a diploma;
     - ``qualification_duty`` inside :func:`qualification_duty` (art. 4a/4b);
     - ``dropout_support`` from 18 until ``dropout_age_limit`` without a startkwalificatie on that day (the
@@ -271,7 +436,7 @@ def duty_status(
     - ``none`` otherwise (qualified, past the age limit, or ``qualification_exempt`` under art. 4a lid 2:
       a praktijkonderwijs certificate or VSO profile is not a drop-out).
     """
-    if on < compulsory_start(birth_date):
+    if on < compulsory_start(birth_date, holidays):
         return DutyStatus.BEFORE_COMPULSORY
     if on <= compulsory_end(birth_date, twelve_years_completed_in):
         return DutyStatus.COMPULSORY
@@ -427,9 +592,10 @@ def renewal_deadline(valid_until: date) -> date:
     return date(school_year(valid_until).end.year, 7, 1)
 
 
-def first_exemption_notification_deadline(birth_date: date) -> date:
-    """Lpw art. 6: a first exemption under art. 5 is notified at least one month before leerplicht starts."""
-    return add_months(compulsory_start(birth_date), -1)
+def first_exemption_notification_deadline(birth_date: date, holidays: SchoolCalendar | None = None) -> date:
+    """Lpw art. 6: a first exemption under art. 5 is notified at least one month before leerplicht starts
+    (:func:`compulsory_start`, on its first school day when ``holidays`` knows it)."""
+    return add_months(compulsory_start(birth_date, holidays), -1)
 
 
 def medical_statement_valid(statement_date: date, notification_date: date) -> bool:

@@ -31,6 +31,7 @@ from desktop.models import (
 )
 from desktop.models.enums import InterventionKind
 from desktop.models.errors import DomainError
+from desktop.models.school_calendar import school_calendar
 
 
 @dataclass(frozen=True)
@@ -83,10 +84,12 @@ def load_person_file(session: Session, person_id: str, today: dt.date | None = N
         municipality_name = (
             session.scalar(select(Municipality.name).where(Municipality.cbs_code == person.municipality_code)) or ""
         )
-    status = law.duty_status(person.birth_date, today, person.qualified_on)
+    # Leerplicht starts on the first school day of the month after the 5th birthday (Lpw art. 3 lid 1).
+    calendar = school_calendar(session)
+    status = law.duty_status(person.birth_date, today, person.qualified_on, holidays=calendar)
     qualification = law.qualification_duty(person.birth_date, person.qualified_on)
     duty_dates: list[tuple[str, dt.date | None]] = [
-        ("Leerplichtig vanaf", law.compulsory_start(person.birth_date)),
+        ("Leerplichtig vanaf", law.compulsory_start(person.birth_date, calendar)),
         ("Volledige leerplicht tot en met", law.compulsory_end(person.birth_date)),
         ("Kwalificatieplicht tot en met", qualification.end if qualification else None),
         ("18 jaar op", law.eighteenth_birthday(person.birth_date)),

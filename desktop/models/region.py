@@ -10,6 +10,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.models.enums import HolidayRegion
 from desktop.models.errors import DomainError
 from desktop.models.registry import Municipality
 from desktop.paths import resource_path
@@ -53,6 +54,9 @@ class Region:
     service: str
     note: str
     municipalities: tuple[RegionMunicipality, ...]
+    #: The vakantieregio of the region's schools (all of Zuid-Holland is in regio midden): its school holidays
+    #: are the region's school calendar (resources/calendar/schoolvakanties.csv).
+    holiday_region: HolidayRegion = HolidayRegion.MIDDLE
 
     def population_shares(self) -> dict[str, float]:
         """Share of the region's population per CBS code (sums to 1)."""
@@ -89,7 +93,14 @@ def load_region(path: str | Path | None = None) -> Region:
         service=data.get("service", ""),
         note=data.get("note", ""),
         municipalities=municipalities,
+        holiday_region=_holiday_region(data.get("holiday_region", HolidayRegion.MIDDLE.value)),
     )
+
+
+def _holiday_region(value: object) -> HolidayRegion:
+    if value not in HolidayRegion.values():
+        raise DomainError("Het regiobestand noemt een onbekende vakantieregio (noord, midden of zuid).")
+    return HolidayRegion(str(value))
 
 
 def ensure_municipalities(session: Session, region: Region | None = None) -> int:

@@ -21,6 +21,7 @@ from desktop.models.enums import CaseKind, CaseStatus, Decision, InterventionKin
 from desktop.models.enums import ExemptionArticle as StoredArticle
 from desktop.models.exemptions import Exemption, LeaveRequest, leave_days_granted_this_year
 from desktop.models.registry import Person
+from desktop.models.school_calendar import school_calendar
 from desktop.models.trajectories import DropoutTrajectory, HomeSitterEpisode
 
 # Decisions are looked up this far back: six weeks plus the longest run of non-working days (a Christmas
@@ -74,9 +75,15 @@ class DutyOverview:
 
 
 def person_duty_overview(
-    person: Person, on: date, dropout_age_limit: int = law.DEFAULT_DROPOUT_AGE_LIMIT
+    person: Person,
+    on: date,
+    dropout_age_limit: int = law.DEFAULT_DROPOUT_AGE_LIMIT,
+    holidays: law.SchoolCalendar | None = None,
 ) -> DutyOverview:
-    """Duty status on ``on`` with its end dates (Lpw art. 3, 4a, 4b; RMC age limit as a setting)."""
+    """Duty status on ``on`` with its start and end dates (Lpw art. 3, 4a, 4b; RMC age limit as a setting).
+
+    Leerplicht starts on the first school day of the month after the 5th birthday (art. 3 lid 1) when the
+    school calendar ``holidays`` knows that month, else on the 1st of it."""
     exempt = bool(person.qualification_exempt)
     return DutyOverview(
         status=law.duty_status(
@@ -85,8 +92,9 @@ def person_duty_overview(
             person.qualified_on,
             dropout_age_limit,
             qualification_exempt=exempt,
+            holidays=holidays,
         ),
-        compulsory_start=law.compulsory_start(person.birth_date),
+        compulsory_start=law.compulsory_start(person.birth_date, holidays),
         compulsory_end=law.compulsory_end(person.birth_date),
         qualification_duty=law.qualification_duty(person.birth_date, person.qualified_on, qualification_exempt=exempt),
         eighteenth_birthday=law.eighteenth_birthday(person.birth_date),
@@ -138,10 +146,13 @@ def leave_request_authority_in_session(
 ) -> str:
     """As :func:`leave_request_authority`, with the earlier leave of the same schooljaar read from the
     database. ``first_school_day`` (regions start the schooljaar on different days) enables the
-    'first two lesweken' rule for vakantieverlof."""
+    'first two lesweken' rule for vakantieverlof (Lpw art. 13a lid 2); without it, the first school day of
+    the schooljaar in the region's school calendar, when the calendar knows it."""
     circumstance_days, had_holiday_leave = leave_days_granted_this_year(
         session, request.person_id, request.start_date, except_id=request.id
     )
+    if first_school_day is None:
+        first_school_day = law.first_lesson_day(law.school_year(request.start_date), school_calendar(session))
     in_first_two_weeks = (
         first_school_day is not None and first_school_day <= request.start_date < first_school_day + timedelta(weeks=2)
     )

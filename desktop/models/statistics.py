@@ -336,9 +336,13 @@ class DutyWindow:
 def duty_window(on: date) -> DutyWindow:
     """The birth-date window that law.py's rules give for day ``on`` (checked against law.py in the tests).
 
-    - law.compulsory_start(b) is the 1st of the month after the 5th birthday, so it lies on or before
+    - law.compulsory_start_month(b) is the 1st of the month after the 5th birthday, so it lies on or before
       ``on`` exactly when the 5th birthday falls in an earlier month: on or before the last day of the
-      previous month, i.e. b is at most that day minus 5 years (``latest``).
+      previous month, i.e. b is at most that day minus 5 years (``latest``). The count keeps this
+      administrative date rather than the first school day of the month (Lpw art. 3 lid 1,
+      law.compulsory_start with a calendar): the definition of ``leerlingen`` in docs/statistics.md says
+      "vanaf de 1e van de maand", and on a 1 October that is no school day (a weekend: 2022, 2023, 2028)
+      the first school day would leave out the children whose fifth birthday was in September.
     - law.compulsory_end(b) is 31 July of the schooljaar of the 16th birthday, so it lies on or after
       ``on`` exactly when the 16th birthday is on or after 1 August of ``on``'s schooljaar: b is on or
       after that 1 August minus 16 years (``full_duty_earliest``). The twelve-school-years rule is not

@@ -1072,11 +1072,13 @@ def current_seq(conn: Connection) -> int:
 
 
 def seed_region(engine: Any) -> int:
-    """The region's gemeenten on the server, with the ids every device gives them; returns how many were added.
+    """The region's gemeenten and the shipped school calendar on the server, with the ids every device gives
+    them; returns how many records were added.
 
-    Rows that exist are left as they are (the functioneel beheerder may have corrected a name).
+    Rows that exist are left as they are (the functioneel beheerder may have corrected a name or a date).
     """
     from desktop.models.region import region_municipality_rows
+    from desktop.models.school_calendar import school_holiday_documents
 
     added = 0
     with engine.begin() as conn:
@@ -1089,6 +1091,19 @@ def seed_region(engine: Any) -> int:
         for row in region_municipality_rows():
             if row["cbs_code"] not in existing:
                 upsert_reference(conn, "municipalities", str(row["id"]), {k: v for k, v in row.items() if k != "id"})
+                added += 1
+        # By school year, vakantieregio and name, the school holidays' natural key.
+        holidays = {
+            (found.get("school_year"), found.get("holiday_region"), str(found.get("name", "")).lower())
+            for found in (
+                json.loads(data)
+                for (data,) in conn.execute(select(records.c.data).where(records.c.table_name == "school_holidays"))
+            )
+        }
+        for document in school_holiday_documents():
+            if (document["school_year"], document["holiday_region"], str(document["name"]).lower()) not in holidays:
+                fields = {k: v for k, v in document.items() if k != "id"}
+                upsert_reference(conn, "school_holidays", str(document["id"]), fields)
                 added += 1
     return added
 

@@ -523,6 +523,13 @@ def _child_doc(table: str, ids: dict[str, str]) -> dict[str, Any]:
         # Natural keys are unique on the server: every new gemeente and school gets its own.
         "municipalities": {"cbs_code": f"GM{next(_FRESH):04d}", "name": "Proefgemeente"},
         "users": {"username": "nieuw", "display_name": "Nieuw", "role": "consultant"},
+        "school_holidays": {
+            "school_year": "2027-2028",
+            "holiday_region": "midden",
+            "name": f"Proefvakantie {docs.new_id()[:8]}",
+            "first_day": "2027-10-16",
+            "last_day": "2027-10-24",
+        },
         "schools": {
             "brin": f"{next(_FRESH) % 100:02d}CD",
             "location": "01",

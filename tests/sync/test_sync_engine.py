@@ -198,7 +198,7 @@ def test_interrupted_initial_sync_resumes_from_the_saved_cursor(devices) -> None
             s.add(Case(person_id=p.id, assigned_user_id=anna.user_id))
     anna.sync()
     cora = devices("cora")
-    cora.engine.page_size = 10
+    cora.engine.page_size = 25
     real_pull = cora.client.pull
     calls = []
 
@@ -215,9 +215,9 @@ def test_interrupted_initial_sync_resumes_from_the_saved_cursor(devices) -> None
     with cora.Session() as s:
         cursor = int(get_state(s, CURSOR_KEY))
     assert cursor == calls[3] > 0
-    # Three pages of ten were committed: the reference rows first (the region's ten gemeenten and six
-    # users, no local table here), then persons and cases.
-    assert cora.count("persons") + cora.count("cases") == 30 - 16
+    # Three pages of 25 were committed: the reference rows first (the region's ten gemeenten, the 45
+    # school holidays of the shipped calendar and six users, no local table here), then persons and cases.
+    assert cora.count("persons") + cora.count("cases") == 75 - 61
     result = cora.sync()
     assert result.status == "ok"
     assert calls[4] == cursor  # resumed exactly where it stopped: no page transferred twice
