@@ -40,12 +40,24 @@ from desktop.models.enums import (
     ExemptionArticle,
     InterventionKind,
     JournalKind,
+    LeaveDecider,
+    LeaveKind,
     ReportSource,
     ReportSuspect,
     VsvKind,
 )
 from desktop.models.errors import DomainError
-from desktop.models.law import age_on, exemption_valid_until, halt_eligible, school_year, young_person_liable
+from desktop.models.exemptions import assess_leave
+from desktop.models.law import (
+    LeaveAuthority,
+    LeaveRefusal,
+    SchoolCalendar,
+    age_on,
+    exemption_valid_until,
+    halt_eligible,
+    school_year,
+    young_person_liable,
+)
 
 MAS_PHASES: tuple[CasePhase, ...] = (
     CasePhase.OBSERVE,
@@ -366,8 +378,75 @@ def decide_exemption(
     return exemption
 
 
-def register_leave_request(session: Session, person_id: str, **fields: Any) -> LeaveRequest:
-    leave = LeaveRequest(person_id=person_id, **fields)
+def register_leave_request(
+    session: Session,
+    person_id: str,
+    *,
+    kind: LeaveKind | str,
+    start_date: dt.date,
+    end_date: dt.date,
+    days: int | None = None,
+    received_on: dt.date | None = None,
+    employer_statement: bool | None = None,
+    decided_by: LeaveDecider | str | None = None,
+    head_teacher_heard: bool | None = None,
+    decision: Decision | str | None = None,
+    motivation: str | None = None,
+    calendar: SchoolCalendar | None = None,
+    **fields: Any,
+) -> LeaveRequest:
+    """Register a request for extra verlof with the rules of the law (Lpw art. 11 onder f/g, 13a, 14).
+
+    ``days`` are school days: counted from the region's school calendar where it knows the period (a
+    different number given is refused), else the number given. A request the law does not allow (see
+    ``law.assess_leave_request``: vakantieverlof over 10 school days, a second one in the schooljaar, in the
+    first two lesweken, without werkgeversverklaring) is registered only with its refusal; a period without
+    school days is not registered at all. Who decides follows from the law: over 10 school days of
+    gewichtige omstandigheden the leerplichtambtenaar, after hearing the head teacher (art. 14 lid 3).
+    """
+    _person(session, person_id)
+    if end_date < start_date:
+        raise DomainError("De laatste verlofdag ligt vóór de eerste.")
+    leave_kind = LeaveKind(kind)
+    assessment = assess_leave(
+        session, person_id, leave_kind, start_date, end_date, days=days, received_on=received_on,
+        employer_statement=bool(employer_statement), calendar=calendar,
+    )
+    if assessment.counted_from_calendar and days is not None and days != assessment.school_days:
+        raise DomainError(
+            f"De periode telt volgens de schoolkalender {assessment.school_days} schooldagen, niet {days}."
+        )
+    outcome = Decision(decision) if decision is not None else None
+    refusal = assessment.refusal
+    if refusal is LeaveRefusal.NO_SCHOOL_DAYS or (refusal is not None and outcome is not Decision.REFUSED):
+        raise DomainError(refusal.label)
+    officer = assessment.authority == LeaveAuthority.ATTENDANCE_OFFICER
+    decider = LeaveDecider.ATTENDANCE_OFFICER if officer else LeaveDecider.HEAD_TEACHER
+    if decided_by is not None and LeaveDecider(decided_by) is not decider:
+        raise DomainError(
+            "Over meer dan 10 schooldagen verlof wegens gewichtige omstandigheden beslist de leerplichtambtenaar "
+            "(Leerplichtwet art. 14 lid 3)."
+            if officer
+            else "Over dit verlof beslist de directeur van de school (Leerplichtwet art. 13a en 14 lid 1)."
+        )
+    if outcome is not None and not (motivation or "").strip():
+        raise DomainError("Een besluit heeft een motivering nodig.")
+    if officer and outcome is not None and not head_teacher_heard:
+        raise DomainError("De leerplichtambtenaar beslist na het horen van de directeur (Leerplichtwet art. 14 lid 3).")
+    leave = LeaveRequest(
+        person_id=person_id,
+        kind=leave_kind,
+        start_date=start_date,
+        end_date=end_date,
+        days=assessment.school_days,
+        received_on=received_on,
+        employer_statement=employer_statement,
+        decided_by=decider,
+        head_teacher_heard=head_teacher_heard if officer else None,
+        decision=outcome,
+        motivation=(motivation or "").strip() or None,
+        **fields,
+    )
     session.add(leave)
     return leave
 

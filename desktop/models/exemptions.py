@@ -13,8 +13,9 @@ from desktop.models.constraints import enum_type, period_check, validates_period
 from desktop.models.entities import ADMINISTRATOR, ART_5_ONDER_A, CONSULTANT, ScopeClass, entity
 from desktop.models.enums import Decision, ExemptionArticle, LeaveDecider, LeaveKind, StatementBy
 from desktop.models.errors import DomainError
-from desktop.models.law import school_year
+from desktop.models.law import LeaveAssessment, SchoolCalendar, assess_leave_request, school_year
 from desktop.models.registry import CBS_CODE_LENGTH
+from desktop.models.school_calendar import school_calendar
 
 
 @entity(
@@ -85,12 +86,18 @@ class Exemption(SyncedMixin, Base):
 @entity(
     label="Verlofaanvraag", plural="Verlofaanvragen", interchange="leave_request", scope=ScopeClass.PERSON_CHILD,
     writers=frozenset({CONSULTANT, ADMINISTRATOR}), inzage=(10, "start_date"),
-    fields={"days": "Dagen", "decided_by": "Beslisser", "head_teacher_heard": "Directeur gehoord"},
+    fields={
+        "days": "Dagen", "decided_by": "Beslisser", "head_teacher_heard": "Directeur gehoord",
+        "employer_statement": "Werkgeversverklaring",
+    },
 )
 class LeaveRequest(SyncedMixin, Base):
     """A request for extra verlof: vakantieverlof (art. 11f, 13a) or gewichtige omstandigheden (11g, 14).
 
     By law the head teacher decides up to 10 school days; beyond 10 days the leerplichtambtenaar decides.
+    ``days`` are school days, counted from the school calendar where it knows the period. Vakantieverlof
+    needs a werkgeversverklaring (``employer_statement``): the parent's job rules out a holiday in the school
+    holidays (art. 11 onder f).
     """
 
     __tablename__ = "leave_requests"
@@ -106,6 +113,7 @@ class LeaveRequest(SyncedMixin, Base):
     reason: Mapped[str | None] = mapped_column(Text)
     decided_by: Mapped[LeaveDecider] = mapped_column(enum_type(LeaveDecider, "decided_by"))
     head_teacher_heard: Mapped[bool | None] = mapped_column(Boolean)
+    employer_statement: Mapped[bool | None] = mapped_column(Boolean)
     decision: Mapped[Decision | None] = mapped_column(enum_type(Decision, "decision"))
     decided_on: Mapped[date | None] = mapped_column(Date)
     decided_by_user_id: Mapped[str | None] = mapped_column(ForeignKey("users.id"))
@@ -144,3 +152,33 @@ def leave_days_granted_this_year(
     days = sum(row.days for row in rows if row.kind == LeaveKind.IMPORTANT_CIRCUMSTANCES)
     holiday = any(row.kind == LeaveKind.HOLIDAY for row in rows)
     return days, holiday
+
+
+def assess_leave(
+    session: Session,
+    person_id: str,
+    kind: LeaveKind | str,
+    start: date,
+    end: date,
+    *,
+    days: int | None = None,
+    received_on: date | None = None,
+    employer_statement: bool = False,
+    except_id: str | None = None,
+    calendar: SchoolCalendar | None = None,
+) -> LeaveAssessment:
+    """The law on a request for extra verlof (Lpw art. 11 onder f/g, 13a, 14), with the school days counted
+    from the region's school calendar and the leave already granted this schooljaar read from the database
+    (``except_id`` leaves out the request itself)."""
+    granted_days, holiday_taken = leave_days_granted_this_year(session, person_id, start, except_id=except_id)
+    return assess_leave_request(
+        str(LeaveKind(kind)),
+        start,
+        end,
+        calendar if calendar is not None else school_calendar(session),
+        days=days,
+        received_on=received_on,
+        employer_statement=employer_statement,
+        already_granted_days=granted_days,
+        holiday_leave_already_this_year=holiday_taken,
+    )

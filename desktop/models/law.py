@@ -556,6 +556,145 @@ def leave_authority(
     return LeaveAuthority.ATTENDANCE_OFFICER
 
 
+class LeaveRefusal(LabeledEnum):
+    """Why the law does not allow a request for extra verlof; the label is the one sentence a user reads."""
+
+    NO_SCHOOL_DAYS = (
+        "no_school_days",
+        "De aangevraagde periode bevat geen schooldagen, dus er is geen verlof nodig (Leerplichtwet art. 11).",
+    )
+    HOLIDAY_TOO_LONG = (
+        "holiday_too_long",
+        "Vakantieverlof kan voor ten hoogste 10 schooldagen worden verleend (Leerplichtwet art. 13a lid 2).",
+    )
+    HOLIDAY_TWICE = (
+        "holiday_twice",
+        "Vakantieverlof kan maar één keer per schooljaar worden verleend (Leerplichtwet art. 13a lid 2).",
+    )
+    HOLIDAY_FIRST_WEEKS = (
+        "holiday_first_weeks",
+        "Vakantieverlof kan niet in de eerste twee lesweken van het schooljaar vallen (Leerplichtwet art. 13a "
+        "lid 2).",
+    )
+    NO_EMPLOYER_STATEMENT = (
+        "no_employer_statement",
+        "Vakantieverlof vraagt een werkgeversverklaring dat het beroep van een ouder vakantie in de "
+        "schoolvakanties uitsluit (Leerplichtwet art. 11 onder f).",
+    )
+
+
+#: The notice a request for vakantieverlof is expected to give. VERIFY: the ministry's guidance and the model
+#: verlofregelingen ask for the request 8 weeks before the first day, unless that was not possible; art. 13a
+#: itself does not make a late request a ground for refusal, so a late request is a warning, not a refusal.
+HOLIDAY_LEAVE_NOTICE_WEEKS = 8
+
+#: The warning for a late request for vakantieverlof.
+LATE_HOLIDAY_LEAVE_WARNING = (
+    "Deze aanvraag kwam minder dan 8 weken vóór de eerste verlofdag binnen; dat is geen weigeringsgrond in "
+    "Leerplichtwet art. 13a, maar vraag of eerder aanvragen niet mogelijk was."
+)
+
+
+@dataclass(frozen=True)
+class LeaveAssessment:
+    """What the law says about a request for extra verlof: its school days, who decides, and why not."""
+
+    school_days: int
+    #: Whether ``school_days`` was counted from the school calendar (else given, or weekdays only).
+    counted_from_calendar: bool
+    authority: str
+    refusals: tuple[LeaveRefusal, ...]
+    #: Vakantieverlof asked for less than 8 weeks before its first day (a warning).
+    late_notice: bool
+    #: The first two lesweken of the schooljaar could not be checked: the calendar does not know them.
+    first_weeks_unknown: bool = False
+
+    @property
+    def allowed(self) -> bool:
+        return not self.refusals
+
+    @property
+    def refusal(self) -> LeaveRefusal | None:
+        """The first reason the law gives against the request (the sentence to show), if any."""
+        return self.refusals[0] if self.refusals else None
+
+
+def holiday_leave_in_first_two_weeks(start: date, end: date, holidays: SchoolCalendar) -> bool | None:
+    """Whether a period of vakantieverlof touches the first two lesweken of a schooljaar (Lpw art. 13a lid 2);
+    ``None`` when the calendar does not know the start of a schooljaar the period lies in."""
+    unknown = False
+    for year in range(school_year(start).start_year, school_year(end).start_year + 1):
+        weeks = first_two_lesson_weeks(SchoolYear(year), holidays)
+        if weeks is None:
+            unknown = True
+        elif start <= weeks.end and end >= weeks.start:
+            return True
+    return None if unknown else False
+
+
+def assess_leave_request(
+    kind: str,
+    start: date,
+    end: date,
+    holidays: SchoolCalendar,
+    *,
+    days: int | None = None,
+    received_on: date | None = None,
+    employer_statement: bool = False,
+    already_granted_days: int = 0,
+    holiday_leave_already_this_year: bool = False,
+) -> LeaveAssessment:
+    """The rules of extra verlof applied to one request, counted in school days.
+
+    School days are counted from the school calendar (:func:`school_days_between`); for a period the
+    calendar does not know, ``days`` as the caller counted them, or else the weekdays without feestdagen.
+
+    ``holiday`` (vakantieverlof, Lpw art. 11 onder f, 13a): refused when longer than 10 school days, when
+    vakantieverlof was already granted this schooljaar, when it touches the first two lesweken of the
+    schooljaar (all art. 13a lid 2), and without a werkgeversverklaring that the parent's job rules out a
+    holiday in the school holidays (the condition of art. 11 onder f). A request made less than 8 weeks
+    before the first day is a warning (:data:`HOLIDAY_LEAVE_NOTICE_WEEKS`). The head teacher decides.
+
+    ``important_circumstances`` (gewichtige omstandigheden, art. 11 onder g, 14): never refused here; the
+    head teacher decides while the school days of the schooljaar stay at most 10, beyond that the
+    leerplichtambtenaar (art. 14 lid 3), see :func:`leave_authority`.
+
+    A period without school days needs no verlof at all (art. 11 frees from school attendance only).
+    """
+    leave_kind = LeaveKind(kind)
+    if end < start:
+        raise ValueError(f"period ends ({end}) before it starts ({start})")
+    from_calendar = holidays.covers_period(start, end)
+    if from_calendar:
+        counted = school_days_between(start, end, holidays)
+    elif days is not None:
+        counted = days
+    else:
+        counted = school_days_between(start, end, ())
+    refusals: list[LeaveRefusal] = []
+    first_weeks_unknown = False
+    late = False
+    if counted < 1:
+        refusals.append(LeaveRefusal.NO_SCHOOL_DAYS)
+    if leave_kind is LeaveKind.HOLIDAY:
+        if counted > HEAD_TEACHER_MAX_LEAVE_DAYS:
+            refusals.append(LeaveRefusal.HOLIDAY_TOO_LONG)
+        if holiday_leave_already_this_year:
+            refusals.append(LeaveRefusal.HOLIDAY_TWICE)
+        first_weeks = holiday_leave_in_first_two_weeks(start, end, holidays)
+        first_weeks_unknown = first_weeks is None
+        if first_weeks:
+            refusals.append(LeaveRefusal.HOLIDAY_FIRST_WEEKS)
+        if not employer_statement:
+            refusals.append(LeaveRefusal.NO_EMPLOYER_STATEMENT)
+        late = received_on is not None and received_on > start - timedelta(weeks=HOLIDAY_LEAVE_NOTICE_WEEKS)
+    if refusals:
+        authority: str = LeaveAuthority.NOT_ALLOWED
+    else:
+        authority = leave_authority(kind, counted, already_granted_days)
+    return LeaveAssessment(counted, from_calendar, authority, tuple(refusals), late, first_weeks_unknown)
+
+
 def over_18_reporting_date(first_day_absent: date, reporting_days: int = OVER_18_REPORTING_DAYS) -> date:
     """First day an MBO student of 18+ can be reported: after ``reporting_days`` of continuous absence
     (the region reads "4 weeks" as 28 days; VERIFY)."""

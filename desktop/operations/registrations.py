@@ -10,7 +10,9 @@ from PySide6.QtCore import QObject
 
 from desktop.models import case_commands
 from desktop.models.enums import AbsenceKind, ExemptionArticle, VsvKind
-from desktop.models.exemptions import leave_days_granted_this_year
+from desktop.models.exemptions import assess_leave
+from desktop.models.law import LeaveAssessment, SchoolCalendar, assess_leave_request
+from desktop.models.school_calendar import school_calendar
 from desktop.models.search import school_choices
 from desktop.operations.context import AppContext
 from desktop.operations.op import CollectionOp
@@ -89,10 +91,35 @@ def register_dropout_trajectory(
     return CollectionOp(ctx, write, parent=parent)
 
 
-def leave_days_granted_now(ctx: AppContext, person_id: str, on: dt.date) -> tuple[int, bool]:
-    """Days of leave already granted this schooljaar, and whether holiday leave was taken. Synchronous: the
-    leave form says who decides as the user types."""
-    return ctx.read(lambda session: leave_days_granted_this_year(session, person_id, on))
+def school_calendar_now(ctx: AppContext) -> SchoolCalendar:
+    """The region's school calendar. Synchronous: the leave form counts school days with it as the user types."""
+    return ctx.read(school_calendar)
+
+
+def leave_assessment_now(
+    ctx: AppContext,
+    person_id: str | None,
+    kind: str,
+    start: dt.date,
+    end: dt.date,
+    *,
+    calendar: SchoolCalendar,
+    days: int | None = None,
+    received_on: dt.date | None = None,
+    employer_statement: bool = False,
+) -> LeaveAssessment:
+    """What the law says about a request for extra verlof (school days, who decides, why not), with the leave
+    already granted to the person this schooljaar. Synchronous: the leave form shows it as the user types."""
+    if person_id is None:
+        return assess_leave_request(
+            kind, start, end, calendar, days=days, received_on=received_on, employer_statement=employer_statement
+        )
+    return ctx.read(
+        lambda session: assess_leave(
+            session, person_id, kind, start, end, days=days, received_on=received_on,
+            employer_statement=employer_statement, calendar=calendar,
+        )
+    )
 
 
 def schools_now(ctx: AppContext) -> list[tuple[str, str]]:

@@ -1905,8 +1905,12 @@ Wilt u dit melden bij de functioneel beheerder? Kopieer dan de details hieronder
         <translation>Aantal schooldagen</translation>
     </message>
     <message>
-        <source>Valt in de eerste twee lesweken van het schooljaar</source>
-        <translation>Valt in de eerste twee lesweken van het schooljaar</translation>
+        <source>Hoe de schooldagen zijn geteld</source>
+        <translation>Hoe de schooldagen zijn geteld</translation>
+    </message>
+    <message>
+        <source>Werkgeversverklaring ontvangen: het beroep van een ouder laat geen vakantie in de schoolvakanties toe</source>
+        <translation>Werkgeversverklaring ontvangen: het beroep van een ouder laat geen vakantie in de schoolvakanties toe</translation>
     </message>
     <message>
         <source>Reden</source>
@@ -1915,6 +1919,10 @@ Wilt u dit melden bij de functioneel beheerder? Kopieer dan de details hieronder
     <message>
         <source>Wie beslist</source>
         <translation>Wie beslist</translation>
+    </message>
+    <message>
+        <source>Waarschuwing</source>
+        <translation>Waarschuwing</translation>
     </message>
     <message>
         <source>Directeur van de school is gehoord</source>
@@ -1969,6 +1977,26 @@ Wilt u dit melden bij de functioneel beheerder? Kopieer dan de details hieronder
         <translation>&amp;Motivering:</translation>
     </message>
     <message>
+        <source>De schoolkalender kent deze periode niet: vul het aantal schooldagen zelf in.</source>
+        <translation>De schoolkalender kent deze periode niet: vul het aantal schooldagen zelf in.</translation>
+    </message>
+    <message>
+        <source>Geteld met de schoolkalender: weekenden, feestdagen en schoolvakanties tellen niet mee.</source>
+        <translation>Geteld met de schoolkalender: weekenden, feestdagen en schoolvakanties tellen niet mee.</translation>
+    </message>
+    <message>
+        <source>{name} ({first} t/m {last})</source>
+        <translation>{name} ({first} t/m {last})</translation>
+    </message>
+    <message>
+        <source>schoolvakantie</source>
+        <translation>schoolvakantie</translation>
+    </message>
+    <message>
+        <source>Niet meegeteld: {names}.</source>
+        <translation>Niet meegeteld: {names}.</translation>
+    </message>
+    <message>
         <source>De laatste verlofdag ligt vóór de eerste.</source>
         <translation>De laatste verlofdag ligt vóór de eerste.</translation>
     </message>
@@ -1977,8 +2005,12 @@ Wilt u dit melden bij de functioneel beheerder? Kopieer dan de details hieronder
         <translation>Vul de reden van de aanvraag in.</translation>
     </message>
     <message>
-        <source>Niet toegestaan: vakantieverlof is maximaal één keer per schooljaar, hoogstens 10 schooldagen en niet in de eerste twee lesweken.</source>
-        <translation>Niet toegestaan: vakantieverlof is maximaal één keer per schooljaar, hoogstens 10 schooldagen en niet in de eerste twee lesweken.</translation>
+        <source>Geen verlof nodig.</source>
+        <translation>Geen verlof nodig.</translation>
+    </message>
+    <message>
+        <source>Niet toegestaan volgens de wet: registreer de aanvraag alleen met het besluit Afgewezen.</source>
+        <translation>Niet toegestaan volgens de wet: registreer de aanvraag alleen met het besluit Afgewezen.</translation>
     </message>
     <message>
         <source>De leerplichtambtenaar beslist (meer dan 10 schooldagen), na het horen van de directeur.</source>
@@ -1995,10 +2027,6 @@ Wilt u dit melden bij de functioneel beheerder? Kopieer dan de details hieronder
     <message>
         <source>Een besluit heeft een motivering nodig.</source>
         <translation>Een besluit heeft een motivering nodig.</translation>
-    </message>
-    <message>
-        <source>Dit verlof kan volgens de wet niet worden toegekend.</source>
-        <translation>Dit verlof kan volgens de wet niet worden toegekend.</translation>
     </message>
 </context>
 <context>
