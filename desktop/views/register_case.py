@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QPlainTextEdit
 
 from desktop.models.enums import CaseKind
 from desktop.models.law import DutyStatus, duty_status
-from desktop.operations import CollectionOp, cases, lists
+from desktop.operations import CollectionOp, cases, lists, registrations
 from desktop.views.common import Validation, date_edit, enum_combo, to_date
 from desktop.views.register_form import RegisterDialog
 
@@ -20,6 +20,8 @@ class NewCaseDialog(RegisterDialog):
         self.kind.setCurrentIndex(self.kind.findData(kind.value))
         self.opened_on = date_edit(ctx.today(), self.tr("Datum geopend"))
         options = lists.filter_choices_now(ctx)
+        # Leerplicht starts on the first school day of the month after the 5th birthday (Lpw art. 3 lid 1).
+        self.calendar = registrations.school_calendar_now(ctx)
         self.consultant = QComboBox()
         self.consultant.setAccessibleName(self.tr("Consulent"))
         self.consultant.addItem(self.tr("(nog niet toegewezen)"), None)
@@ -46,7 +48,7 @@ class NewCaseDialog(RegisterDialog):
         self.duty.clear()
         person = self.picker.person
         if person is not None:
-            status = duty_status(person.birth_date, opened, person.qualified_on)
+            status = duty_status(person.birth_date, opened, person.qualified_on, holidays=self.calendar)
             self.duty.setText(status.label)
             if self.kind.currentData() == CaseKind.ABSOLUTE.value:
                 check.require(
