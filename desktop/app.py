@@ -222,9 +222,10 @@ def _finish_smoke_test(app, window) -> int:
         sys.stderr.write("De werkvoorraad is niet op tijd geladen.\n")
         loop.quit()
 
-    window.worklist.loaded.connect(loaded)
-    if not window.worklist.loading:
-        window.worklist.reload()
+    worklist = window.page("worklist")
+    worklist.loaded.connect(loaded)
+    if not worklist.loading:
+        worklist.reload()
     QTimer.singleShot(SMOKE_TIMEOUT_MS, failed)
     loop.exec()
     if crash.caught:

@@ -13,7 +13,6 @@ from typing import Any
 
 from babel.dates import format_datetime, get_timezone
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -349,24 +348,12 @@ def open_access_log(
     return view
 
 
-def add_to_main_window(window) -> None:
-    """Extra › Toegangslogboek… in the main window's menu bar; a second call changes nothing."""
-    bar = window.menuBar()
-    extra = None
-    for action in bar.actions():
-        if action.menu() is not None and action.text().replace("&", "") == "Extra":
-            extra = action.menu()
-            break
-    if extra is None:
-        extra = bar.addMenu(window.tr("E&xtra"))
-    if any(existing.objectName() == "action_access_log" for existing in extra.actions()):
-        return
-    action = QAction(window.tr("&Toegangslogboek…"), window)
-    action.setObjectName("action_access_log")
-    action.setStatusTip(window.tr("Wie heeft een dossier bekeken of gewijzigd (teamleider)"))
-
-    def show() -> None:
-        window.access_log_view = open_access_log(window.ctx, window)
-
-    action.triggered.connect(show)
-    extra.addAction(action)
+def install(window: Any) -> None:
+    """Extra › Toegangslogboek… in the main window."""
+    window.register_action(
+        "access_log",
+        "extra",
+        window.tr("&Toegangslogboek…"),
+        lambda: open_access_log(window.ctx, window),
+        status_tip=window.tr("Wie heeft een dossier bekeken of gewijzigd (teamleider)"),
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from desktop.operations import OpChanges, conflicts
@@ -80,7 +81,7 @@ class ConflictBanner(QFrame):
         self.show()
 
     def open_conflicts(self) -> None:
-        window = self.window()
-        opener = getattr(window, "open_conflicts", None)
-        if opener is not None:
-            opener()
+        """Extra › Conflicten… of the window this banner is in: its action by id ('conflicts')."""
+        action = self.window().findChild(QAction, "action_conflicts")
+        if action is not None:
+            action.trigger()

@@ -1,11 +1,16 @@
-"""The main window: navigation, global search, records in tabs, sync status and the idle lock."""
+"""The main window: navigation, global search, records in tabs, sync status and the idle lock.
+
+The window is assembled through its API: pages of the navigation by ``register_page``, menu actions by
+``register_action`` into menus named by id, both found again by id (``page``, ``action``); what it holds is
+listed in ``desktop/views/features.py``. Every record opens through ``open_record`` with a RecordRef.
+"""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -15,6 +20,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QStackedWidget,
@@ -26,36 +32,34 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import VangnetError
 from desktop.models.enums import CaseKind
-from desktop.models.lists import LIST_SPECS
 from desktop.models.record_ref import RecordRef
 from desktop.models.store import IntegrityStatus, Store
 from desktop.operations import OpChanges, conflicts, exemptions, wait_for_background
 from desktop.operations.context import AppContext
 from desktop.sync_service import SyncService, ensure_outbox
-from desktop.views.audit_log_view import add_to_main_window as add_access_log_action
+from desktop.views import features
 from desktop.views.case_view import CaseView
 from desktop.views.common import nl_datetime, nl_number
-from desktop.views.documents_menu import add_to_main_window as add_documents_menu
-from desktop.views.figures_page import FiguresPage
 from desktop.views.person_file import PersonFileView
 from desktop.views.record_list import RecordListPage
 from desktop.views.search_box import SearchBox
 from desktop.views.unlock_dialog import UnlockPanel
-from desktop.views.worklist import WorklistPage
 
 log = logging.getLogger(__name__)
 
-NAVIGATION = (
-    ("worklist", "Werkvoorraad"),
-    ("persons", "Leerlingen"),
-    ("cases", "Zaken"),
-    ("exemptions", "Vrijstellingen"),
-    ("leave_requests", "Verlof"),
-    ("home_sitters", "Thuiszitters"),
-    ("dropouts", "Doorstroompunt"),
-    ("documents", "Documenten"),
-    ("figures", "Cijfers"),
+#: The menus of the menu bar by id, in the order they stand; the text is only the label a person sees.
+#: A menu appears with the first action registered in it.
+MENUS = (
+    ("file", QT_TRANSLATE_NOOP("MainWindow", "&Bestand")),
+    ("register", QT_TRANSLATE_NOOP("MainWindow", "&Registreren")),
+    ("go", QT_TRANSLATE_NOOP("MainWindow", "&Ga naar")),
+    ("extra", QT_TRANSLATE_NOOP("MainWindow", "E&xtra")),
+    ("documents", QT_TRANSLATE_NOOP("MainWindow", "&Documenten")),
+    ("help", QT_TRANSLATE_NOOP("MainWindow", "&Help")),
 )
+#: Pages with a Ctrl+digit shortcut in the navigation and the 'Ga naar' menu.
+NUMBERED_PAGES = 9
+Shortcut = QKeySequence | QKeySequence.StandardKey | str
 USER_INPUT_EVENTS = {
     QEvent.Type.KeyPress,
     QEvent.Type.MouseButtonPress,
@@ -123,24 +127,18 @@ class MainWindow(QMainWindow):
         self.nav.setAccessibleName(self.tr("Navigatie"))
         self.nav.setFixedWidth(190)
         self.nav.setStyleSheet("QListWidget { font-size: 11pt; } QListWidget::item { padding: 7px 6px; }")
-        self.pages = QStackedWidget()
-        self.page_by_key: dict[str, QWidget] = {}
-        for number, (key, label) in enumerate(NAVIGATION, start=1):
-            item = QListWidgetItem(self.tr(label))
-            item.setToolTip(self.tr("{label} (Ctrl+{n})").format(label=label, n=number))
-            item.setData(Qt.ItemDataRole.UserRole, key)
-            self.nav.addItem(item)
-            page = self._make_page(key)
-            self.page_by_key[key] = page
-            self.pages.addWidget(page)
-        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.page_stack = QStackedWidget()
+        self._pages: dict[str, QWidget] = {}
+        self._menus: dict[str, QMenu] = {}
+        self._actions: dict[str, QAction] = {}
+        self.nav.currentRowChanged.connect(self.page_stack.setCurrentIndex)
 
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
         self.tabs.setAccessibleName(self.tr("Geopende dossiers"))
         self.tabs.tabCloseRequested.connect(self.close_tab)
-        self.tabs.addTab(self.pages, self.tr("Overzicht"))
+        self.tabs.addTab(self.page_stack, self.tr("Overzicht"))
         self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
         # Choosing a list while a record is in front brings the lists back to the front.
         self.nav.currentRowChanged.connect(lambda _row: self.tabs.setCurrentIndex(0))
@@ -177,9 +175,7 @@ class MainWindow(QMainWindow):
         self.toolbar = toolbar
         self.addToolBar(toolbar)
 
-        self._build_menus()
-        add_documents_menu(self)
-        add_access_log_action(self)
+        features.install(self)
         self._build_status_bar()
 
         # Idle lock.
@@ -206,68 +202,104 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.search, self.nav)
         self.setTabOrder(self.nav, self.tabs)
 
-    # -- building ---------------------------------------------------------------------------------
+    # -- the API features register through -------------------------------------------------------
 
-    def _make_page(self, key: str) -> QWidget:
-        if key == "worklist":
-            page = WorklistPage(self.ctx)
-            page.open_record.connect(self.open_record)
-            self.worklist = page
-            return page
-        if key == "figures":
-            self.figures = FiguresPage(self.ctx)
-            return self.figures
-        page = RecordListPage(self.ctx, LIST_SPECS[key])
-        page.open_record.connect(self.open_record)
+    def register_page(self, page_id: str, title: str, factory: Callable[[], QWidget]) -> QWidget:
+        """Add a page to the navigation (and to Ga naar, Ctrl+1 to Ctrl+9 in order); ``title`` is its label."""
+        if page_id in self._pages:
+            raise ValueError(f"page {page_id!r} registered twice")
+        page = factory()
+        number = len(self._pages) + 1
+        item = QListWidgetItem(title)
+        if number <= NUMBERED_PAGES:
+            item.setToolTip(self.tr("{label} (Ctrl+{n})").format(label=title, n=number))
+        item.setData(Qt.ItemDataRole.UserRole, page_id)
+        self.nav.addItem(item)
+        self._pages[page_id] = page
+        self.page_stack.addWidget(page)
+        # The pages stand together in Ga naar, after what the menu held before them.
+        go = self._menus.get("go")
+        self.register_action(
+            f"go_{page_id}",
+            "go",
+            title,
+            lambda _checked=False, row=number - 1: self.navigate(row),
+            f"Ctrl+{number}" if number <= NUMBERED_PAGES else None,
+            separator_before=number == 1 and go is not None and not go.isEmpty(),
+        )
         return page
 
-    def _action(self, text: str, shortcut: QKeySequence | str | None, slot, menu) -> QAction:
-        action = QAction(self.tr(text), self)
-        if shortcut is not None:
+    def page(self, page_id: str) -> QWidget:
+        """The page registered as ``page_id``; KeyError for an unknown id."""
+        return self._pages[page_id]
+
+    def page_ids(self) -> tuple[str, ...]:
+        """The ids of the pages, in the order of the navigation."""
+        return tuple(self._pages)
+
+    def register_action(
+        self,
+        action_id: str,
+        menu_id: str,
+        text: str,
+        slot: Callable[..., object],
+        shortcut: Shortcut | list[Shortcut] | None = None,
+        *,
+        separator_before: bool = False,
+        status_tip: str | None = None,
+    ) -> QAction:
+        """Add an action to the menu ``menu_id`` (one of MENUS); ``text`` is its label. A list of shortcuts gives
+        the action each of them. The action's object name is ``action_<id>``, so a widget inside the window can
+        find it with ``findChild``."""
+        if action_id in self._actions:
+            raise ValueError(f"action {action_id!r} registered twice")
+        menu = self._menu(menu_id)
+        action = QAction(text, self)
+        action.setObjectName(f"action_{action_id}")
+        if isinstance(shortcut, list):
+            action.setShortcuts([QKeySequence(key) for key in shortcut])
+        elif shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
+        if status_tip:
+            action.setStatusTip(status_tip)
         action.triggered.connect(slot)
+        if separator_before:
+            menu.addSeparator()
         menu.addAction(action)
+        self._actions[action_id] = action
         return action
 
-    def _build_menus(self) -> None:
+    def action(self, action_id: str) -> QAction:
+        """The action registered as ``action_id``; KeyError for an unknown id."""
+        return self._actions[action_id]
+
+    def action_ids(self) -> tuple[str, ...]:
+        """The ids of the actions, in the order they were registered."""
+        return tuple(self._actions)
+
+    def menu(self, menu_id: str) -> QMenu:
+        """The menu ``menu_id`` of the menu bar; KeyError for a menu that holds no action."""
+        return self._menus[menu_id]
+
+    def _menu(self, menu_id: str) -> QMenu:
+        """The menu ``menu_id``, added to the menu bar in its place the first time it is asked for."""
+        menu = self._menus.get(menu_id)
+        if menu is not None:
+            return menu
+        order = [known for known, _label in MENUS]
+        if menu_id not in order:
+            raise KeyError(f"unknown menu {menu_id!r}")
+        label = dict(MENUS)[menu_id]
         bar = self.menuBar()
-        file_menu = bar.addMenu(self.tr("&Bestand"))
-        self.lock_action = self._action("&Vergrendelen", "Ctrl+L", lambda: self.lock(), file_menu)
-        self._action("Tabblad &sluiten", QKeySequence.StandardKey.Close, self.close_current_tab, file_menu)
-        self.import_action = self._action("&Importeren…", "Ctrl+I", self.show_import, file_menu)
-        file_menu.addSeparator()
-        self._action("&Afsluiten", QKeySequence.StandardKey.Quit, self.close, file_menu)
-
-        register = bar.addMenu(self.tr("&Registreren"))
-        self._action("Nieuwe &verzuimmelding…", "Ctrl+M", lambda: self.register("absence"), register)
-        self._action("Nieuwe zaak &absoluut verzuim…", "Ctrl+Shift+A", lambda: self.register("case"), register)
-        self._action("V&rijstelling aanvragen…", "Ctrl+Shift+V", lambda: self.register("exemption"), register)
-        self._action("Ver&lofaanvraag…", "Ctrl+Shift+L", lambda: self.register("leave"), register)
-        self._action("&Thuiszitter…", "Ctrl+Shift+T", lambda: self.register("home_sitter"), register)
-        self._action("VSV-&traject…", "Ctrl+Shift+D", lambda: self.register("dropout"), register)
-
-        go = bar.addMenu(self.tr("&Ga naar"))
-        self._action("&Zoeken", QKeySequence.StandardKey.Find, self.focus_search, go)
-        go.addSeparator()
-        for number, (_key, label) in enumerate(NAVIGATION, start=1):
-            self._action(label, f"Ctrl+{number}", lambda _c=False, row=number - 1: self.navigate(row), go)
-
-        extra = bar.addMenu(self.tr("E&xtra"))
-        self.sync_action = self._action("Nu &synchroniseren", "F5", self.sync_now, extra)
-        self.sync_action.setShortcuts([QKeySequence("F5"), QKeySequence("Ctrl+R")])
-        self.conflicts_action = self._action("&Conflicten…", None, self.open_conflicts, extra)
-        self.login_action = self._action("&Aanmelden bij de server…", None, lambda: self.ask_login(""), extra)
-        extra.addSeparator()
-        self._action("&Instellingen…", QKeySequence.StandardKey.Preferences, self.show_settings, extra)
-        self._action("&Wachtwoord wijzigen…", None, self.change_passphrase, extra)
-        help_menu = bar.addMenu(self.tr("&Help"))
-        self._action("&Over Vangnet", None, self.show_about, help_menu)
-
-    def show_import(self) -> None:
-        from desktop.views.import_dialog import ImportDialog
-
-        dialog = ImportDialog(self.ctx, self)
-        dialog.exec()
+        menu = QMenu(self.tr(label), self)
+        menu.setObjectName(f"menu_{menu_id}")
+        later = [self._menus[known] for known in order[order.index(menu_id) + 1 :] if known in self._menus]
+        if later:
+            bar.insertMenu(later[0].menuAction(), menu)
+        else:
+            bar.addMenu(menu)
+        self._menus[menu_id] = menu
+        return menu
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
@@ -493,10 +525,10 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(row)
         self.nav.setFocus()
 
-    def navigate_to(self, key: str) -> QWidget:
-        row = [k for k, _label in NAVIGATION].index(key)
-        self.navigate(row)
-        return self.page_by_key[key]
+    def navigate_to(self, page_id: str) -> QWidget:
+        """Bring the page ``page_id`` to the front and answer it."""
+        self.navigate(self.page_ids().index(page_id))
+        return self.page(page_id)
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -545,7 +577,7 @@ class MainWindow(QMainWindow):
         view = PersonFileView(self.ctx, person_id)
         view.load()
         view.open_record.connect(self.open_record)
-        view.register.connect(self.register)
+        view.register.connect(self.open_register_form)
         index = self.tabs.addTab(view, view.title)
         self.tabs.setTabToolTip(index, view.title)
         self.tabs.setCurrentIndex(index)
@@ -603,7 +635,8 @@ class MainWindow(QMainWindow):
 
     # -- registering ------------------------------------------------------------------------------
 
-    def register(self, form: str, person_id: str | None = None) -> QDialog | None:
+    def open_register_form(self, form: str, person_id: str | None = None) -> QDialog | None:
+        """The registration form ``form`` (see make_register_dialog), for the person whose file is in front."""
         if not self.ctx.is_open:
             return None
         if person_id is None:
@@ -681,7 +714,7 @@ class MainWindow(QMainWindow):
             self.close_tab(self.tabs.count() - 1)
         self.search.clear()
         self.search.hide_popup()
-        for page in self.page_by_key.values():
+        for page in self._pages.values():
             unload = getattr(page, "unload", None)
             if unload is not None:
                 unload()
@@ -734,10 +767,10 @@ class MainWindow(QMainWindow):
             except VangnetError:  # removed or moved out of reach meanwhile
                 log.warning("Een eerder geopend dossier kon niet opnieuw worden geopend")
         self.nav.setCurrentRow(state.get("nav", 0))
-        page = self.pages.currentWidget()
+        page = self.page_stack.currentWidget()
         if isinstance(page, RecordListPage):
             page.ensure_loaded()
-        self.worklist.reload()
+        self.page("worklist").reload()
         self.tabs.setCurrentIndex(min(state.get("current", 0), self.tabs.count() - 1))
         self.start_sync()
         self.idle_timer.start()
@@ -749,7 +782,7 @@ class MainWindow(QMainWindow):
         """Called once the store is open: load the worklist, start syncing and the idle timer."""
         if self.ctx.store is not None:
             self._watch_integrity(self.ctx.store)
-        self.worklist.reload()
+        self.page("worklist").reload()
         self.start_sync()
         self.idle_timer.start()
 

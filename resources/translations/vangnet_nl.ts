@@ -110,7 +110,7 @@
     <name>AssessReportDialog</name>
     <message>
         <source>Nieuwe melding beoordelen</source>
-        <extracomment>The worklist's record_kind for new meldingen; MainWindow routes it to :func:`open_assessment`.</extracomment>
+        <extracomment>The table of the records this dialog assesses; the main window's open_record opens them with :func:`open_assessment`.</extracomment>
         <translation>Nieuwe melding beoordelen</translation>
     </message>
     <message>
@@ -1397,6 +1397,37 @@ Wilt u dit melden bij de functioneel beheerder? Kopieer dan de details hieronder
     </message>
 </context>
 <context>
+    <name>DocumentsPage</name>
+    <message>
+        <source>&amp;Opnieuw maken…</source>
+        <translation>&amp;Opnieuw maken…</translation>
+    </message>
+    <message>
+        <source>Maak het gekozen document opnieuw, precies zoals het toen is gemaakt</source>
+        <translation>Maak het gekozen document opnieuw, precies zoals het toen is gemaakt</translation>
+    </message>
+    <message>
+        <source>Document opnieuw maken</source>
+        <translation>Document opnieuw maken</translation>
+    </message>
+    <message>
+        <source>PDF-bestanden (*.pdf)</source>
+        <translation>PDF-bestanden (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Opnieuw maken</source>
+        <translation>Opnieuw maken</translation>
+    </message>
+    <message>
+        <source>Kies eerst een document in de lijst.</source>
+        <translation>Kies eerst een document in de lijst.</translation>
+    </message>
+    <message>
+        <source>Opnieuw gemaakt: {path}</source>
+        <translation>Opnieuw gemaakt: {path}</translation>
+    </message>
+</context>
+<context>
     <name>DropoutTrajectoryDialog</name>
     <message>
         <source>Soort vsv'er</source>
@@ -2227,6 +2258,7 @@ Wilt u dit melden bij de functioneel beheerder? Kopieer dan de details hieronder
     <name>MainWindow</name>
     <message>
         <source>Vangnet</source>
+        <extracomment>Pages with a Ctrl+digit shortcut in the navigation and the 'Ga naar' menu.</extracomment>
         <translation>Vangnet</translation>
     </message>
     <message>
@@ -2255,6 +2287,7 @@ Wilt u dit melden bij de functioneel beheerder? Kopieer dan de details hieronder
     </message>
     <message>
         <source>&amp;Bestand</source>
+        <extracomment>The menus of the menu bar by id, in the order they stand; the text is only the label a person sees. A menu appears with the first action registered in it.</extracomment>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
@@ -2268,6 +2301,10 @@ Wilt u dit melden bij de functioneel beheerder? Kopieer dan de details hieronder
     <message>
         <source>E&amp;xtra</source>
         <translation>E&amp;xtra</translation>
+    </message>
+    <message>
+        <source>&amp;Documenten</source>
+        <translation>&amp;Documenten</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -3321,6 +3358,7 @@ Wilt u dit melden bij de functioneel beheerder? Kopieer dan de details hieronder
     <name>WorklistPage</name>
     <message>
         <source>Werkvoorraad</source>
+        <extracomment>A new melding opens its assessment (the main window's open_record decides so for this table).</extracomment>
         <translation>Werkvoorraad</translation>
     </message>
     <message>
@@ -3383,20 +3421,12 @@ Wilt u dit melden bij de functioneel beheerder? Kopieer dan de details hieronder
 <context>
     <name>window</name>
     <message>
-        <source>E&amp;xtra</source>
-        <translation>E&amp;xtra</translation>
-    </message>
-    <message>
         <source>&amp;Toegangslogboek…</source>
         <translation>&amp;Toegangslogboek…</translation>
     </message>
     <message>
         <source>Wie heeft een dossier bekeken of gewijzigd (teamleider)</source>
         <translation>Wie heeft een dossier bekeken of gewijzigd (teamleider)</translation>
-    </message>
-    <message>
-        <source>&amp;Documenten</source>
-        <translation>&amp;Documenten</translation>
     </message>
     <message>
         <source>Brieven in &amp;serie afdrukken…</source>
@@ -3409,34 +3439,6 @@ Wilt u dit melden bij de functioneel beheerder? Kopieer dan de details hieronder
     <message>
         <source>&amp;Opmaak en adresvenster…</source>
         <translation>&amp;Opmaak en adresvenster…</translation>
-    </message>
-    <message>
-        <source>&amp;Opnieuw maken…</source>
-        <translation>&amp;Opnieuw maken…</translation>
-    </message>
-    <message>
-        <source>Maak het gekozen document opnieuw, precies zoals het toen is gemaakt</source>
-        <translation>Maak het gekozen document opnieuw, precies zoals het toen is gemaakt</translation>
-    </message>
-    <message>
-        <source>Opnieuw maken</source>
-        <translation>Opnieuw maken</translation>
-    </message>
-    <message>
-        <source>Kies eerst een document in de lijst.</source>
-        <translation>Kies eerst een document in de lijst.</translation>
-    </message>
-    <message>
-        <source>Document opnieuw maken</source>
-        <translation>Document opnieuw maken</translation>
-    </message>
-    <message>
-        <source>PDF-bestanden (*.pdf)</source>
-        <translation>PDF-bestanden (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Opnieuw gemaakt: {path}</source>
-        <translation>Opnieuw gemaakt: {path}</translation>
     </message>
     <message>
         <source>Documenten</source>
@@ -3453,6 +3455,106 @@ Wilt u dit melden bij de functioneel beheerder? Kopieer dan de details hieronder
     <message>
         <source>De opmaak van brieven is voor de functioneel beheerder.</source>
         <translation>De opmaak van brieven is voor de functioneel beheerder.</translation>
+    </message>
+    <message>
+        <source>&amp;Zoeken</source>
+        <translation>&amp;Zoeken</translation>
+    </message>
+    <message>
+        <source>&amp;Over Vangnet</source>
+        <translation>&amp;Over Vangnet</translation>
+    </message>
+    <message>
+        <source>Werkvoorraad</source>
+        <translation>Werkvoorraad</translation>
+    </message>
+    <message>
+        <source>Leerlingen</source>
+        <translation>Leerlingen</translation>
+    </message>
+    <message>
+        <source>Zaken</source>
+        <translation>Zaken</translation>
+    </message>
+    <message>
+        <source>Vrijstellingen</source>
+        <translation>Vrijstellingen</translation>
+    </message>
+    <message>
+        <source>Verlof</source>
+        <translation>Verlof</translation>
+    </message>
+    <message>
+        <source>Thuiszitters</source>
+        <translation>Thuiszitters</translation>
+    </message>
+    <message>
+        <source>Doorstroompunt</source>
+        <translation>Doorstroompunt</translation>
+    </message>
+    <message>
+        <source>Cijfers</source>
+        <translation>Cijfers</translation>
+    </message>
+    <message>
+        <source>&amp;Vergrendelen</source>
+        <translation>&amp;Vergrendelen</translation>
+    </message>
+    <message>
+        <source>Tabblad &amp;sluiten</source>
+        <translation>Tabblad &amp;sluiten</translation>
+    </message>
+    <message>
+        <source>&amp;Importeren…</source>
+        <translation>&amp;Importeren…</translation>
+    </message>
+    <message>
+        <source>&amp;Afsluiten</source>
+        <translation>&amp;Afsluiten</translation>
+    </message>
+    <message>
+        <source>Nieuwe &amp;verzuimmelding…</source>
+        <translation>Nieuwe &amp;verzuimmelding…</translation>
+    </message>
+    <message>
+        <source>Nieuwe zaak &amp;absoluut verzuim…</source>
+        <translation>Nieuwe zaak &amp;absoluut verzuim…</translation>
+    </message>
+    <message>
+        <source>V&amp;rijstelling aanvragen…</source>
+        <translation>V&amp;rijstelling aanvragen…</translation>
+    </message>
+    <message>
+        <source>Ver&amp;lofaanvraag…</source>
+        <translation>Ver&amp;lofaanvraag…</translation>
+    </message>
+    <message>
+        <source>&amp;Thuiszitter…</source>
+        <translation>&amp;Thuiszitter…</translation>
+    </message>
+    <message>
+        <source>VSV-&amp;traject…</source>
+        <translation>VSV-&amp;traject…</translation>
+    </message>
+    <message>
+        <source>Nu &amp;synchroniseren</source>
+        <translation>Nu &amp;synchroniseren</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicten…</source>
+        <translation>&amp;Conflicten…</translation>
+    </message>
+    <message>
+        <source>&amp;Aanmelden bij de server…</source>
+        <translation>&amp;Aanmelden bij de server…</translation>
+    </message>
+    <message>
+        <source>&amp;Instellingen…</source>
+        <translation>&amp;Instellingen…</translation>
+    </message>
+    <message>
+        <source>&amp;Wachtwoord wijzigen…</source>
+        <translation>&amp;Wachtwoord wijzigen…</translation>
     </message>
 </context>
 </TS>

@@ -182,7 +182,8 @@ def measure(app: Any, path: Path, results: dict[str, float]) -> None:
     window.resize(1366, 768)
     window.show()
     window.start()
-    wait_for(app, lambda: bool(window.worklist.items) or not window.worklist.loading)
+    worklist = window.page("worklist")
+    wait_for(app, lambda: bool(worklist.items) or not worklist.loading)
     app.processEvents()
     before = rss_mb()
 

@@ -220,11 +220,12 @@ def measure_region(app, path: Path, results: dict) -> None:
     app.processEvents()
     results["start_s"] = time.perf_counter() - started - kdf
     results["window_s"] = time.perf_counter() - window_started
-    wait_for(app, lambda: bool(window.worklist.items) or not window.worklist.loading)
+    worklist = window.page("worklist")
+    wait_for(app, lambda: bool(worklist.items) or not worklist.loading)
     results["worklist_s"] = time.perf_counter() - started - kdf
-    results["worklist_items"] = len(window.worklist.items)
+    results["worklist_items"] = len(worklist.items)
 
-    page = window.page_by_key["cases"]
+    page = window.page("cases")
     started = time.perf_counter()
     window.navigate(2)
     app.processEvents()

@@ -154,7 +154,7 @@ def main_window(qtbot, ctx):
     window.resize(1366, 768)
     with qtbot.waitExposed(window):
         window.show()
-    with qtbot.waitSignal(window.worklist.loaded, timeout=20_000):
+    with qtbot.waitSignal(window.page("worklist").loaded, timeout=20_000):
         window.start()
     yield window
     window.close()

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from desktop.models.audit import AuditAction, AuditEntry, acting_as, record, verify_chain
 from desktop.models.enums import UserRole
 from desktop.models.session_user import set_current_user
-from desktop.views.audit_log_view import NOT_ALLOWED, AuditLogView, add_to_main_window, open_access_log
+from desktop.views.audit_log_view import NOT_ALLOWED, AuditLogView, open_access_log
 
 
 def _history(ctx, seeded) -> None:
@@ -147,11 +147,11 @@ def test_searching_and_exporting_are_logged_themselves(qtbot, ctx, seeded, tmp_p
 
 
 def test_menu_action_in_the_main_window(qtbot, main_window, monkeypatch) -> None:
-    add_to_main_window(main_window)
     menus = [a for a in main_window.menuBar().actions() if a.menu() is not None]
     assert [a.text() for a in menus].count("E&xtra") == 1
     extra = next(a.menu() for a in menus if a.text() == "E&xtra")
-    action = next(a for a in extra.actions() if a.objectName() == "action_access_log")
+    action = main_window.action("access_log")
+    assert action in extra.actions()
     assert action.text() == "&Toegangslogboek…"
 
     told: list[str] = []
@@ -159,11 +159,11 @@ def test_menu_action_in_the_main_window(qtbot, main_window, monkeypatch) -> None
         "desktop.views.audit_log_view.QMessageBox.information", lambda _p, _t, text: told.append(text)
     )
     action.trigger()
-    assert told == [NOT_ALLOWED] and main_window.access_log_view is None
+    assert told == [NOT_ALLOWED] and main_window.findChild(AuditLogView) is None
 
     _as(main_window.ctx, UserRole.TEAM_LEAD)
     action.trigger()
-    view = main_window.access_log_view
+    view = main_window.findChild(AuditLogView)
     assert isinstance(view, AuditLogView) and view.isVisible()
     view.close()
 

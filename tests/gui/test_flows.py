@@ -124,10 +124,10 @@ def test_register_melding_and_see_it_in_the_worklist(qtbot, main_window, seeded)
     assert "vóór de eerste" in dialog.problems.text()
     dialog.absence_end.setDate(QDate.currentDate().addDays(-2))
     assert dialog.problems.text() == ""
-    with qtbot.waitSignal(window.worklist.loaded, timeout=20_000):
+    with qtbot.waitSignal(window.page("worklist").loaded, timeout=20_000):
         qtbot.mouseClick(_save_button(dialog), Qt.MouseButton.LeftButton)
 
-    new_reports = [item for item in window.worklist.items if item.category == "Nieuwe meldingen beoordelen"]
+    new_reports = [item for item in window.page("worklist").items if item.category == "Nieuwe meldingen beoordelen"]
     assert [item.person_id for item in new_reports] == [seeded.daan_id]
     assert new_reports[0].title == "O'Brien, Daan"
     with window.ctx.session() as session:
@@ -137,8 +137,9 @@ def test_register_melding_and_see_it_in_the_worklist(qtbot, main_window, seeded)
     # Activating the line opens the assessment of that melding.
     from desktop.views.assess_report_dialog import AssessReportDialog
 
-    group = window.worklist.tree.findItems("Nieuwe meldingen beoordelen (1)", Qt.MatchFlag.MatchExactly)[0]
-    window.worklist.tree.itemActivated.emit(group.child(0), 0)
+    worklist = window.page("worklist")
+    group = worklist.tree.findItems("Nieuwe meldingen beoordelen (1)", Qt.MatchFlag.MatchExactly)[0]
+    worklist.tree.itemActivated.emit(group.child(0), 0)
     opened = [d for d in window.findChildren(AssessReportDialog) if d.isVisible()]
     assert [d.report_id for d in opened] == [report.id]
     opened[0].reject()
@@ -289,7 +290,7 @@ def test_auto_lock_after_idle_time_and_unlock_returns_to_the_same_place(qtbot, m
     assert window.is_locked
     assert window.ctx.store is None
     assert window.tabs.count() == 1, "dossiers zijn gesloten tijdens het vergrendelen"
-    assert window.page_by_key["cases"].model.rowCount() == 0
+    assert window.page("cases").model.rowCount() == 0
     assert not window.toolbar.isEnabled()
 
     panel = window.unlock_panel
@@ -306,12 +307,12 @@ def test_auto_lock_after_idle_time_and_unlock_returns_to_the_same_place(qtbot, m
     assert window.tabs.currentIndex() == 1
     assert isinstance(window.tabs.currentWidget(), PersonFileView)
     assert window.nav.currentRow() == 2
-    assert window.page_by_key["cases"].model.rowCount() == 1
+    assert window.page("cases").model.rowCount() == 1
 
 
 def test_manual_lock_with_shortcut(qtbot, main_window):
     with qtbot.waitSignal(main_window.locked, timeout=5_000):
-        main_window.lock_action.trigger()
+        main_window.action("lock").trigger()
     assert main_window.is_locked and main_window.ctx.store is None
 
 
@@ -391,6 +392,6 @@ def test_closed_records_no_longer_listen_for_changes(qtbot, main_window, seeded)
         window.close_tab(window.tabs.count() - 1)
     # Carry out the pending deleteLater of the closed views before the next change arrives.
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
-    with qtbot.waitSignal(window.worklist.loaded, timeout=20_000):
+    with qtbot.waitSignal(window.page("worklist").loaded, timeout=20_000):
         window.ctx.changed.emit(OpChanges.of("cases"))
     assert window.tabs.count() == 1

@@ -12,6 +12,7 @@ from desktop.models.keyfile import KdfParams
 from desktop.models.records import DocumentRecord
 from desktop.models.store import Profile
 from desktop.operations import OpChanges
+from desktop.views.batch_print_dialog import BatchPrintDialog
 from tests.conftest import PASSPHRASE
 from tests.documents.dbseed import LETTER_DATE, seed_families
 
@@ -106,16 +107,14 @@ def test_the_dialog_says_why_a_letter_cannot_be_made(qtbot, letters_ctx, letters
 
 @pytest.fixture
 def letters_window(qtbot, letters_ctx):
-    from desktop.views.documents_menu import add_to_main_window
     from desktop.views.main_window import MainWindow
 
     window = MainWindow(letters_ctx, lambda text: letters_ctx.profile.unlock(text))
     qtbot.addWidget(window)
     window.resize(1366, 768)
-    add_to_main_window(window)
     with qtbot.waitExposed(window):
         window.show()
-    with qtbot.waitSignal(window.worklist.loaded, timeout=20_000):
+    with qtbot.waitSignal(window.page("worklist").loaded, timeout=20_000):
         window.start()
     yield window
     window.close()
@@ -125,10 +124,10 @@ def test_batch_print_three_cases_with_progress_and_three_register_entries(qtbot,
                                                                           tmp_path):
     _profile, seeded = letters_profile
     window = letters_window
-    assert window.batch_print_action.shortcut().toString() == "Ctrl+P"
-    assert window.documents_menu.title() == "&Documenten"
-    window.batch_print_action.trigger()
-    dialog = window.batch_print_dialog
+    assert window.action("batch_print").shortcut().toString() == "Ctrl+P"
+    assert window.menu("documents").title() == "&Documenten"
+    window.action("batch_print").trigger()
+    dialog = window.findChild(BatchPrintDialog)
     dialog.set_kind("terugkoppeling_school")
     dialog.set_source("numbers")
     qtbot.keyClicks(dialog.numbers, ", ".join(seeded.case_numbers))
@@ -156,8 +155,8 @@ def test_batch_print_three_cases_with_progress_and_three_register_entries(qtbot,
 
 def test_batch_print_names_the_cases_it_skips(qtbot, letters_window):
     window = letters_window
-    window.batch_print_action.trigger()
-    dialog = window.batch_print_dialog
+    window.action("batch_print").trigger()
+    dialog = window.findChild(BatchPrintDialog)
     dialog.set_kind("besluit_vrijstelling_toegekend")
     dialog.set_source("filter")  # the 'Zaken' list without a filter: all three cases
     with qtbot.waitSignal(dialog.loaded, timeout=20_000) as loaded:
@@ -181,7 +180,7 @@ def test_register_list_makes_a_document_again(qtbot, letters_window, letters_pro
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10_000)
     page.table.selectRow(0)
     page.table.setCurrentIndex(page.model.index(0, 0))
-    letters_window.choose_regenerate_path = lambda: str(tmp_path / "opnieuw.pdf")
+    page.choose_path = lambda: str(tmp_path / "opnieuw.pdf")
     qtbot.mouseClick(page.regenerate_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "Opnieuw gemaakt" in letters_window.statusBar().currentMessage(), timeout=20_000)
     assert (tmp_path / "opnieuw.pdf").read_bytes() == made[0].path.read_bytes()

@@ -198,6 +198,6 @@ def test_import_is_reachable_from_the_file_menu(main_window, qtbot, monkeypatch)
 
     shown = []
     monkeypatch.setattr(import_dialog.ImportDialog, "exec", lambda self: shown.append(self.windowTitle()) or 0)
-    main_window.import_action.trigger()
+    main_window.action("import").trigger()
     assert shown == ["Bestand importeren"]
-    assert main_window.import_action.shortcut().toString() == "Ctrl+I"
+    assert main_window.action("import").shortcut().toString() == "Ctrl+I"

@@ -100,9 +100,9 @@ def _ok(result) -> bool:
 
 def sync_now(qtbot, window):
     """Extra › Nu synchroniseren (F5 or Ctrl+R), and wait for the round to end."""
-    assert [k.toString() for k in window.sync_action.shortcuts()] == ["F5", "Ctrl+R"]
+    assert [k.toString() for k in window.action("sync").shortcuts()] == ["F5", "Ctrl+R"]
     with qtbot.waitSignal(window.sync.finished, timeout=SYNC_TIMEOUT_MS) as blocker:
-        window.sync_action.trigger()
+        window.action("sync").trigger()
     return blocker.args[0]
 
 
@@ -257,7 +257,7 @@ def test_revoked_device_wipes_the_profile_and_says_so(qtbot, window, live_server
     profile_dir = ctx.profile.path
     assert profile_dir.exists()
     with qtbot.waitSignal(window.sync.wipe_required, timeout=SYNC_TIMEOUT_MS):
-        window.sync_action.trigger()
+        window.action("sync").trigger()
     qtbot.waitUntil(lambda: bool(shown), timeout=10_000)
     assert shown[0][0] == "Apparaat ingetrokken"
     assert "zijn gewist" in shown[0][1]
