@@ -56,7 +56,7 @@ def test_app_and_server_answer_may_this_role_write_with_the_same_function(role: 
 
 def test_the_server_scope_sets_are_the_registry_s() -> None:
     assert entities.tables() == scope.SYNCED_TABLES
-    assert {"municipalities", "school_holidays", "schools", "users"} == scope.REFERENCE_TABLES
+    assert {"mandate_rules", "municipalities", "school_holidays", "schools", "users"} == scope.REFERENCE_TABLES
     assert entities.tables() - scope.REFERENCE_TABLES == scope.CASE_FILE_TABLES
     assert {"journal_entries"} == scope.APPEND_ONLY_TABLES
 

@@ -6,6 +6,7 @@ from desktop.models.base import Base, SyncedMixin, new_id
 from desktop.models.cases import AbsenceReport, Appointment, Case, Intervention, JournalEntry
 from desktop.models.errors import DomainError
 from desktop.models.exemptions import Exemption, LeaveRequest
+from desktop.models.mandate import MandateRule
 from desktop.models.records import DocumentRecord
 from desktop.models.registry import (
     AddressHistory,
@@ -39,6 +40,7 @@ __all__ = [
     "Intervention",
     "JournalEntry",
     "LeaveRequest",
+    "MandateRule",
     "Municipality",
     "Person",
     "School",

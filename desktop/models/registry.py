@@ -237,7 +237,8 @@ class Enrollment(SyncedMixin, Base):
     writers=frozenset(), server_managed=True, retention=RetentionClass.NONE,
     fields={
         "username": "Gebruikersnaam", "display_name": "Naam", "role": "Rol", "municipality_codes": "Gemeenten",
-        "job_title": "Functie",
+        "job_title": "Functie", "leerplichtambtenaar": "Aangewezen leerplichtambtenaar",
+        "boa_number": "Boa-registratienummer",
     },
 )
 class User(SyncedMixin, Base):
@@ -253,6 +254,10 @@ class User(SyncedMixin, Base):
     email: Mapped[str | None] = mapped_column(String(120))
     phone: Mapped[str | None] = mapped_column(String(30))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    #: Designated by burgemeester en wethouders to supervise compliance with the Leerplichtwet (art. 16).
+    leerplichtambtenaar: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa.false())
+    #: Registration number as buitengewoon opsporingsambtenaar (Sv art. 142); empty for who is none.
+    boa_number: Mapped[str | None] = mapped_column(String(30))
 
     @validates("municipality_codes")
     def _validate_codes(self, _key: str, value: Any) -> list[str]:
