@@ -478,6 +478,20 @@ def _step_text(intervention: Intervention) -> str:
 # Building letters
 
 
+def _refuse_unlawful(
+    session: Session, kind: str, case_id: str | None, exemption_id: str | None, leave_request_id: str | None,
+    user_id: str | None, on: dt.date, planned_conversation: bool, error: type[DomainError],
+) -> None:
+    """Raise ``error`` with the Dutch reason when the law or the mandate does not allow this act
+    (desktop/models/legal_acts.py): nothing is made for it."""
+    from desktop.models.legal_acts import act_check
+
+    result = act_check(session, kind, case_id, exemption_id=exemption_id, leave_request_id=leave_request_id,
+                       user_id=user_id, on=on, planned_conversation=planned_conversation)
+    if not result.allowed:
+        raise error(result.reason)
+
+
 def letter_jobs(
     session: Session,
     kind: str,
@@ -499,6 +513,8 @@ def letter_jobs(
         raise LetterError(f"Onbekende briefsoort '{kind}'.")
     options = options or LetterOptions()
     on = options.letter_date or today or dt.date.today()
+    _refuse_unlawful(session, kind, case_id, exemption_id, leave_request_id, user_id, on,
+                     options.appointment is not None, LetterError)
     case = session.get(Case, case_id) if case_id else None
     if case_id and (case is None or case.deleted):
         raise LetterError("Deze zaak bestaat niet (meer).")
@@ -829,6 +845,8 @@ def report_context(
     if kind not in REPORT_KINDS:
         raise ReportError(f"Onbekende rapportsoort '{kind}'.")
     options = options or ReportOptions()
+    _refuse_unlawful(session, kind, case_id, None, None, user_id, options.report_date or today or dt.date.today(),
+                     False, ReportError)
     case = session.get(Case, case_id)
     if case is None or case.deleted:
         raise ReportError("Deze zaak bestaat niet (meer).")

@@ -462,8 +462,8 @@ def _exemption_rule(expected: Decision | None) -> Rule:
 
         def recorded() -> Refusal | None:
             if f.exemption_article is None:
-                return Refusal("Er is geen vrijstelling vastgelegd voor dit besluit (Lpw art. 5, 15).",
-                               "Lpw art. 5, 15")
+                return Refusal(f"{f.name.capitalize()}: er is geen besliste vrijstelling voor deze brief "
+                               "(Lpw art. 5, 15).", "Lpw art. 5, 15")
             if expected is not None and f.exemption_decision is None:
                 return Refusal("Over deze vrijstelling is nog niet beslist; leg eerst het besluit vast (Awb art. 1:3).",
                                "Awb art. 1:3")
@@ -493,7 +493,8 @@ def _leave_rule(expected: Decision | None) -> Rule:
 
         def recorded() -> Refusal | None:
             if f.leave_days is None:
-                return Refusal("Er is geen verlofaanvraag vastgelegd voor dit besluit (Lpw art. 14).", "Lpw art. 14")
+                return Refusal(f"{f.name.capitalize()}: er is geen beslist verlof voor deze brief (Lpw art. 14).",
+                               "Lpw art. 14")
             if f.leave_decider is not LeaveDecider.ATTENDANCE_OFFICER:
                 # Art. 14 lid 3 counts the schooljaar's total, so the request itself may be shorter.
                 return Refusal("Over verlof tot en met 10 schooldagen in het schooljaar beslist de directeur van de "

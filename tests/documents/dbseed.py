@@ -77,7 +77,7 @@ def seed_families(session, today: dt.date = LETTER_DATE) -> Seeded:
                     contact_name="mevrouw K. Smit")
     user = User(username="pdr", display_name="Patrick de Ridder", role=UserRole.CONSULTANT,
                 municipality_codes=["GM0505"], job_title="consulent leerplicht", phone="078 111 22 33",
-                email="p.de.ridder@example.nl")
+                email="p.de.ridder@example.nl", leerplichtambtenaar=True, boa_number="B-10001")
     session.add_all([school, user])
     session.flush()
 

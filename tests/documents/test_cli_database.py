@@ -44,17 +44,17 @@ def test_make_for_case_numbers_one_file_per_letter(profile_dir, tmp_path, capsys
     profile, seeded = profile_dir
     out = tmp_path / "brieven"
     code = main(["--data-dir", str(profile.path), "letters", "make", "waarschuwing", "--zaak", seeded.case_numbers[0],
-                 "--zaak", seeded.case_numbers[1], "--datum", LETTER_DATE.isoformat(), "--separate", "-o", str(out)])
+                 "--zaak", seeded.case_numbers[2], "--datum", LETTER_DATE.isoformat(), "--separate", "-o", str(out)])
     err = capsys.readouterr().err
     assert code == 0, err
-    assert "Brieven maken: 3/3" in err  # progress on stderr: Sanne's two parents and Daan himself
+    assert "Brieven maken: 3/3" in err  # progress on stderr: Sanne's two parents and Mila's parents together
     assert "3 brieven gemaakt" in err
     files = sorted(out.glob("*.pdf"))
     assert len(files) == 3
     records = _records(profile)
     assert [r[1] for r in records] == ["waarschuwing"] * 3
     assert sorted(r[4] for r in records) == [f.name for f in files]
-    assert {r[2] for r in records} == {seeded.sanne_case, seeded.daan_case}
+    assert {r[2] for r in records} == {seeded.sanne_case, seeded.mila_case}
     # Regenerating a record from the register gives the very same file.
     record_id, _kind, _case, sha, file_name = records[0]
     again = tmp_path / "opnieuw.pdf"
@@ -102,3 +102,23 @@ def test_report_and_errors_in_dutch(profile_dir, tmp_path, capsys):
     code = main(["--data-dir", str(profile.path), "letters", "make", "waarschuwing", "-o", str(tmp_path / "y.pdf")])
     assert code == 1
     assert "Kies de zaken" in capsys.readouterr().err
+
+
+def test_an_act_the_law_does_not_allow_exits_1_with_the_reason_and_writes_nothing(profile_dir, tmp_path, capsys):
+    profile, seeded = profile_dir
+    out = tmp_path / "waarschuwing.pdf"
+    # Daan is 19 with verzuim 18+: no leerplicht or kwalificatieplicht, so no warning (Lpw art. 4a, 26).
+    code = main(["--data-dir", str(profile.path), "letters", "make", "waarschuwing", "--zaak", seeded.case_numbers[1],
+                 "--datum", LETTER_DATE.isoformat(), "-o", str(out)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert f"Zaak {seeded.case_numbers[1]}" in err and "Lpw art. 26" in err
+    assert not out.exists()
+    report = tmp_path / "halt.pdf"
+    code = main(["--data-dir", str(profile.path), "letters", "report", "formulier_halt", "--zaak",
+                 seeded.case_numbers[1], "--datum", LETTER_DATE.isoformat(), "-o", str(report)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "Sr art. 77e" in err or "Lpw art. 26" in err
+    assert not report.exists()
+    assert _records(profile) == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 
@@ -22,6 +23,7 @@ from desktop.documents.from_database import (
     targets_for_case_numbers,
 )
 from desktop.documents.letters import LetterError, generate_letter
+from desktop.models import Case, Enrollment, Person
 from desktop.models.audit import AuditAction, AuditEntry
 from desktop.models.law import objection_deadline
 from desktop.models.records import DocumentRecord
@@ -64,10 +66,16 @@ def test_parents_living_apart_get_a_letter_each_with_names_printed_as_written(st
 
 
 def test_a_jongere_of_18_receives_the_letter_not_the_parent(store, seeded, settings, tmp_path):
-    jobs = _jobs(store, "waarschuwing", seeded.daan_case)
+    # A waarschuwing threatens a proces-verbaal, which no longer exists for a 19-year-old (Lpw art. 4a, 26);
+    # the RMC invites him to a conversation instead.
+    with pytest.raises(LetterError, match=r"Lpw art\. 26"):
+        _jobs(store, "waarschuwing", seeded.daan_case)
+    appointment = Appointment(date=LETTER_DATE + dt.timedelta(days=7), time=dt.time(10, 0), place="Stadskantoor")
+    jobs = _jobs(store, "uitnodiging_gesprek", seeded.daan_case,
+                 options=LetterOptions(letter_date=LETTER_DATE, appointment=appointment))
     assert [j.context.addressee.name for j in jobs] == ["Daan Bakker"]
     assert jobs[0].context.addressee.address.street == "Singel 5"
-    text = flat(pdf_text(generate_letter("waarschuwing", jobs[0].context, settings=settings).pdf, tmp_path))
+    text = flat(pdf_text(generate_letter("uitnodiging_gesprek", jobs[0].context, settings=settings).pdf, tmp_path))
     assert "Geachte heer Bakker" in text
     assert "M. Bakker" not in text
 
@@ -127,6 +135,14 @@ def test_organisations_and_the_school_are_addressed_as_such(store, seeded):
     school = _jobs(store, "terugkoppeling_school", seeded.sanne_case)
     assert school[0].context.addressee.name_lines == ["Het Lingecollege", "t.a.v. mevrouw K. Smit"]
     assert school[0].context.feedback.status == "In behandeling"
+    # Kinderbijslag concerns 16 and 17 (AKW art. 7): Daan (19) is refused; at 17 and not enrolled he is reported.
+    with pytest.raises(LetterError, match="Kinderbijslagwet"):
+        _jobs(store, "melding_svb", seeded.daan_case)
+    with store.session() as session:
+        daan = session.get_one(Person, session.get_one(Case, seeded.daan_case).person_id)
+        daan.birth_date = dt.date(LETTER_DATE.year - 17, 1, 1)
+        for enrollment in session.scalars(select(Enrollment).where(Enrollment.person_id == daan.id)):
+            enrollment.end_date = LETTER_DATE - dt.timedelta(days=30)
     svb = _jobs(store, "melding_svb", seeded.daan_case)
     assert svb[0].context.addressee.name_lines[0] == "Sociale Verzekeringsbank"
     assert svb[0].context.pupil.bsn  # only this report to an organisation carries the BSN
