@@ -8,10 +8,10 @@ from datetime import date
 
 import pytest
 
-from desktop.models import LeaveRequest, Person
-from desktop.models.case_commands import register_leave_request
-from desktop.models.enums import Decision, LeaveDecider, LeaveKind
+from desktop.models import LeaveRequest, Person, User
+from desktop.models.enums import Decision, LeaveDecider, LeaveKind, UserRole
 from desktop.models.errors import DomainError
+from desktop.models.exemptions import register_leave_request
 from desktop.models.law import (
     LATE_HOLIDAY_LEAVE_WARNING,
     LeaveAuthority,
@@ -194,14 +194,50 @@ def test_a_second_vakantieverlof_in_the_schooljaar_is_refused(store, person_id) 
     assert leave.days == 5
 
 
+def _user(store, name: str, role: UserRole, designated: bool) -> str:
+    with store.session() as session:
+        user = User(username=name, display_name=name.title(), role=role, municipality_codes=[],
+                    leerplichtambtenaar=designated)
+        session.add(user)
+        session.flush()
+        return user.id
+
+
 def test_the_leerplichtambtenaar_decides_after_hearing_the_head_teacher(store, person_id) -> None:
+    officer = _user(store, "lpa", UserRole.CONSULTANT, True)
     over_ten = {"kind": LeaveKind.IMPORTANT_CIRCUMSTANCES, "received_on": D("2027-02-01"),
                 "start_date": D("2027-03-08"), "end_date": D("2027-03-22"), "reason": "Ziekte van een ouder",
                 "decided_by": LeaveDecider.ATTENDANCE_OFFICER, "decision": Decision.GRANTED,
-                "decided_on": D("2027-02-10"), "motivation": "Zwaarwegend."}
+                "decided_on": D("2027-02-10"), "motivation": "Zwaarwegend.", "user_id": officer}
     with pytest.raises(DomainError, match=r"art\. 14 lid 3"):
         register(store, person_id, **over_ten)
     leave = register(store, person_id, **over_ten, head_teacher_heard=True)
-    assert (leave.days, leave.head_teacher_heard) == (11, True)
+    assert (leave.days, leave.head_teacher_heard, leave.decided_by_user_id) == (11, True, officer)
     with pytest.raises(DomainError, match=r"art\. 14 lid 3"):
         register(store, person_id, **{**over_ten, "decided_by": LeaveDecider.HEAD_TEACHER}, head_teacher_heard=True)
+
+
+@pytest.mark.parametrize(
+    ("role", "designated", "sentence"),
+    [
+        (UserRole.ADMINISTRATOR, True, "administratief medewerker ondertekent geen besluit op verlof van meer dan 10"),
+        (UserRole.CONSULTANT, False, "niet aangewezen als leerplichtambtenaar"),
+        (None, False, "geen bekende ondertekenaar"),
+    ],
+)
+def test_a_decision_over_ten_days_needs_the_designated_leerplichtambtenaar(
+    store, person_id, role, designated, sentence
+) -> None:
+    """Lpw art. 14 lid 3 and 16: a refusal is a decision too and needs the same authority as a grant."""
+    user_id = _user(store, "iemand", role, designated) if role is not None else None
+    for decision in (Decision.GRANTED, Decision.REFUSED):
+        with pytest.raises(DomainError, match=sentence):
+            register(store, person_id, kind=LeaveKind.IMPORTANT_CIRCUMSTANCES, received_on=D("2027-02-01"),
+                     start_date=D("2027-03-08"), end_date=D("2027-03-22"), reason="Ziekte van een ouder",
+                     head_teacher_heard=True, decision=decision, decided_on=D("2027-02-10"),
+                     motivation="Gewogen.", user_id=user_id)
+    # Without a decision the request is only registered, by anyone who registers.
+    leave = register(store, person_id, kind=LeaveKind.IMPORTANT_CIRCUMSTANCES, received_on=D("2027-02-01"),
+                     start_date=D("2027-03-08"), end_date=D("2027-03-22"), reason="Ziekte van een ouder",
+                     user_id=user_id)
+    assert leave.decision is None and leave.decided_by == LeaveDecider.ATTENDANCE_OFFICER

@@ -1,12 +1,11 @@
 """The write commands of case work, each with its domain rules: journal, MAS phase, route, closing,
-appointments and interventions; opening a case; registering meldingen, vrijstellingen, verlof,
-thuiszitters and Doorstroompunt trajectories. Refusals are ``DomainError`` in Dutch.
+appointments and interventions; opening a case; registering meldingen, thuiszitters and Doorstroompunt
+trajectories (vrijstellingen and verlof: ``desktop.models.exemptions``). Refusals are ``DomainError`` in Dutch.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -16,11 +15,9 @@ from desktop.models import (
     Appointment,
     Case,
     DropoutTrajectory,
-    Exemption,
     HomeSitterEpisode,
     Intervention,
     JournalEntry,
-    LeaveRequest,
     Person,
     School,
 )
@@ -34,28 +31,18 @@ from desktop.models.enums import (
     CasePhase,
     CaseRoute,
     CaseStatus,
-    Decision,
     DuoCloseReason,
     DuoStatus,
-    ExemptionArticle,
     InterventionKind,
     JournalKind,
-    LeaveDecider,
-    LeaveKind,
     ReportSource,
     ReportSuspect,
     VsvKind,
 )
 from desktop.models.errors import DomainError
-from desktop.models.exemptions import assess_leave
 from desktop.models.law import (
-    LeaveAuthority,
-    LeaveRefusal,
-    SchoolCalendar,
     age_on,
-    exemption_valid_until,
     halt_eligible,
-    school_year,
     young_person_liable,
 )
 
@@ -339,116 +326,6 @@ def register_absence_report(
     )
     session.add(report)
     return report
-
-
-def register_exemption(
-    session: Session,
-    person_id: str,
-    article: ExemptionArticle | str,
-    received_on: dt.date,
-    **fields: Any,
-) -> Exemption:
-    person = _person(session, person_id)
-    exemption = Exemption(
-        person_id=person_id,
-        article=ExemptionArticle(article),
-        received_on=received_on,
-        school_year=str(school_year(received_on)),
-        municipality_code=person.municipality_code,
-        **fields,
-    )
-    session.add(exemption)
-    return exemption
-
-
-def decide_exemption(
-    session: Session, exemption_id: str, decision: Decision | str, decided_on: dt.date, motivation: str
-) -> Exemption:
-    exemption = session.get(Exemption, exemption_id)
-    if exemption is None:
-        raise DomainError("Deze vrijstelling bestaat niet (meer).")
-    if not motivation.strip():
-        raise DomainError("Een besluit heeft een motivering nodig.")
-    exemption.decision = Decision(decision)
-    exemption.decided_on = decided_on
-    exemption.motivation = motivation.strip()
-    if exemption.decision == Decision.GRANTED:
-        exemption.valid_from = exemption.valid_from or decided_on
-        exemption.valid_until = exemption_valid_until(exemption.article, exemption.valid_from, exemption.never_fit)
-    return exemption
-
-
-def register_leave_request(
-    session: Session,
-    person_id: str,
-    *,
-    kind: LeaveKind | str,
-    start_date: dt.date,
-    end_date: dt.date,
-    days: int | None = None,
-    received_on: dt.date | None = None,
-    employer_statement: bool | None = None,
-    decided_by: LeaveDecider | str | None = None,
-    head_teacher_heard: bool | None = None,
-    decision: Decision | str | None = None,
-    motivation: str | None = None,
-    calendar: SchoolCalendar | None = None,
-    **fields: Any,
-) -> LeaveRequest:
-    """Register a request for extra verlof with the rules of the law (Lpw art. 11 onder f/g, 13a, 14).
-
-    ``days`` are school days: counted from the region's school calendar where it knows the period (a
-    different number given is refused), else the number given. A request the law does not allow (see
-    ``law.assess_leave_request``: vakantieverlof over 10 school days, a second one in the schooljaar, in the
-    first two lesweken, without werkgeversverklaring) is registered only with its refusal; a period without
-    school days is not registered at all. Who decides follows from the law: over 10 school days of
-    gewichtige omstandigheden the leerplichtambtenaar, after hearing the head teacher (art. 14 lid 3).
-    """
-    _person(session, person_id)
-    if end_date < start_date:
-        raise DomainError("De laatste verlofdag ligt vóór de eerste.")
-    leave_kind = LeaveKind(kind)
-    assessment = assess_leave(
-        session, person_id, leave_kind, start_date, end_date, days=days, received_on=received_on,
-        employer_statement=bool(employer_statement), calendar=calendar,
-    )
-    if assessment.counted_from_calendar and days is not None and days != assessment.school_days:
-        raise DomainError(
-            f"De periode telt volgens de schoolkalender {assessment.school_days} schooldagen, niet {days}."
-        )
-    outcome = Decision(decision) if decision is not None else None
-    refusal = assessment.refusal
-    if refusal is LeaveRefusal.NO_SCHOOL_DAYS or (refusal is not None and outcome is not Decision.REFUSED):
-        raise DomainError(refusal.label)
-    officer = assessment.authority == LeaveAuthority.ATTENDANCE_OFFICER
-    decider = LeaveDecider.ATTENDANCE_OFFICER if officer else LeaveDecider.HEAD_TEACHER
-    if decided_by is not None and LeaveDecider(decided_by) is not decider:
-        raise DomainError(
-            "Over meer dan 10 schooldagen verlof wegens gewichtige omstandigheden beslist de leerplichtambtenaar "
-            "(Leerplichtwet art. 14 lid 3)."
-            if officer
-            else "Over dit verlof beslist de directeur van de school (Leerplichtwet art. 13a en 14 lid 1)."
-        )
-    if outcome is not None and not (motivation or "").strip():
-        raise DomainError("Een besluit heeft een motivering nodig.")
-    if officer and outcome is not None and not head_teacher_heard:
-        raise DomainError("De leerplichtambtenaar beslist na het horen van de directeur (Leerplichtwet art. 14 lid 3).")
-    leave = LeaveRequest(
-        person_id=person_id,
-        kind=leave_kind,
-        start_date=start_date,
-        end_date=end_date,
-        days=assessment.school_days,
-        received_on=received_on,
-        employer_statement=employer_statement,
-        decided_by=decider,
-        head_teacher_heard=head_teacher_heard if officer else None,
-        decision=outcome,
-        motivation=(motivation or "").strip() or None,
-        **fields,
-    )
-    session.add(leave)
-    return leave
 
 
 def register_home_sitter(session: Session, person_id: str, start_date: dt.date, reason: str = "") -> HomeSitterEpisode:

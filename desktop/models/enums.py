@@ -227,17 +227,18 @@ class ReportSuspect(LabeledEnum):
 class ExemptionArticle(LabeledEnum):
     """Exemptions and substitute programmes by article of the Leerplichtwet 1969.
 
-    'art. 5 onder a' and 'art. 5a' (travelling families) are different exemptions: keep them distinct.
+    'art. 5 onder a' (stored as '5a', a stored value kept for compatibility) and 'art. 5a' (travelling
+    families, stored as '5a_travel') are different exemptions: the labels always name them in full.
     """
 
     ART_5A = ("5a", "Art. 5 onder a (lichamelijk of psychisch ongeschikt)")
-    ART_5B = ("5b", "Art. 5 onder b (bedenkingen tegen richting)")
+    ART_5B = ("5b", "Art. 5 onder b (bedenkingen tegen de richting)")
     ART_5C = ("5c", "Art. 5 onder c (school in het buitenland)")
     ART_5A_TRAVEL = ("5a_travel", "Art. 5a (trekkende bestaanswijze)")
     ART_15 = ("15", "Art. 15 (vrijstelling kwalificatieplicht)")
     ART_3A = ("3a", "Art. 3a (vervangende leerplicht)")
     ART_3B = ("3b", "Art. 3b (vervangende leerplicht mbo)")
-    ART_11G = ("11g", "Art. 11 onder g (gewichtige omstandigheden)")
+    ART_11G = ("11g", "Art. 11 onder g en 14 (gewichtige omstandigheden)")
 
     @property
     def renewed_each_year(self) -> bool:
@@ -249,16 +250,47 @@ class ExemptionArticle(LabeledEnum):
         """Art. 3a and 3b are vervangende leerplicht rather than an exemption."""
         return self in (ExemptionArticle.ART_3A, ExemptionArticle.ART_3B)
 
+    @property
+    def is_notification(self) -> bool:
+        """Art. 5 (onder a, b, c) and art. 5a work by a kennisgeving of the parents: the exemption follows from
+        the law when the kennisgeving meets its requirements, and is confirmed, not granted (art. 6; ABRvS 26
+        July 2006, ECLI:NL:RVS:2006:AY5094). The others are requests the college decides on."""
+        return self in (
+            ExemptionArticle.ART_5A, ExemptionArticle.ART_5B, ExemptionArticle.ART_5C, ExemptionArticle.ART_5A_TRAVEL,
+        )
+
 
 class Decision(LabeledEnum):
+    """The outcome of a request (granted/refused) or of a kennisgeving (confirmed/incomplete), and for both:
+    withdrawn by the parents, or inadmissible (buiten behandeling, Awb 4:5, or niet-ontvankelijk)."""
+
     GRANTED = ("granted", "Toegekend")
     REFUSED = ("refused", "Afgewezen")
+    CONFIRMED = ("confirmed", "Kennisgeving bevestigd")
+    INCOMPLETE = ("incomplete", "Kennisgeving onvolledig of ongeldig")
+    WITHDRAWN = ("withdrawn", "Ingetrokken")
+    INADMISSIBLE = ("inadmissible", "Buiten behandeling / niet-ontvankelijk")
+
+    @property
+    def exempts(self) -> bool:
+        """Whether the pupil is exempt after this outcome ('toegekend' in the statistics)."""
+        return self in (Decision.GRANTED, Decision.CONFIRMED)
 
 
 class StatementBy(LabeledEnum):
+    """Who made the statement for art. 5 onder a (Lpw art. 7 lid 1); stored values kept, 'pedagogue' is the
+    orthopedagoog-generalist the law names."""
+
     DOCTOR = ("doctor", "Arts")
     PSYCHOLOGIST = ("psychologist", "Psycholoog")
-    PEDAGOGUE = ("pedagogue", "Pedagoog")
+    PEDAGOGUE = ("pedagogue", "Orthopedagoog-generalist")
+
+
+class TravellingOccupation(LabeledEnum):
+    """The travelling way of life of the Besluit vrijstelling leerplicht trekkende bevolking (Lpw art. 5a)."""
+
+    FAIRGROUND = ("fairground", "Kermisexploitant")
+    CIRCUS = ("circus", "Circusmedewerker")
 
 
 class LeaveKind(LabeledEnum):

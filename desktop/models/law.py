@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from functools import lru_cache
 
-from desktop.models.enums import ExemptionArticle, LabeledEnum, LeaveKind
+from desktop.models.enums import Decision, ExemptionArticle, LabeledEnum, LeaveKind
 
 # --- Region settings (defaults; a region may configure other values) ------------------------------
 
@@ -756,6 +756,354 @@ def medical_statement_expires(statement_date: date) -> date:
 def substitute_programme_decision_deadline(received_on: date) -> date:
     """Art. 3a/3b: the decision on a request for vervangende leerplicht is due within four weeks."""
     return received_on + timedelta(weeks=4)
+
+
+#: Art. 3a/3b: a copy of the decision goes out within two weeks of the decision (VERIFY the addressee).
+SUBSTITUTE_PROGRAMME_COPY_WEEKS = 2
+#: Art. 3a: vervangende leerplicht is possible from this age.
+SUBSTITUTE_PROGRAMME_MIN_AGE = 14
+#: Besluit vrijstelling leerplicht trekkende bevolking: the months of the travelling season (March-October).
+TRAVELLING_SEASON_MONTHS = (3, 10)
+#: Besluit vrijstelling leerplicht trekkende bevolking: no exemption when an accessible rijdende school is
+#: less than this many kilometres from where the child stays.
+TRAVELLING_SCHOOL_DISTANCE_KM = 5
+
+_MONTHS_NL = (
+    "januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober",
+    "november", "december",
+)
+
+
+def _nl(d: date) -> str:
+    return f"{d.day} {_MONTHS_NL[d.month - 1]} {d.year}"
+
+
+#: How each article is named in a letter: in full, with 'onder', so that art. 5 onder a is never read as art. 5a.
+EXEMPTION_LEGAL_BASIS: Mapping[ExemptionArticle, str] = {
+    ExemptionArticle.ART_5A: "artikel 5, onder a, van de Leerplichtwet 1969",
+    ExemptionArticle.ART_5B: "artikel 5, onder b, van de Leerplichtwet 1969",
+    ExemptionArticle.ART_5C: "artikel 5, onder c, van de Leerplichtwet 1969",
+    ExemptionArticle.ART_5A_TRAVEL: (
+        "artikel 5a van de Leerplichtwet 1969 en het Besluit vrijstelling leerplicht trekkende bevolking"
+    ),
+    ExemptionArticle.ART_15: "artikel 15 van de Leerplichtwet 1969",
+    ExemptionArticle.ART_3A: "artikel 3a van de Leerplichtwet 1969",
+    ExemptionArticle.ART_3B: "artikel 3b van de Leerplichtwet 1969",
+    ExemptionArticle.ART_11G: "artikel 11, onder g, en artikel 14 van de Leerplichtwet 1969",
+}
+
+#: What the exemption frees from, in the words of the letter.
+EXEMPTION_SUBJECT: Mapping[ExemptionArticle, str] = {
+    ExemptionArticle.ART_5A: "vrijstelling van de verplichting om uw kind als leerling van een school in te schrijven",
+    ExemptionArticle.ART_5B: "vrijstelling van de verplichting om uw kind als leerling van een school in te schrijven",
+    ExemptionArticle.ART_5C: "vrijstelling van de verplichting om uw kind als leerling van een school in Nederland "
+    "in te schrijven",
+    ExemptionArticle.ART_5A_TRAVEL: "vrijstelling van de verplichting om uw kind als leerling van een school in te "
+    "schrijven tijdens het reisseizoen",
+    ExemptionArticle.ART_15: "vrijstelling van de kwalificatieplicht",
+    ExemptionArticle.ART_3A: "vervangende leerplicht",
+    ExemptionArticle.ART_3B: "vervangende leerplicht in het laatste leerplichtige schooljaar",
+    ExemptionArticle.ART_11G: "vrijstelling van geregeld schoolbezoek wegens gewichtige omstandigheden",
+}
+
+
+def exemption_outcomes(article: ExemptionArticle | str) -> tuple[Decision, ...]:
+    """The outcomes open for an exemption under ``article``.
+
+    A kennisgeving (art. 5 onder a/b/c, art. 5a) is confirmed, or found incomplete or invalid: the exemption
+    follows from the law itself when the kennisgeving meets its requirements (Lpw art. 5-9; ABRvS 26 July 2006,
+    ECLI:NL:RVS:2006:AY5094). A request (art. 3a, 3b, 11 onder g with 14, 15) is granted or refused by the
+    college. Both can be withdrawn by the parents or be inadmissible (buiten behandeling, Awb art. 4:5).
+    """
+    if ExemptionArticle(article).is_notification:
+        return (Decision.CONFIRMED, Decision.INCOMPLETE, Decision.WITHDRAWN, Decision.INADMISSIBLE)
+    return (Decision.GRANTED, Decision.REFUSED, Decision.WITHDRAWN, Decision.INADMISSIBLE)
+
+
+def exemption_outcome_problem(article: ExemptionArticle | str, decision: Decision | str) -> str | None:
+    """Why ``decision`` is no outcome for ``article`` (one Dutch sentence), or None (see exemption_outcomes)."""
+    code, outcome = ExemptionArticle(article), Decision(decision)
+    if outcome in exemption_outcomes(code):
+        return None
+    if code.is_notification:
+        return (
+            f"Een beroep op vrijstelling op grond van {EXEMPTION_LEGAL_BASIS[code]} is een kennisgeving, geen "
+            "aanvraag: die wordt bevestigd of onvolledig verklaard, niet toegekend of afgewezen."
+        )
+    return (
+        f"Over {EXEMPTION_SUBJECT[code]} ({EXEMPTION_LEGAL_BASIS[code]}) beslist het college op een aanvraag: "
+        "toekennen of afwijzen, niet bevestigen."
+    )
+
+
+def exemption_outcome_is_besluit(article: ExemptionArticle | str, decision: Decision | str) -> bool:
+    """Whether this outcome is a besluit open to bezwaar (Awb art. 1:3, 6:7): granting, refusing or leaving a
+    request unhandled (Awb art. 4:5) is; confirming a kennisgeving or finding it incomplete is not, for the
+    exemption follows from the law itself (ABRvS 26 July 2006, ECLI:NL:RVS:2006:AY5094; ABRvS 18 March 2009,
+    ECLI:NL:RVS:2009:BH6321); a withdrawal by the parents is no decision at all."""
+    if ExemptionArticle(article).is_notification:
+        return False
+    return Decision(decision) in (Decision.GRANTED, Decision.REFUSED, Decision.INADMISSIBLE)
+
+
+def notification_deadline(for_year: SchoolYear, birth_date: date, holidays: SchoolCalendar | None = None) -> date:
+    """Last day a kennisgeving under art. 5 for the schooljaar ``for_year`` is in time (Lpw art. 6).
+
+    Before 1 July preceding that schooljaar, so at the latest on 30 June; for a child whose leerplicht begins
+    in or after the start of that schooljaar (the first kennisgeving) at least one month before leerplicht
+    begins (:func:`first_exemption_notification_deadline`). After leerplicht has begun no first kennisgeving
+    for that schooljaar can be made (HR 22 May 2012, ECLI:NL:PHR:2012:BV9201, for art. 5 onder b).
+    """
+    start = compulsory_start(birth_date, holidays)
+    if start >= for_year.start:
+        return first_exemption_notification_deadline(birth_date, holidays)
+    return date(for_year.start_year, 6, 30)
+
+
+def notification_late(
+    received_on: date, for_year: SchoolYear, birth_date: date, holidays: SchoolCalendar | None = None
+) -> str | None:
+    """One Dutch sentence when a kennisgeving under art. 5 onder b or c for ``for_year`` came in after the term
+    of Lpw art. 6 (see :func:`notification_deadline`), naming the term and the first schooljaar it can still
+    serve; None when it is in time."""
+    deadline = notification_deadline(for_year, birth_date, holidays)
+    if received_on <= deadline:
+        return None
+    following = for_year.next()
+    return (
+        f"De kennisgeving is ontvangen op {_nl(received_on)}; voor het schooljaar {for_year} moest zij uiterlijk "
+        f"{_nl(deadline)} binnen zijn (Leerplichtwet art. 6). Zij kan pas gelden voor het schooljaar {following}, "
+        f"en moet daarvoor vóór 1 juli {following.start_year} opnieuw worden gedaan."
+    )
+
+
+def notification_school_year(received_on: date) -> SchoolYear:
+    """The schooljaar a kennisgeving received on ``received_on`` is taken to be for when nobody said: from
+    1 April the coming schooljaar (renewals come in before 1 July, art. 6), before that the running one."""
+    running = school_year(received_on)
+    return running.next() if 4 <= received_on.month <= 7 else running
+
+
+@dataclass(frozen=True)
+class ExemptionFacts:
+    """What is on record for one exemption: the article, the person, the period and the evidence per article."""
+
+    article: ExemptionArticle
+    birth_date: date
+    received_on: date
+    for_year: SchoolYear
+    #: Whether the pupil is enrolled at a school on :attr:`begins` (art. 5 onder a frees from enrolment).
+    enrolled: bool = False
+    enrolled_at: str = ""
+    qualified_on: date | None = None
+    qualification_exempt: bool = False
+    # art. 5 onder a (art. 7)
+    statement_date: date | None = None
+    statement_by: str | None = None
+    doctor_appointed: bool | None = None
+    never_fit: bool = False
+    # art. 5 onder b (art. 8)
+    denomination_objection: str = ""
+    attended_denomination_last_year: bool | None = None
+    # art. 5 onder c (art. 9)
+    school_abroad: str = ""
+    abroad_head_statement: bool | None = None
+    # art. 5a (Besluit vrijstelling leerplicht trekkende bevolking)
+    travelling_occupation: str | None = None
+    travels_along: bool | None = None
+    travelling_school_nearby: bool | None = None
+    # art. 3a, 3b, 15
+    programme: str = ""
+    practical_time: bool | None = None
+    institution: str = ""
+    # art. 11 onder g, 14
+    head_teacher_heard: bool | None = None
+    holidays: SchoolCalendar | None = None
+
+    @property
+    def begins(self) -> date:
+        """The day the exemption would begin: the kennisgeving's date, or the start of the schooljaar it is for."""
+        return max(self.received_on, self.for_year.start)
+
+
+def exemption_ineligible(facts: ExemptionFacts) -> str | None:
+    """Why this person cannot have this exemption at all (one Dutch sentence), or None; such a kennisgeving or
+    request is not registered.
+
+    - Art. 5 onder a frees from the duty to enrol (art. 5): not for a pupil enrolled at a school on the day
+      it would begin.
+    - Art. 15 frees from kwalificatieplicht: only for someone kwalificatieplichtig (art. 4a, 4b) in that
+      schooljaar.
+    - Art. 3a: from 14 years (:data:`SUBSTITUTE_PROGRAMME_MIN_AGE`) and while leerplichtig (art. 3).
+    - Art. 3b: in the last schooljaar of leerplicht (art. 3).
+    - Art. 5 and 5a: only while leerplichtig or kwalificatieplichtig.
+    """
+    code, begins = facts.article, facts.begins
+    status = duty_status(
+        facts.birth_date, begins, facts.qualified_on, qualification_exempt=facts.qualification_exempt,
+        holidays=facts.holidays,
+    )
+    age = age_on(facts.birth_date, begins)
+    if code is ExemptionArticle.ART_5A and facts.enrolled:
+        where = f" bij {facts.enrolled_at}" if facts.enrolled_at else ""
+        return (
+            f"De leerling staat op {_nl(begins)} ingeschreven{where}; vrijstelling op grond van artikel 5, onder a, "
+            "van de Leerplichtwet 1969 geldt alleen voor een jongere die niet ingeschreven is. Bij verzuim wegens "
+            "ziekte of gewichtige omstandigheden geldt artikel 11."
+        )
+    if code is ExemptionArticle.ART_15 and status is not DutyStatus.QUALIFICATION_DUTY:
+        return (
+            f"Vrijstelling van de kwalificatieplicht (artikel 15 van de Leerplichtwet 1969) kan alleen voor een "
+            f"kwalificatieplichtige jongere; deze jongere is op {_nl(begins)} {age} jaar en "
+            f"{status.label.lower()} (artikel 3, 4a en 4b)."
+        )
+    if code is ExemptionArticle.ART_3A:
+        if age < SUBSTITUTE_PROGRAMME_MIN_AGE:
+            return (
+                f"Vervangende leerplicht (artikel 3a van de Leerplichtwet 1969) kan vanaf 14 jaar; deze jongere is op "
+                f"{_nl(begins)} {age} jaar."
+            )
+        if status is not DutyStatus.COMPULSORY:
+            return (
+                "Vervangende leerplicht (artikel 3a van de Leerplichtwet 1969) geldt tijdens de leerplicht; deze "
+                f"jongere is {status.label.lower()}."
+            )
+    if code is ExemptionArticle.ART_3B:
+        last_year = school_year(compulsory_end(facts.birth_date))
+        if facts.for_year != last_year or status is not DutyStatus.COMPULSORY:
+            return (
+                f"Vervangende leerplicht in het mbo (artikel 3b van de Leerplichtwet 1969) geldt in het laatste "
+                f"leerplichtige schooljaar van deze jongere, {last_year}, niet in {facts.for_year}."
+            )
+    if code.is_notification and status not in (DutyStatus.COMPULSORY, DutyStatus.QUALIFICATION_DUTY):
+        return (
+            f"Deze jongere is op {_nl(begins)} {status.label.lower()}; een beroep op vrijstelling op grond van "
+            f"{EXEMPTION_LEGAL_BASIS[code]} is dan niet nodig."
+        )
+    return None
+
+
+def exemption_requirements_unmet(facts: ExemptionFacts) -> tuple[str, ...]:
+    """What the law requires and the record does not show, one Dutch sentence each with its article. While any
+    remain, a kennisgeving cannot be confirmed (it is incomplete or invalid) and a request cannot be granted.
+
+    - Art. 5 onder a (art. 7): a statement by a doctor, psychologist or orthopedagoog-generalist appointed by
+      burgemeester en wethouders, not the one treating the child, at most three months old on the day of the
+      kennisgeving (:func:`medical_statement_valid`).
+    - Art. 5 onder b (art. 6, 8): the richting objected to; invalid when the child attended a school of that
+      richting in the preceding year (art. 8) — the question must be answered; in time (art. 6).
+    - Art. 5 onder c (art. 6, 9): the school abroad and a statement of its head that the child is enrolled
+      there and attends it regularly; in time (art. 6).
+    - Art. 5a: kermisexploitant or circusmedewerker travelling in March-October, the child travels along, and
+      no accessible rijdende school within 5 km (Besluit vrijstelling leerplicht trekkende bevolking).
+    - Art. 15: a programme through which the jongere otherwise receives enough education.
+    - Art. 3a: a programme with practical time; art. 3b: the programme at an mbo-instelling.
+    - Art. 11 onder g with 14: the head of the school heard (art. 14 lid 3).
+    """
+    code = facts.article
+    problems: list[str] = []
+    if code is ExemptionArticle.ART_5A:
+        if facts.statement_date is None or not facts.statement_by:
+            problems.append(
+                "Er is geen verklaring van een arts, psycholoog of orthopedagoog-generalist (artikel 7 van de "
+                "Leerplichtwet 1969)."
+            )
+        else:
+            if not facts.doctor_appointed:
+                problems.append(
+                    "De verklaring moet komen van een deskundige die burgemeester en wethouders hebben aangewezen, "
+                    "niet van de behandelaar van het kind (artikel 7 van de Leerplichtwet 1969)."
+                )
+            if not medical_statement_valid(facts.statement_date, facts.received_on):
+                problems.append(
+                    f"De verklaring van {_nl(facts.statement_date)} was op de dag van de kennisgeving "
+                    f"({_nl(facts.received_on)}) ouder dan drie maanden of nog niet opgemaakt (artikel 7 van de "
+                    "Leerplichtwet 1969)."
+                )
+    elif code is ExemptionArticle.ART_5B:
+        if not facts.denomination_objection.strip():
+            problems.append(
+                "De kennisgeving noemt niet tegen welke richting van het onderwijs de bedenkingen bestaan "
+                "(artikel 5, onder b, en artikel 8 van de Leerplichtwet 1969)."
+            )
+        if facts.attended_denomination_last_year is None:
+            problems.append(
+                "Nog niet nagegaan of het kind in het voorafgaande jaar een school van die richting bezocht "
+                "(artikel 8 van de Leerplichtwet 1969)."
+            )
+        elif facts.attended_denomination_last_year:
+            problems.append(
+                "Het kind bezocht in het voorafgaande jaar een school van de richting waartegen de bedenkingen "
+                "bestaan; het beroep op vrijstelling is dan ongeldig (artikel 8 van de Leerplichtwet 1969)."
+            )
+    elif code is ExemptionArticle.ART_5C:
+        if not facts.school_abroad.strip():
+            problems.append(
+                "De school in het buitenland is niet genoemd (artikel 5, onder c, van de Leerplichtwet 1969)."
+            )
+        if not facts.abroad_head_statement:
+            problems.append(
+                "Er is geen verklaring van het hoofd van de school in het buitenland dat het kind daar staat "
+                "ingeschreven en de school geregeld bezoekt (artikel 9 van de Leerplichtwet 1969)."
+            )
+    elif code is ExemptionArticle.ART_5A_TRAVEL:
+        if not facts.travelling_occupation:
+            problems.append(
+                "Vrijstelling wegens een trekkende bestaanswijze geldt voor ouders die als kermisexploitant of "
+                "circusmedewerker rondtrekken (artikel 5a van de Leerplichtwet 1969 en het Besluit vrijstelling "
+                "leerplicht trekkende bevolking)."
+            )
+        if not facts.travels_along:
+            problems.append("De vrijstelling geldt alleen als het kind met de ouders meereist (Besluit vrijstelling "
+                            "leerplicht trekkende bevolking).")
+        if facts.travelling_school_nearby is None:
+            problems.append("Nog niet nagegaan of er binnen 5 km van de standplaats een toegankelijke rijdende school "
+                            "is (Besluit vrijstelling leerplicht trekkende bevolking).")
+        elif facts.travelling_school_nearby:
+            problems.append("Binnen 5 km van de standplaats is een toegankelijke rijdende school; dan geldt de "
+                            "vrijstelling niet (Besluit vrijstelling leerplicht trekkende bevolking).")
+    elif code is ExemptionArticle.ART_15:
+        if not facts.programme.strip():
+            problems.append("Beschrijf het onderwijs dat de jongere op een andere wijze volgt; vrijstelling kan alleen "
+                            "als dat voldoende onderwijs is (artikel 15 van de Leerplichtwet 1969).")
+    elif code is ExemptionArticle.ART_3A:
+        if not facts.programme.strip():
+            problems.append("Beschrijf het vervangende programma (artikel 3a van de Leerplichtwet 1969).")
+        if not facts.practical_time:
+            problems.append("Vervangende leerplicht is een programma met onderwijs en praktijktijd (artikel 3a van de "
+                            "Leerplichtwet 1969); het programma moet praktijktijd bevatten.")
+    elif code is ExemptionArticle.ART_3B:
+        if not facts.programme.strip():
+            problems.append("Beschrijf het programma in het mbo (artikel 3b van de Leerplichtwet 1969).")
+        if not facts.institution.strip():
+            problems.append("Noem de mbo-instelling waar de jongere het programma volgt (artikel 3b van de "
+                            "Leerplichtwet 1969).")
+    elif code is ExemptionArticle.ART_11G and not facts.head_teacher_heard:
+        problems.append("De leerplichtambtenaar beslist na het horen van de directeur van de school (artikel 14, "
+                        "derde lid, van de Leerplichtwet 1969).")
+    if code in (ExemptionArticle.ART_5B, ExemptionArticle.ART_5C):
+        late = notification_late(facts.received_on, facts.for_year, facts.birth_date, facts.holidays)
+        if late is not None:
+            problems.append(late)
+    return tuple(problems)
+
+
+def exemption_period(facts: ExemptionFacts, decided_on: date) -> Period | None:
+    """The period an exemption runs after it was confirmed or granted; None for art. 5 onder a with a
+    statement that the child will never be fit (no end, art. 6).
+
+    Art. 5 and 3a/3b/15 run per schooljaar (:func:`exemption_valid_until`), from the start of the schooljaar
+    the kennisgeving is for (or the later decision). Art. 5a runs in the travelling season of the Besluit
+    vrijstelling leerplicht trekkende bevolking, 1 March to 31 October.
+    """
+    start = max(facts.for_year.start, min(facts.received_on, decided_on))
+    if facts.article is ExemptionArticle.ART_5A_TRAVEL:
+        first, last = TRAVELLING_SEASON_MONTHS
+        year = start.year if start.month <= last else start.year + 1
+        season_start = date(year, first, 1)
+        return Period(max(start, season_start), date(year, last, 31))
+    until = exemption_valid_until(facts.article, start, facts.never_fit)
+    return None if until is None else Period(start, until)
 
 
 # --- Holidays and the bezwaar period -------------------------------------------------------------

@@ -17,9 +17,9 @@ from sqlalchemy.orm import Session, aliased
 
 from desktop.models import law
 from desktop.models.cases import AbsenceReport, Case, Intervention
-from desktop.models.enums import CaseKind, CaseStatus, Decision, InterventionKind, LabeledEnum, LeaveDecider
+from desktop.models.enums import CaseKind, CaseStatus, InterventionKind, LabeledEnum, LeaveDecider
 from desktop.models.enums import ExemptionArticle as StoredArticle
-from desktop.models.exemptions import Exemption, LeaveRequest, leave_days_granted_this_year
+from desktop.models.exemptions import EXEMPTING_OUTCOMES, Exemption, LeaveRequest, leave_days_granted_this_year
 from desktop.models.registry import Person
 from desktop.models.school_calendar import school_calendar
 from desktop.models.trajectories import DropoutTrajectory, HomeSitterEpisode
@@ -227,7 +227,7 @@ def _name(person: Person) -> str:
 def _granted_not_renewed() -> Any:
     renewal = aliased(Exemption)
     renewed = exists().where(renewal.renewal_of_id == Exemption.id, renewal.deleted.is_(False))
-    return and_(Exemption.deleted.is_(False), Exemption.decision == Decision.GRANTED, ~renewed)
+    return and_(Exemption.deleted.is_(False), Exemption.decision.in_(EXEMPTING_OUTCOMES), ~renewed)
 
 
 def _article_label(exemption: Exemption) -> str:
@@ -316,9 +316,9 @@ def _outdated_medical_statements(ctx: _Context) -> Iterable[Signal]:
             Exemption.statement_date.is_not(None),
             or_(
                 Exemption.decision.is_(None),
-                and_(Exemption.decision == Decision.GRANTED, Exemption.valid_until >= ctx.today),
+                and_(Exemption.decision.in_(EXEMPTING_OUTCOMES), Exemption.valid_until >= ctx.today),
                 and_(
-                    Exemption.decision == Decision.GRANTED,
+                    Exemption.decision.in_(EXEMPTING_OUTCOMES),
                     Exemption.valid_until.is_(None),
                     Exemption.received_on >= ctx.today - timedelta(days=365),
                 ),

@@ -141,12 +141,14 @@ def _definitions() -> tuple[Definition, ...]:
         label = EXEMPTION_ARTICLE_LABELS[article]
         items.append(Definition(
             f"vrijstelling.{article}.behandeld", f"{label}: behandeld",
-            f"Verzoeken ({label}) waarover in het schooljaar is beslist (beslisdatum), toegekend of afgewezen; "
-            f"ook verlengingen tellen als een besluit.",
+            f"Verzoeken en kennisgevingen ({label}) die in het schooljaar zijn afgehandeld (beslisdatum): "
+            f"toegekend, afgewezen, bevestigd, onvolledig, ingetrokken of buiten behandeling; ook verlengingen "
+            f"tellen als een besluit.",
         ))
         items.append(Definition(
             f"vrijstelling.{article}.toegekend", f"{label}: toegekend",
-            f"Van de behandelde verzoeken ({label}) het aantal dat is toegekend.",
+            f"Van de behandelde ({label}) het aantal waarmee de leerling is vrijgesteld: een toegekend verzoek "
+            f"of een bevestigde kennisgeving; ingetrokken en buiten behandeling tellen niet mee.",
         ))
     items += [
         Definition(
@@ -427,7 +429,7 @@ WHERE c.deleted = 0 AND c.kind = 'absolute' AND c.opened_on BETWEEN :start AND :
 _EXEMPTIONS_SQL = """
 SELECT e.municipality_code AS code, e.article AS article,
        COUNT(*) AS handled,
-       SUM(CASE WHEN e.decision = 'granted' THEN 1 ELSE 0 END) AS granted
+       SUM(CASE WHEN e.decision IN ('granted', 'confirmed') THEN 1 ELSE 0 END) AS granted
 FROM exemptions e
 WHERE e.deleted = 0 AND e.decided_on BETWEEN :start AND :end AND e.article IN ('5a', '5b', '5c', '15', '3a', '3b')
 GROUP BY 1, 2

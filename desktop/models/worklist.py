@@ -14,7 +14,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop.models import AbsenceReport, Appointment, Exemption, Person
-from desktop.models.enums import AbsenceKind, AppointmentKind, Decision, ExemptionArticle
+from desktop.models.enums import AbsenceKind, AppointmentKind, ExemptionArticle
+from desktop.models.exemptions import EXEMPTING_OUTCOMES
 from desktop.models.law import medical_statement_valid, school_year
 from desktop.models.record_ref import RecordRef
 from desktop.models.search import PERSON_NAME
@@ -168,7 +169,7 @@ def basic_worklist(session: Session, today: dt.date, include_exemptions: bool = 
         select(Exemption.id, Exemption.person_id, Exemption.article, Exemption.valid_until, name)
         .join(Person, Person.id == Exemption.person_id)
         .where(
-            Exemption.decision == Decision.GRANTED,
+            Exemption.decision.in_(EXEMPTING_OUTCOMES),
             Exemption.article.in_([ExemptionArticle.ART_5A, ExemptionArticle.ART_5B, ExemptionArticle.ART_5C]),
             Exemption.valid_until.is_not(None),
             Exemption.valid_until >= today,

@@ -1,4 +1,4 @@
-"""Operations on a vrijstelling: reading one, and deciding on a request."""
+"""Operations on a vrijstelling: reading it with what the law and the mandate say, and deciding on it."""
 
 from __future__ import annotations
 
@@ -7,14 +7,15 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject
 
-from desktop.models import case_commands
+from desktop.models import exemptions as exemption_commands
 from desktop.models.access import may_read_exemption_health
 from desktop.models.enums import Decision
-from desktop.models.exemptions import Exemption
+from desktop.models.errors import DomainError
+from desktop.models.exemptions import Exemption, ExemptionReview, review_exemption
 from desktop.models.registry import Person
 from desktop.models.session_user import current_user
 from desktop.operations.context import AppContext
-from desktop.operations.op import CollectionOp
+from desktop.operations.op import CollectionOp, QueryOp
 
 
 @dataclass(frozen=True)
@@ -22,23 +23,32 @@ class ExemptionToDecide:
     exemption: Exemption
     person: Person
     health_visible: bool  # whether the signed-in user may read the health grounds (need-to-know)
+    review: ExemptionReview  # the law on the record, and whether the signed-in user may decide
+
+
+def exemption(ctx: AppContext, exemption_id: str, *, parent: QObject | None = None) -> QueryOp[Exemption | None]:
+    """One exemption (to choose between the decision dialog and the person file)."""
+    return QueryOp(ctx, lambda session: session.get(Exemption, exemption_id), parent=parent)
 
 
 def exemption_now(ctx: AppContext, exemption_id: str) -> Exemption | None:
-    """One exemption (to choose between the decision dialog and the person file). Synchronous."""
+    """:func:`exemption` on the calling thread, for the main window's record router."""
     return ctx.read(lambda session: session.get(Exemption, exemption_id))
 
 
-def to_decide_now(ctx: AppContext, exemption_id: str) -> ExemptionToDecide:
-    """The request with its person, for the decision dialog. Synchronous: the dialog is built with it."""
+def to_decide(ctx: AppContext, exemption_id: str, *, parent: QObject | None = None) -> QueryOp[ExemptionToDecide]:
+    """The kennisgeving or request with its person, the law's review and the signed-in user's authority."""
 
     def read(session) -> ExemptionToDecide:
         found = session.get(Exemption, exemption_id)
+        if found is None or found.deleted:
+            raise DomainError("Deze vrijstelling bestaat niet (meer).")
         user = current_user(session)
         health = may_read_exemption_health(session, user.viewer if user else None, found)
-        return ExemptionToDecide(found, session.get(Person, found.person_id), health)
+        review = review_exemption(session, found, user.user_id if user else None)
+        return ExemptionToDecide(found, session.get_one(Person, found.person_id), health, review)
 
-    return ctx.read(read)
+    return QueryOp(ctx, read, parent=parent)
 
 
 def decide(
@@ -50,9 +60,12 @@ def decide(
     *,
     parent: QObject | None = None,
 ) -> CollectionOp[None]:
-    """Grant or refuse, with the motivation the beschikking needs; a granted one gets its validity."""
+    """Record the outcome, decided by the signed-in user on behalf of the college (refused without mandate)."""
 
     def write(session) -> None:
-        case_commands.decide_exemption(session, exemption_id, decision, decided_on, motivation)
+        user = current_user(session)
+        exemption_commands.decide_exemption(
+            session, exemption_id, decision, decided_on, motivation, user_id=user.user_id if user else None
+        )
 
     return CollectionOp(ctx, write, parent=parent)

@@ -9,8 +9,8 @@ from PySide6.QtCore import QCoreApplication, QDate, QEvent, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from sqlalchemy import select
 
-from desktop.models import AbsenceReport, Case, Exemption, JournalEntry
-from desktop.models.enums import CasePhase, CaseRoute, Decision, ExemptionArticle, JournalKind
+from desktop.models import AbsenceReport, Case, Exemption, JournalEntry, User
+from desktop.models.enums import CasePhase, CaseRoute, Decision, ExemptionArticle, JournalKind, UserRole
 from desktop.models.record_ref import RecordRef
 from desktop.operations import OpChanges
 from desktop.views.case_view import CaseView
@@ -225,40 +225,72 @@ def test_request_and_decide_exemption(qtbot, main_window, seeded):
     from desktop.views.exemption_decision_dialog import ExemptionDecisionDialog
 
     window = main_window
-    # The consultant handling the pupil: the only role besides the team lead that reads health grounds.
+    # The consultant handling the pupil, designated leerplichtambtenaar (Lpw art. 16): may decide exemptions.
     set_current_user(window.ctx.store, "pdr", "consultant", ["GM0505"], "laptop-1", user_id=seeded.user_id)
-    dialog = window.make_register_dialog("exemption", seeded.sanne_id)
+    with window.ctx.session() as session:
+        session.get(User, seeded.user_id).leerplichtambtenaar = True
+    # Sanne is enrolled at a school: art. 5 onder a frees from enrolment, so it is refused for her.
+    enrolled = window.make_register_dialog("exemption", seeded.sanne_id)
+    qtbot.addWidget(enrolled)
+    enrolled.show()
+    enrolled.article.setCurrentIndex(enrolled.article.findData(ExemptionArticle.ART_5A.value))
+    qtbot.waitUntil(lambda: "staat op" in enrolled.problems.text() and "ingeschreven" in enrolled.problems.text())
+    assert not _save_button(enrolled).isEnabled()
+
+    dialog = window.make_register_dialog("exemption", seeded.mila_id)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.article.setCurrentIndex(dialog.article.findData(ExemptionArticle.ART_5A.value))
     dialog.statement_date.setDate(QDate.currentDate().addMonths(-4))
-    assert "ouder dan drie maanden" in dialog.problems.text()
-    assert "aangewezen deskundige" in dialog.problems.text()
+    # What is missing does not stop the registration (the answer is 'onvolledig'), but it is said.
+    qtbot.waitUntil(lambda: "ouder dan drie maanden" in dialog.missing.text())
+    assert "aangewezen" in dialog.missing.text()
     assert dialog.statement_date.isVisible() and not dialog.school_abroad.isVisible()
     dialog.statement_date.setDate(QDate.currentDate().addMonths(-1))
     dialog.doctor_appointed.setChecked(True)
-    assert dialog.problems.text() == ""
+    qtbot.waitUntil(lambda: dialog.problems.text() == "" and dialog.missing.text() == "")
     with qtbot.waitSignal(dialog.accepted, timeout=5_000):
         qtbot.mouseClick(_save_button(dialog), Qt.MouseButton.LeftButton)
     assert dialog.saved_id
 
     decision = ExemptionDecisionDialog(window.ctx, dialog.saved_id, window)
     qtbot.addWidget(decision)
-    decision.show()
+    with qtbot.waitSignal(decision.loaded, timeout=10_000):
+        decision.show()
     assert not _save_button(decision).isEnabled()
-    decision.decision.setCurrentIndex(decision.decision.findData(Decision.GRANTED.value))
+    # A kennisgeving is confirmed, not granted.
+    assert decision.decision.findData(Decision.GRANTED.value) == -1
+    decision.decision.setCurrentIndex(decision.decision.findData(Decision.CONFIRMED.value))
     assert "motivering" in decision.problems.text()
     qtbot.keyClicks(decision.motivation, "Verklaring van de aangewezen arts bevestigt de ongeschiktheid.")
-    assert "Geldig tot en met" in decision.consequences.text()
-    assert "Bezwaar mogelijk tot en met" in decision.consequences.text()
+    assert "Geen besluit met bezwaar" in decision.consequences.text()
     with qtbot.waitSignal(decision.accepted, timeout=5_000):
         qtbot.mouseClick(_save_button(decision), Qt.MouseButton.LeftButton)
 
     with window.ctx.session() as session:
         exemption = session.get(Exemption, dialog.saved_id)
-        assert exemption.decision == Decision.GRANTED
+        assert exemption.decision == Decision.CONFIRMED
         assert exemption.decided_on == dt.date.today()
+        assert exemption.decided_by_user_id == seeded.user_id
         assert exemption.valid_until is not None and exemption.valid_until.month == 7
+
+
+def test_an_administratief_medewerker_cannot_decide_an_exemption(qtbot, main_window, seeded):
+    from desktop.models.session_user import set_current_user
+    from desktop.views.exemption_decision_dialog import ExemptionDecisionDialog
+
+    window = main_window
+    set_current_user(window.ctx.store, "adm", "administrator", ["GM0505"], "pc-1", user_id=seeded.user_id)
+    with window.ctx.session() as session:
+        exemption_id = session.scalars(select(Exemption.id).where(Exemption.person_id == seeded.mila_id)).first()
+        session.get(User, seeded.user_id).role = UserRole.ADMINISTRATOR
+    dialog = ExemptionDecisionDialog(window.ctx, exemption_id, window)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.loaded, timeout=10_000):
+        dialog.show()
+    assert not dialog.decision.isEnabled() and not _save_button(dialog).isEnabled()
+    assert "administratief medewerker ondertekent geen besluit op een vrijstelling" in dialog.problems.text()
+    assert "Leerplichtwet art. 16" in dialog.decision.toolTip()
 
 
 def test_leave_request_says_who_decides(qtbot, main_window, seeded):
@@ -269,11 +301,14 @@ def test_leave_request_says_who_decides(qtbot, main_window, seeded):
     dialog.start.setDate(QDate.currentDate().addDays(7))
     dialog.end.setDate(QDate.currentDate().addDays(30))
     dialog.days.setValue(12)
+    qtbot.waitUntil(dialog.is_checked)
     assert "leerplichtambtenaar" in dialog.authority.text()
     dialog.days.setValue(3)
+    qtbot.waitUntil(dialog.is_checked)
     assert "directeur" in dialog.authority.text()
     dialog.kind.setCurrentIndex(dialog.kind.findData("holiday"))
     dialog.days.setValue(12)
+    qtbot.waitUntil(dialog.is_checked)
     assert "Niet toegestaan" in dialog.authority.text()
 
 

@@ -94,11 +94,14 @@ def test_decision_dialog_does_not_reveal_never_fit(qtbot, ctx, seeded, file_5a, 
     _sign_in(ctx, seeded, who)
     dialog = ExemptionDecisionDialog(ctx, file_5a)
     qtbot.addWidget(dialog)
-    dialog.decision.setCurrentIndex(dialog.decision.findData(Decision.GRANTED.value))
+    with qtbot.waitSignal(dialog.loaded, timeout=10_000):
+        pass
+    # Art. 5 onder a is a kennisgeving: confirmed, not granted (Lpw art. 5-7); no besluit open to bezwaar.
+    dialog.decision.setCurrentIndex(dialog.decision.findData(Decision.CONFIRMED.value))
     text = dialog.consequences.text()
     assert ("nooit geschikt" in text) is allowed
     assert ("afgeschermd" in text) is not allowed
-    assert "Bezwaar mogelijk" in text
+    assert "Geen besluit met bezwaar" in text and "Bezwaar mogelijk" not in text
 
 
 def test_other_articles_show_no_health_column_and_the_regime_per_record(qtbot, ctx, seeded, file_5a):
