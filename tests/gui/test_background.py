@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 import threading
 
 from PySide6.QtWidgets import QMessageBox
@@ -92,3 +93,23 @@ def test_a_domain_error_is_told_and_a_value_error_reaches_the_crash_handler(qtbo
     assert told == ["Deze zaak bestaat niet (meer)."]
     assert [type(exc) for exc in crash.caught] == [ValueError]
     crash.caught.clear()
+
+
+def test_emitting_signals_keeps_the_reference_count_of_true(qtbot):
+    """Every report back is a signal emitted from Python. A Qt binding whose ``emit`` hands back True without
+    taking a reference lowers True's count by one per emit, until the interpreter aborts on deallocating it
+    ("bool_dealloc", seen at exit after a few thousand emits); PySide6 6.12.0 did that."""
+    from PySide6.QtCore import QObject, Signal
+
+    class Source(QObject):
+        fired = Signal(object)
+
+    source = Source()
+    heard = []
+    source.fired.connect(heard.append)
+    before = sys.getrefcount(True)
+    for n in range(500):
+        source.fired.emit(n)
+    assert len(heard) == 500
+    heard.clear()
+    assert sys.getrefcount(True) - before >= 0
