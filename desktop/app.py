@@ -28,7 +28,8 @@ def open_store(profile: Profile, passphrase: str) -> Store:
     """Unlock (key derivation, migrations) and make sure the search index is there; runs off the GUI thread."""
     from desktop.models.outbox import ensure_outbox
 
-    store = profile.unlock(passphrase)
+    # The full page check, when it is due, is started by the main window on the background lane.
+    store = profile.unlock(passphrase, background_check=False)
     try:
         # Every edit from now on is queued for the server in its own transaction, also before a
         # server is set up: nothing made offline is left behind.

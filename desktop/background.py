@@ -3,8 +3,10 @@
 Widgets are never touched inside the function. Database writes go through one serial worker so that two
 writes never compete for the database lock. This is the one way the app runs work off the GUI thread; the
 windows reach it through ``desktop.operations`` (``CollectionOp`` on the write pool, ``QueryOp`` and
-``BackgroundOp`` on the read pool). Outside it stay only the unlock that starts before the QApplication exists
-(``desktop.app``) and the sync engine's own round loop (``desktop.sync_service``), each saying why.
+``BackgroundOp`` on the read pool). Work that mostly waits (a sync round, which backs off while the server is
+away; the database's full page check, which starts a few seconds after unlocking) runs on a lane of its own,
+so that it never holds up the windows' queries. Outside it stays only the unlock that starts before the
+QApplication exists (``desktop.app``), which says why.
 """
 
 from __future__ import annotations
@@ -60,6 +62,7 @@ class Task(QRunnable):
 
 _pool: QThreadPool | None = None
 _write_pool: QThreadPool | None = None
+_long_pool: QThreadPool | None = None
 # Relays are kept alive until their task has reported back.
 _live_relays: set[_Relay] = set()
 
@@ -81,6 +84,15 @@ def write_pool() -> QThreadPool:
     return _write_pool
 
 
+def long_pool() -> QThreadPool:
+    """The lane for work that mostly waits: a sync round and the full page check can run side by side."""
+    global _long_pool
+    if _long_pool is None:
+        _long_pool = QThreadPool()
+        _long_pool.setMaxThreadCount(2)
+    return _long_pool
+
+
 def run_in_background(
     op: Callable[..., Any],
     on_success: Callable[[Any], None] | None = None,
@@ -89,11 +101,13 @@ def run_in_background(
     *,
     on_progress: Callable[[int, int, str], None] | None = None,
     writes: bool = False,
+    waits: bool = False,
 ) -> _Relay:
     """Run ``op`` on a worker thread; ``on_success(result)`` or ``on_error(exc)`` run on the GUI thread.
 
     With ``on_progress``, ``op`` receives a ``progress(done, total, text)`` callable. With ``writes=True``
-    the work joins the single write queue. Returns the relay whose signals report back (for tests).
+    the work joins the single write queue; with ``waits=True`` (work that mostly waits, and writes in
+    transactions of its own) it runs on :func:`long_pool`. Returns the relay whose signals report back.
     """
     relay = _Relay(parent)
     _live_relays.add(relay)
@@ -116,12 +130,13 @@ def run_in_background(
     if on_progress is not None:
         relay.progressed.connect(on_progress)
     task = Task(op, relay, with_progress=on_progress is not None)
-    (write_pool() if writes else read_pool()).start(task)
+    (write_pool() if writes else long_pool() if waits else read_pool()).start(task)
     return relay
 
 
 def wait_for_background(msecs: int = 30_000) -> bool:
-    """Wait until all background work has finished (used when locking and quitting)."""
+    """Wait until the windows' queries and writes have finished (used when locking and quitting). Work on the
+    long lane is stopped and waited for by its owner (``SyncService.stop``, ``Store.close``)."""
     ok = True
     for pool in (_pool, _write_pool):
         if pool is not None:

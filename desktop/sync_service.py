@@ -1,24 +1,27 @@
-"""Synchronisation in the app: the outbox on the open store, the sync engine in a background thread, and
+"""Synchronisation in the app: the outbox on the open store, the sync engine's rounds in the background, and
 the state the status bar, the login dialog and the Conflicten view show."""
 
 from __future__ import annotations
 
+import contextvars
 import datetime as dt
 import logging
 import os
 import platform
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from sqlalchemy import Enum as SqlEnum
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from desktop.background import run_in_background
 from desktop.models import entities
-from desktop.models.audit import set_actor
+from desktop.models.audit import Actor, current_actor, set_actor
 from desktop.models.base import Base
 from desktop.models.codec import NOT_SYNCED_FIELDS, from_json, to_json
 from desktop.models.entities import field_label, table_label
@@ -28,7 +31,6 @@ from desktop.models.session_user import restore_actor, set_current_user
 from desktop.models.store import Store
 from sync.client import InsecureServer, SyncClient, Tokens
 from sync.engine import (
-    BackgroundSync,
     LocalStatus,
     Progress,
     SyncCancelled,
@@ -112,9 +114,17 @@ def remember_user(store: Store, username: str, tokens: Tokens) -> bool:
     if not tokens.user_id or not store.is_open:
         return True
     with store.session() as session:
-        codes = session.scalar(select(User.municipality_codes).where(User.id == tokens.user_id)) or []
+        return store_signed_in_user(session, username, tokens)
+
+
+def store_signed_in_user(session: Session, username: str, tokens: Tokens) -> bool:
+    """:func:`remember_user` in a transaction the caller holds (the app's writer); the user also becomes the
+    actor of this process's new access log entries."""
+    if not tokens.user_id:
+        return True
+    codes = session.scalar(select(User.municipality_codes).where(User.id == tokens.user_id)) or []
     try:
-        set_current_user(store, username, tokens.role, codes, tokens.device_id, tokens.user_id)
+        set_current_user(session, username, tokens.role, codes, tokens.device_id, tokens.user_id)
     except ValueError:  # a role this version does not know: the account id still names the actor
         set_actor(tokens.user_id, tokens.device_id)
     return bool(codes) or tokens.role == "system_administrator"
@@ -466,13 +476,53 @@ def problem_detail(session: Session, key: ProblemKey) -> ConflictItem | ParkedIt
     return _failed_item(session, c) if c["kind"] == NOT_APPLIED else _conflict_item(session, c)
 
 
+class _Round:
+    """What one sync round needs off the GUI thread, and the flag that stops it at its next safe point."""
+
+    def __init__(self, store: Store, engine: SyncEngine, profile_dir: Path) -> None:
+        self.store = store
+        self.engine = engine
+        self.profile_dir = profile_dir
+        self.stopping = threading.Event()
+        self.finished = threading.Event()
+        self.finished.set()
+
+    def sleep(self, seconds: float) -> None:
+        """The client's wait before a retry: ends at once when the sync is stopped."""
+        if self.stopping.wait(seconds):
+            raise SyncCancelled
+
+    def run(self, progress: Callable[[int, int, str], None]) -> SyncResult:
+        """One round and, after a good one, the access log and the templates; never raises."""
+
+        def report(phase: str, done: int, _total: int | None) -> None:
+            if self.stopping.is_set() and phase != "done":
+                raise SyncCancelled
+            progress(int(done), 0, phase)
+
+        try:
+            try:
+                result = self.engine.sync(report)
+            except Exception as exc:  # a round must end with a result, or the next one is never planned
+                log.error("synchronisatie mislukt: %s", type(exc).__name__)
+                result = SyncResult(status="error", message="Synchroniseren is mislukt.")
+            if result.status == "ok" and not self.stopping.is_set():
+                try:
+                    after_round(self.store, self.engine.client, self.profile_dir)
+                except Exception as exc:  # an extra after a good round never turns it into a failure
+                    log.warning("nawerk na synchronisatie mislukt: %s", type(exc).__name__)
+            return result
+        finally:
+            self.finished.set()
+
+
 class SyncService(QObject):
     """Owns the sync engine of the open store. Signals arrive on the GUI thread.
 
-    The rounds run on the sync engine's own thread (``sync.engine.BackgroundSync``), not through
-    ``desktop.background``: a round is a long-lived loop that sleeps between rounds and backs off while the
-    server is away, which a task queue cannot hold without blocking its one writer. What a round brought is
-    announced on ``ctx.changed`` like any write.
+    Each round is one piece of background work (``desktop.background``, on the lane for work that mostly waits,
+    because a round backs off while the server is away); the next round is planned on the GUI thread, after
+    ``interval`` seconds or at once on :meth:`request`. What a round brought is announced on ``ctx.changed``
+    like any write. Who signed in is stored on the single writer, before the round that depends on it.
     """
 
     started = Signal()
@@ -480,10 +530,6 @@ class SyncService(QObject):
     finished = Signal(object)  # SyncResult
     login_required = Signal(str)
     wipe_required = Signal(str)
-    # Emitted from the sync thread; connected queued to the handlers below.
-    _thread_started = Signal()
-    _thread_progress = Signal(str, int)
-    _thread_result = Signal(object)
 
     def __init__(
         self,
@@ -498,7 +544,6 @@ class SyncService(QObject):
         self.interval = interval
         self._client_factory = client_factory or (lambda url: SyncClient(url))
         self.engine: SyncEngine | None = None
-        self.background: BackgroundSync | None = None
         self.syncing = False
         self.phase = ""
         self.done = 0
@@ -506,9 +551,12 @@ class SyncService(QObject):
         self.setup_error = ""
         self._signed_in_as = ""
         self._user_complete = True
-        self._thread_started.connect(self._on_started)
-        self._thread_progress.connect(self._on_progress)
-        self._thread_result.connect(self._on_result)
+        self._round: _Round | None = None
+        self._in_round = False
+        self._again = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._next_round)
 
     # -- state ------------------------------------------------------------------------------------
 
@@ -522,7 +570,7 @@ class SyncService(QObject):
 
     @property
     def running(self) -> bool:
-        return self.background is not None
+        return self._round is not None
 
     @property
     def has_tokens(self) -> bool:
@@ -553,76 +601,74 @@ class SyncService(QObject):
         except InsecureServer as exc:
             self.setup_error = exc.message
             return False
-        background: BackgroundSync | None = None
+        current: _Round | None = None
 
         def session_factory() -> Session:
-            # Locking closes the store: a run that is still going must not open the database again.
-            if not store.is_open or (background is not None and background.stopping):
+            # Locking closes the store: a round that is still going must not open the database again.
+            if not store.is_open or (current is not None and current.stopping.is_set()):
                 raise SyncCancelled
             return store.Session()
 
         self.engine = round_engine(store, client, session_factory)
-        background = BackgroundSync(
-            self.engine,
-            interval=self.interval,
-            on_result=self._thread_result.emit,
-            progress=lambda phase, done, _total: self._thread_progress.emit(phase, int(done)),
-            on_start=self._thread_started.emit,
-            after_sync=lambda _result: after_round(store, client, self.ctx.profile.path),
-        )
-        client.sleep = background.sleep
-        self.background = background
+        current = _Round(store, self.engine, self.ctx.profile.path)
+        client.sleep = current.sleep
+        self._round = current
         self._announce_actor()
-        background.start()
+        self._next_round()
         return True
 
     def stop(self) -> None:
         """Stop at the next safe point and wait for it (locking, quitting, another server)."""
-        background, engine = self.background, self.engine
-        self.background = None
+        current, engine = self._round, self.engine
+        self._round = None
         self.engine = None
         self.syncing = False
-        if background is not None and not background.stop(STOP_TIMEOUT_SECONDS):
-            log.warning("De synchronisatie stopte niet op tijd")
+        self._in_round = self._again = False
+        self._timer.stop()
+        if current is not None:
+            current.stopping.set()
+            if not current.finished.wait(STOP_TIMEOUT_SECONDS):
+                log.warning("De synchronisatie stopte niet op tijd")
         if engine is not None:
             engine.client.close()
 
     def request(self) -> bool:
         """Sync now; False when sync is not running (no server, locked)."""
-        if self.background is None:
+        if self._round is None:
             return False
-        self.background.request()
+        if self._in_round:
+            self._again = True  # the round under way may have missed what was asked for: one more after it
+        else:
+            self._next_round()
         return True
 
-    def _announce_actor(self) -> None:
-        store = self.ctx.store
-        if store is not None:
-            announce_actor(store, self.tokens)
-
-    def _remember_user(self, username: str) -> None:
-        tokens, store = self.tokens, self.ctx.store
-        if tokens is None or not tokens.user_id or store is None or not store.is_open:
+    def _next_round(self) -> None:
+        current = self._round
+        if current is None or self._in_round:
             return
-        self._user_complete = remember_user(store, username, tokens)
+        self._timer.stop()
+        self._in_round = True
+        current.finished.clear()
+        self._on_started()
+        run_in_background(
+            current.run,
+            lambda result: self._round_ended(current, result),
+            lambda exc: self._round_failed(current, exc),
+            on_progress=lambda done, _total, phase: self._on_progress(current, phase, done),
+            waits=True,
+        )
 
-    # -- signals from the sync thread -------------------------------------------------------------
+    def _round_failed(self, current: _Round, exc: BaseException) -> None:
+        # _Round.run never raises; this is a fault in the program, for the crash handler.
+        if current is self._round:
+            self._in_round = False
+            self.syncing = False
+        raise exc
 
-    def _on_started(self) -> None:
-        if self.background is None:
-            return
-        self.syncing = True
-        self.phase, self.done = "", 0
-        self.started.emit()
-
-    def _on_progress(self, phase: str, done: int) -> None:
-        if self.background is None:
-            return
-        self.phase, self.done = phase, done
-        self.progressed.emit(phase, done)
-
-    def _on_result(self, result: SyncResult) -> None:
-        if self.background is None:
+    def _round_ended(self, current: _Round, result: SyncResult) -> None:
+        if current is not self._round:
             return  # stopped meanwhile: the store may be closed already
+        self._in_round = False
         self.syncing = False
         self.last_result = result
         log.info(
@@ -632,8 +678,15 @@ class SyncService(QObject):
             result.pages,
         )
         if result.status == "ok" and not self._user_complete and self._signed_in_as:
-            # The account's own users record arrives with the first pull: now its gemeenten are known.
-            self._remember_user(self._signed_in_as)
+            # The account's own users record arrives with the first pull: now its gemeenten are known. The
+            # round is told once they are stored.
+            self._remember_user(self._signed_in_as, then=lambda: self._on_result(current, result))
+        else:
+            self._on_result(current, result)
+
+    def _on_result(self, current: _Round, result: SyncResult) -> None:
+        if current is not self._round:
+            return
         if result.status == "ok" and (
             result.pulled or result.purged or result.conflicts or result.rejected or result.repaired
         ):
@@ -643,6 +696,67 @@ class SyncService(QObject):
             self.login_required.emit(result.message)
         elif result.status == "wiped":
             self.wipe_required.emit(result.message)
+        if current is not self._round:
+            return  # a listener stopped the sync
+        if self._again:
+            self._again = False
+            self._next_round()
+        elif result.status not in ("wiped", "upgrade_required", "login_required"):
+            # Those wait for the user (a login, a new version); the others come back after the interval.
+            self._timer.start(int(self.interval * 1000))
+
+    def _announce_actor(self) -> None:
+        store = self.ctx.store
+        if store is not None:
+            announce_actor(store, self.tokens)
+
+    def _remember_user(self, username: str, then: Callable[[], None] | None = None) -> None:
+        """Store who signed in on the single writer; ``then`` runs on the GUI thread once that is done (or
+        could not be done because the profile was locked meanwhile)."""
+        tokens, store = self.tokens, self.ctx.store
+        if tokens is None or not tokens.user_id or store is None or not store.is_open:
+            if then is not None:
+                then()
+            return
+
+        def write() -> tuple[bool, Actor]:
+            if not store.is_open:
+                raise SyncCancelled
+            # The actor is set for the process; this worker thread keeps no actor of its own.
+            context = contextvars.copy_context()
+            with store.session() as session:
+                complete = context.run(store_signed_in_user, session, username, tokens)
+            return complete, context.run(current_actor)
+
+        def stored(outcome: tuple[bool, Actor]) -> None:
+            complete, actor = outcome
+            if self.ctx.store is store:
+                self._user_complete = complete
+                set_actor(actor.user, actor.device)
+            if then is not None:
+                then()
+
+        def failed(exc: BaseException) -> None:
+            if then is not None:
+                then()
+            if store.is_open and not isinstance(exc, SyncCancelled):
+                raise exc
+            log.info("Aangemelde gebruiker niet bewaard: het profiel werd vergrendeld")
+
+        run_in_background(write, stored, failed, writes=True)
+
+    # -- what a round reports ---------------------------------------------------------------------
+
+    def _on_started(self) -> None:
+        self.syncing = True
+        self.phase, self.done = "", 0
+        self.started.emit()
+
+    def _on_progress(self, current: _Round, phase: str, done: int) -> None:
+        if current is not self._round:
+            return
+        self.phase, self.done = phase, done
+        self.progressed.emit(phase, done)
 
     # -- login ------------------------------------------------------------------------------------
 
@@ -656,10 +770,11 @@ class SyncService(QObject):
         return engine.client.tokens
 
     def logged_in(self) -> None:
-        """After a successful login (GUI thread): name the actor in the access log and sync now."""
+        """After a successful login (GUI thread): name the actor in the access log, then sync now."""
         if self._signed_in_as:
-            self._remember_user(self._signed_in_as)
-        self.request()
+            self._remember_user(self._signed_in_as, then=self.request)
+        else:
+            self.request()
 
     # -- conflicts and parked operations ----------------------------------------------------------
 

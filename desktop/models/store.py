@@ -131,7 +131,7 @@ class Store:
     ``integrity`` tells where the full page check stands: done at unlock (after an unclean shutdown or
     a change to the file outside Vangnet), or still to run in the background
     (:meth:`start_integrity_check`). Listeners in ``integrity_listeners`` are called with the final
-    status from the checking thread.
+    status from the thread that ran the check.
     """
 
     #: Seconds between unlocking and the background check, so that it does not compete with start-up.
@@ -145,7 +145,8 @@ class Store:
         self._lock_handle = lock_handle
         self.integrity = IntegrityStatus.CHECKED_AT_UNLOCK
         self.integrity_listeners: list[Callable[[str], None]] = []
-        self._check_thread: threading.Thread | None = None
+        self._check_started = False
+        self._check_done = threading.Event()
         self._check_cancel = threading.Event()
         self._check_connection: sqlcipher.Connection | None = None
         self._check_mutex = threading.Lock()
@@ -185,29 +186,37 @@ class Store:
 
     # -- the deferred full check ------------------------------------------------------------------
 
-    def start_integrity_check(self, delay: float | None = None) -> None:
-        """Run the full page check (``cipher_integrity_check``) on a thread of its own, after ``delay``.
+    def start_integrity_check(
+        self, delay: float | None = None, run: Callable[[Callable[[], None]], object] | None = None
+    ) -> None:
+        """Run the full page check (``cipher_integrity_check``) off the calling thread, after ``delay``.
 
-        It reads through a separate read-only connection and never writes the database. A damaged page
+        ``run`` starts the work somewhere else: the app passes its one background mechanism
+        (``desktop.background``); without it (the command line, which has no Qt) a thread of its own runs it.
+        The check reads through a separate read-only connection and never writes the database. A damaged page
         sets ``integrity`` to DAMAGED and makes the next unlock run the full check, which then refuses
         with the Dutch 'beschadigd' message.
         """
-        if self.engine is None or self._key is None or self._check_thread is not None:
+        if self.engine is None or self._key is None or self._check_started:
             return
         if self.integrity != IntegrityStatus.PENDING:
             return
         wait = self.INTEGRITY_CHECK_DELAY if delay is None else delay
         key = bytearray(self._key)
-        self._check_thread = threading.Thread(
-            target=self._run_integrity_check, args=(key, wait), name="vangnet-integriteit", daemon=True
-        )
-        self._check_thread.start()
+        self._check_started = True
+
+        def check() -> None:
+            self._run_integrity_check(key, wait)
+
+        if run is None:
+            threading.Thread(target=check, name="vangnet-integriteit", daemon=True).start()
+        else:
+            run(check)
 
     def wait_for_integrity_check(self, timeout: float | None = None) -> str:
         """Wait for a running background check (for tests and the command line); returns the status."""
-        thread = self._check_thread
-        if thread is not None:
-            thread.join(timeout)
+        if self._check_started:
+            self._check_done.wait(timeout)
         return self.integrity
 
     def _run_integrity_check(self, key: bytearray, delay: float) -> None:
@@ -236,6 +245,7 @@ class Store:
             log.warning("Volledige controle van de database niet uitgevoerd: %s", type(exc).__name__)
         finally:
             wipe_key(key)
+            self._check_done.set()
         for listener in list(self.integrity_listeners):
             try:
                 listener(self.integrity)
@@ -271,9 +281,8 @@ class Store:
         with self._check_mutex:
             if self._check_connection is not None:
                 self._check_connection.interrupt()
-        thread = self._check_thread
-        if thread is not None and thread is not threading.current_thread():
-            thread.join(30)
+        if self._check_started:
+            self._check_done.wait(30)
 
     def close(self) -> None:
         """Lock: close every connection, overwrite the key in memory and release the profile.
@@ -417,7 +426,7 @@ class Profile:
 
         The full page check runs at unlock after an unclean shutdown (or when the file changed since
         the last clean close); otherwise a cheap check runs now and, with ``background_check``, the
-        full one a few seconds later on a thread of its own (see :meth:`Store.start_integrity_check`).
+        full one a few seconds later off the calling thread (see :meth:`Store.start_integrity_check`).
         """
         key = self._unwrap(passphrase)
         lock_handle = _acquire_lock(self.path / LOCK_NAME)

@@ -8,6 +8,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import QObject
 
+from desktop.background import run_in_background
 from desktop.errors import VangnetError
 from desktop.models.store import Profile, Store
 from desktop.operations.op import BackgroundOp
@@ -31,6 +32,12 @@ def unlock(
 ) -> BackgroundOp[Store]:
     """Derive the key and open the profile (half a second of Argon2id, migrations when needed)."""
     return BackgroundOp(lambda: open_store(passphrase), parent=parent)
+
+
+def check_pages_later(store: Store) -> None:
+    """The full page check of a profile unlocked with the quick check, a few seconds from now, on the background
+    lane for work that mostly waits; its listeners hear the outcome (``Store.integrity_listeners``)."""
+    store.start_integrity_check(run=lambda check: run_in_background(check, waits=True))
 
 
 def change_passphrase(profile: Profile, old: str, new: str, *, parent: QObject | None = None) -> BackgroundOp[None]:

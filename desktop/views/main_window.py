@@ -34,7 +34,7 @@ from desktop.errors import VangnetError
 from desktop.models.enums import CaseKind
 from desktop.models.record_ref import RecordRef
 from desktop.models.store import IntegrityStatus, Store
-from desktop.operations import OpChanges, conflicts, exemptions, wait_for_background
+from desktop.operations import OpChanges, account, conflicts, exemptions, wait_for_background
 from desktop.operations.context import AppContext
 from desktop.sync_service import SyncService, ensure_outbox
 from desktop.views import features
@@ -792,10 +792,12 @@ class MainWindow(QMainWindow):
             current.setSelected(index == 0)
 
     def _watch_integrity(self, store: Store) -> None:
-        """The full page check runs on its own thread after a quick unlock; damage found there is told at once."""
+        """The full page check runs in the background a few seconds after a quick unlock (on the lane for work
+        that mostly waits); damage found there is told at once."""
         listener = self.integrity_checked.emit  # emitted from the checking thread, delivered on the GUI thread
         if listener not in store.integrity_listeners:
             store.integrity_listeners.append(listener)
+        account.check_pages_later(store)
 
     def _integrity_checked(self, status: str) -> None:
         if status != IntegrityStatus.DAMAGED:
