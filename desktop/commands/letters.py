@@ -160,7 +160,8 @@ def _run_database(args: argparse.Namespace) -> int:
                 made = make_report(
                     db.session, args.kind, targets[0].case_id, args.output, options, settings, store, user_id
                 )
-                print(f"{REPORT_KINDS[args.kind].title} geschreven naar {made.path}.")
+                for report in made:
+                    print(f"{REPORT_KINDS[args.kind].title} ({report.addressee}) geschreven naar {report.path}.")
                 return 0
             started = time.perf_counter()
             with db.session() as session:

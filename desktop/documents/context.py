@@ -387,11 +387,16 @@ class Officer:
 
 @dataclass
 class Suspect:
-    name: str
+    """The one suspect of a proces-verbaal, identified as Sv art. 27a lid 1 asks: surname, given names, place
+    and date of birth, and the address."""
+
+    name: str  # the full name on one line: all given names, prefix and surname
     birth_date: date | None = None
     birth_place: str = ""
     address: PostalAddress = field(default_factory=PostalAddress)
-    role: str = "ouder"  # 'ouder', 'verzorger' or 'jongere'
+    role: str = "ouder"  # 'vader met gezag', 'verzorger', 'jongere'
+    surname: str = ""  # with its prefix: 'de Vries'
+    given_names: str = ""  # all of them, in full
 
 
 @dataclass
@@ -404,6 +409,7 @@ class AbsenceLine:
     kind: str
     hours: float = 0
     times_late: int = 0
+    school: str = ""
 
 
 @dataclass
@@ -414,9 +420,26 @@ class Step:
 
 @dataclass
 class Statement:
+    """The verhoor of the suspect as the verbalisant recorded it: the caution and rights given (Sv art. 29 lid 2,
+    27c lid 2, 488ab) and the statement, or the silence, or that the suspect did not appear."""
+
     person: str
     on: date
     text: str
+    at: time | None = None
+    place: str = ""
+    appeared: bool = True
+    caution_given: bool = False
+    legal_aid_informed: bool = False
+    minor_rights_informed: bool | None = None  # None: the suspect was an adult at the hearing
+    accompanied_by: str = ""
+    lawyer: str = ""
+    interpreter: str = ""
+    remains_silent: bool = False
+
+
+# ReportContext has a field called 'date': later annotations in it name the type by this alias.
+_Day = date
 
 
 @dataclass
@@ -428,8 +451,12 @@ class ReportContext:
     place: str = _f("Plaats van opmaak")
     officer: Officer = _group("Verbalisant", factory=Officer)
     pupil: Pupil = _group("Leerling", factory=Pupil)
-    suspect_names: str = _f("Naam of namen van de verdachte(n) (berekend)")
-    facts: str = _f("Omschrijving van de feiten")
+    suspect_names: str = _f("Naam van de verdachte (berekend)")
+    facts: str = _f("Omschrijving van de feiten door de verbalisant")
+    offence_start: _Day | None = _f("Eerste dag van het verzuim waarover het rapport gaat (berekend)", None)
+    offence_end: _Day | None = _f("Laatste dag van het verzuim waarover het rapport gaat (berekend)", None)
+    offence_place: str = _f("Plaats van het feit: de school of scholen met adres (berekend)")
+    duty: str = _f("Plicht die gold in de periode van het verzuim: leerplicht of kwalificatieplicht (berekend)")
     advice: str = _f("Advies over de afdoening")
     additions: str = _f("Aanvullingen van de consulent")
     halt: HaltReferral | None = _group("Halt-verwijzing")
@@ -439,6 +466,7 @@ class ReportContext:
     # Structured parts, printed through '@@' blocks (not merge fields).
     suspects: list[Suspect] = field(default_factory=list)
     articles: list[str] = field(default_factory=list)
+    charges: list[str] = field(default_factory=list)  # the words of each charge, after 'heeft de verdachte'
     absences: list[AbsenceLine] = field(default_factory=list)
     earlier_steps: list[Step] = field(default_factory=list)
     statements: list[Statement] = field(default_factory=list)

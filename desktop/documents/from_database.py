@@ -52,27 +52,32 @@ from desktop.documents.letters import (
     regenerate,
     render_batch,
 )
-from desktop.documents.official_reports import REPORT_KINDS, ReportError, generate_report
+from desktop.documents.official_reports import REPORT_KINDS, ReportError, generate_reports
 from desktop.documents.organisations import ORGANISATION_FILE, ORGANISATIONS
 from desktop.documents.templates import TemplateError, TemplateStore
 from desktop.models.audit import AuditAction, record
 from desktop.models.cases import AbsenceReport, Appointment, Case, Intervention, JournalEntry
+from desktop.models.charges import Offender, charges_for, offence_counts
 from desktop.models.enums import (
     AppointmentKind,
     CaseStatus,
     Decision,
     ExemptionArticle,
     Gender,
+    GuardianRelation,
     InterventionKind,
     JournalKind,
     LeaveDecider,
 )
 from desktop.models.errors import DomainError
 from desktop.models.exemptions import Exemption, LeaveRequest
-from desktop.models.law import letters_to_young_person
+from desktop.models.hearings import Hearing, facts_of, hearing_report_refusal, latest_hearing
+from desktop.models.law import DutyStatus, duty_status, letters_to_young_person
+from desktop.models.mandate import SigningAct, mandate_rules, signer_for, signing_refusal
 from desktop.models.records import DocumentRecord
 from desktop.models.registry import Enrollment, Municipality, Person, School, User
 from desktop.models.registry import Guardian as GuardianRow
+from desktop.models.school_calendar import school_calendar
 
 # 'artikel 5 onder a' as printed in a decision (the templates add 'van de Leerplichtwet 1969').
 ARTICLE_TEXT = {
@@ -814,34 +819,206 @@ def regenerate_document(session: Session, record_id: str, out: str | Path | None
 class ReportOptions:
     report_date: dt.date | None = None
     place: str = ""  # default: the case's gemeente
-    boa_number: str = ""
+    boa_number: str = ""  # not used: the verbalisant's boa number is kept on the user (Sv art. 142)
     facts: str = ""
     advice: str = ""
     additions: str = ""
     earlier_conviction: bool | None = None
 
 
-def _suspects(session: Session, kind: str, person: Person) -> list[Suspect]:
-    if kind == "pv_jongere":
-        return [Suspect(name=_person_name(person), birth_date=person.birth_date, address=_address(person),
-                        role="jongere")]
+#: Relations that make a guardian responsible without parental authority: the feitelijke verzorging of
+#: Lpw art. 2 lid 1 ('degene die zich met de feitelijke verzorging van een jongere heeft belast').
+_CARING_RELATIONS = frozenset({GuardianRelation.FOSTER_PARENT, GuardianRelation.CARER})
+
+
+@dataclass(frozen=True)
+class _SuspectRow:
+    """A suspect with the records behind it: the hearing is looked up by ``guardian_id`` (None: the jongere)."""
+
+    suspect: Suspect
+    guardian_id: str | None
+    birth_date: dt.date | None
+
+
+def _identification_gaps(suspect: Suspect) -> list[str]:
+    """What a proces-verbaal still lacks to identify the suspect (Sv art. 27a lid 1: naam, voornamen,
+    geboorteplaats en geboortedatum; and the address where the suspect lives)."""
+    missing = []
+    if not suspect.surname:
+        missing.append("de achternaam")
+    if not suspect.given_names:
+        missing.append("alle voornamen (voluit)")
+    if suspect.birth_date is None:
+        missing.append("de geboortedatum")
+    if not suspect.birth_place:
+        missing.append("de geboorteplaats")
+    address = suspect.address
+    if not (address.street and address.postal_code and address.city):
+        missing.append("het adres")
+    return missing
+
+
+def _dutch_list(items: Sequence[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} en {items[-1]}"
+
+
+def _suspect_rows(session: Session, kind: str, person: Person) -> list[_SuspectRow]:
+    """Lpw art. 2 lid 1: the parents with authority and whoever cares for the jongere; art. 2 lid 3 / 4c: the
+    jongere. One proces-verbaal per suspect."""
     home = _address(person)
-    suspects = []
+    surname = " ".join(part for part in (person.prefix, person.last_name) if part)
+    if kind == "pv_jongere":
+        suspect = Suspect(name=_person_name(person), birth_date=person.birth_date,
+                          birth_place=(person.birth_place or "").strip(), address=home, role="jongere",
+                          surname=surname, given_names=(person.first_names or "").strip())
+        return [_SuspectRow(suspect, None, person.birth_date)]
+    rows = []
     for row in session.scalars(select(GuardianRow).where(GuardianRow.person_id == person.id,
-                                                         GuardianRow.deleted.is_(False))):
-        if not row.has_authority:
+                                                         GuardianRow.deleted.is_(False))
+                               .order_by(GuardianRow.relation, GuardianRow.last_name)):
+        if not row.has_authority and row.relation not in _CARING_RELATIONS:
             continue
         address = _address(row) if (row.street or row.postal_code) else home
-        suspects.append(Suspect(name=_guardian_name(row), address=address,
-                                role=f"{row.relation.label.lower()} met gezag"))
-    return suspects
+        given = (row.first_names or "").strip()
+        role = (f"{row.relation.label.lower()} met gezag" if row.has_authority
+                else f"{row.relation.label.lower()} (feitelijke verzorging)")
+        suspect = Suspect(
+            name=" ".join(part for part in (given or row.initials, row.prefix, row.last_name) if part),
+            birth_date=row.birth_date, birth_place=(row.birth_place or "").strip(), address=address, role=role,
+            surname=" ".join(part for part in (row.prefix, row.last_name) if part), given_names=given,
+        )
+        rows.append(_SuspectRow(suspect, row.id, row.birth_date))
+    return rows
 
 
-def report_context(
+def _suspects(session: Session, kind: str, person: Person) -> list[Suspect]:
+    return [row.suspect for row in _suspect_rows(session, kind, person)]
+
+
+def _statement(hearing: Hearing, name: str) -> Statement:
+    held = hearing.held_at
+    return Statement(
+        person=name, on=held.date(), text=hearing.statement or "", at=held.time().replace(second=0, microsecond=0),
+        place=hearing.place, appeared=bool(hearing.appeared), caution_given=bool(hearing.caution_given),
+        legal_aid_informed=bool(hearing.legal_aid_informed), minor_rights_informed=hearing.minor_rights_informed,
+        accompanied_by=hearing.accompanied_by or "", lawyer=hearing.lawyer or "", interpreter=hearing.interpreter or "",
+        remains_silent=bool(hearing.remains_silent),
+    )
+
+
+def _hearing_for(session: Session, case: Case, row: _SuspectRow, facts_on: dt.date | None) -> Statement:
+    """The suspect's hearing as the proces-verbaal quotes it; refused when there is none or it cannot be used."""
+    name = row.suspect.name
+    hearing = latest_hearing(session, case.id, row.guardian_id)
+    if hearing is None:
+        raise ReportError(
+            f"Leg eerst het verhoor van {name} vast (Verhoor vastleggen): een proces-verbaal geeft de verklaring "
+            "van de verdachte weer, of dat de verdachte zweeg of niet verscheen (Leerplichtwet 1969 art. 22)."
+        )
+    refusal = hearing_report_refusal(facts_of(hearing), row.birth_date, facts_on)
+    if refusal is not None:
+        raise ReportError(f"{name} {refusal}")
+    return _statement(hearing, name)
+
+
+def _school_place(school: School | None) -> str:
+    if school is None:
+        return ""
+    address = " ".join(p for p in (school.street, school.house_number) if p)
+    where = ", ".join(p for p in (address, " ".join(p for p in (school.postal_code, school.city) if p)) if p)
+    return f"{school.name}, {where}" if where else school.name
+
+
+@dataclass(frozen=True)
+class _Facts:
+    lines: list[AbsenceLine]
+    duties: list[DutyStatus]
+    start: dt.date | None
+    end: dt.date | None
+    places: list[str]
+
+
+def _facts(session: Session, case: Case, person: Person, kind: str) -> _Facts:
+    """The case's verzuimmeldingen that the report can be about, with the duty that applied on their dates.
+
+    For a proces-verbaal only verzuim under leerplicht or kwalificatieplicht counts, read on the first day of
+    each melding's period (Lpw art. 2, 4a-4c; a 19-year-old can be charged for verzuim before 18), and against
+    the jongere only verzuim from the 12th birthday (art. 2 lid 3).
+    """
+    reports = list(session.scalars(
+        select(AbsenceReport).where(AbsenceReport.case_id == case.id, AbsenceReport.deleted.is_(False))
+        .order_by(AbsenceReport.received_on)
+    ))
+    calendar = school_calendar(session)
+    offender = Offender.JONGERE if kind == "pv_jongere" else Offender.PARENT
+    lines: list[AbsenceLine] = []
+    duties: list[DutyStatus] = []
+    starts: list[dt.date] = []
+    ends: list[dt.date] = []
+    places: list[str] = []
+    for report in reports:
+        first = report.absence_start or report.received_on
+        duty = duty_status(person.birth_date, first, person.qualified_on,
+                           qualification_exempt=bool(person.qualification_exempt), holidays=calendar)
+        if kind.startswith("pv_") and not offence_counts(offender, duty, person.birth_date, first):
+            continue
+        school = session.get(School, report.school_id) if report.school_id else None
+        lines.append(AbsenceLine(report.received_on, report.absence_start, report.absence_end, report.kind.label,
+                                 report.hours_absent or 0, report.times_late or 0,
+                                 school.name if school else ""))
+        duties.append(duty)
+        starts.append(first)
+        ends.append(report.absence_end or first)
+        place = _school_place(school)
+        if place and place not in places:
+            places.append(place)
+    return _Facts(lines, duties, min(starts, default=None), max(ends, default=None), places)
+
+
+#: The intervention a report is itself: not one of its earlier steps.
+_REPORT_INTERVENTION = {
+    "pv_ouders": InterventionKind.OFFICIAL_REPORT,
+    "pv_jongere": InterventionKind.OFFICIAL_REPORT,
+    "formulier_halt": InterventionKind.HALT,
+    "formulier_raad": InterventionKind.CHILD_PROTECTION,
+}
+
+
+def _steps(session: Session, case: Case, kind: str) -> list[Step]:
+    """What was done in the case before this report, by date: interventions and the conversations and visits of
+    the journal. Only what happened and with whom: what was said in a help conversation stays in the file."""
+    own = _REPORT_INTERVENTION[kind]
+    steps = [Step(i.date, _step_text(i)) for i in _interventions(session, case) if i.kind != own]
+    journal = session.scalars(
+        select(JournalEntry).where(JournalEntry.case_id == case.id, JournalEntry.deleted.is_(False),
+                                   JournalEntry.kind.in_((JournalKind.CONVERSATION, JournalKind.HOME_VISIT,
+                                                          JournalKind.SCHOOL_VISIT)))
+        .order_by(JournalEntry.occurred_at)
+    )
+    for entry in journal:
+        with_whom = f" met {entry.contact_with}" if entry.contact_with else ""
+        steps.append(Step(entry.occurred_at.date(), f"{entry.kind.label}{with_whom}"))
+    return sorted(steps, key=lambda step: step.on)
+
+
+_SIGNING_ACT = {
+    "pv_ouders": SigningAct.PROCES_VERBAAL,
+    "pv_jongere": SigningAct.PROCES_VERBAAL,
+    "formulier_halt": SigningAct.OFFICIAL_REPORT,
+    "formulier_raad": SigningAct.OFFICIAL_REPORT,
+}
+
+
+def report_contexts(
     session: Session, kind: str, case_id: str, options: ReportOptions | None = None,
     user_id: str | None = None, today: dt.date | None = None,
-) -> ReportContext:
-    """A proces-verbaal or referral form from the case: meldingen, steps, statements and the officer."""
+) -> list[ReportContext]:
+    """The reports of a kind for a case: one proces-verbaal per suspect (two parents: two), one form otherwise.
+
+    Refused (ReportError, Dutch) when ``user_id`` may not sign this report, when a suspect is not fully
+    identified, when there is no verzuimmelding the report can be about, or when a suspect was not heard
+    with caution and rights.
+    """
     if kind not in REPORT_KINDS:
         raise ReportError(f"Onbekende rapportsoort '{kind}'.")
     options = options or ReportOptions()
@@ -852,23 +1029,29 @@ def report_context(
         raise ReportError("Deze zaak bestaat niet (meer).")
     person = session.get_one(Person, case.person_id)
     on = options.report_date or today or dt.date.today()
-    consultant = _consultant(session, case.assigned_user_id or user_id)
+    signer = signer_for(session, user_id)
+    refusal = signing_refusal(_SIGNING_ACT[kind], signer, mandate_rules(session))
+    if refusal is not None:
+        raise ReportError(refusal)
+    signer_user = session.get(User, signer.user_id) if signer.user_id else None
     municipality = _municipality_name(session, case.municipality_code or person.municipality_code)
-    reports = session.scalars(select(AbsenceReport).where(AbsenceReport.case_id == case.id,
-                                                          AbsenceReport.deleted.is_(False)))
-    interventions = _interventions(session, case)
-    journal = session.scalars(
-        select(JournalEntry).where(JournalEntry.case_id == case.id, JournalEntry.deleted.is_(False))
-        .order_by(JournalEntry.occurred_at)
-    )
-    steps: list[Step] = [Step(i.date, _step_text(i) + (f": {i.notes}" if i.notes else "")) for i in interventions]
-    statements: list[Statement] = []
-    for entry in journal:
-        when = entry.occurred_at.date()
-        if entry.kind in (JournalKind.CONVERSATION, JournalKind.HOME_VISIT, JournalKind.SCHOOL_VISIT):
-            steps.append(Step(when, f"{entry.kind.label}: {entry.text}"))
-            if entry.contact_with:
-                statements.append(Statement(entry.contact_with, when, entry.text))
+    facts = _facts(session, case, person, kind)
+    if not facts.lines:
+        if kind.startswith("pv_"):
+            raise ReportError(
+                f"Zaak {case.case_number}: er is geen verzuimmelding uit een periode waarin "
+                f"{_person_name(person)} leerplichtig of kwalificatieplichtig was"
+                + (" en 12 jaar of ouder" if kind == "pv_jongere" else "")
+                + ": zonder meldingen geen proces-verbaal."
+            )
+        raise ReportError(f"Zaak {case.case_number}: er zijn geen verzuimmeldingen vastgelegd.")
+    offender = Offender.JONGERE if kind == "pv_jongere" else Offender.PARENT
+    charges = charges_for(offender, facts.duties) if kind.startswith("pv_") else []
+    duty_now = duty_status(person.birth_date, on, person.qualified_on,
+                           qualification_exempt=bool(person.qualification_exempt))
+    duty_label = ", ".join(dict.fromkeys(
+        d.label.lower() for d in (facts.duties if kind.startswith("pv_") else [duty_now])
+    ))
     halt = _latest_intervention(session, case, InterventionKind.HALT)
     # Halt's criterion 'never referred for verzuim before': referrals before the one this form is about.
     earlier_stmt = select(Intervention.id).where(Intervention.person_id == person.id,
@@ -877,48 +1060,91 @@ def report_context(
     if halt is not None:
         earlier_stmt = earlier_stmt.where(Intervention.date < halt.date)
     earlier_halt = session.scalar(earlier_stmt.limit(1)) is not None
-    guardians = guardians_of(session, person)
-    return ReportContext(
+    steps = _steps(session, case, kind)
+    raad = _latest_intervention(session, case, InterventionKind.CHILD_PROTECTION)
+    base = ReportContext(
         case_number=case.case_number,
         date=on,
         place=options.place or municipality,
-        officer=Officer(name=consultant.name, function="leerplichtambtenaar", boa_number=options.boa_number,
-                        municipality=municipality, phone=consultant.phone, email=consultant.email),
+        officer=Officer(
+            name=signer.display_name,
+            function="leerplichtambtenaar" if signer.leerplichtambtenaar else "consulent leerplicht",
+            boa_number=signer.boa_number or "", municipality=municipality,
+            phone=(signer_user.phone or "") if signer_user else "",
+            email=(signer_user.email or "") if signer_user else "",
+        ),
         pupil=_pupil(session, person, case, on, with_bsn=False),
         facts=options.facts,
+        offence_start=facts.start,
+        offence_end=facts.end,
+        offence_place="; ".join(facts.places),
+        duty=duty_label,
         advice=options.advice,
         additions=options.additions,
         halt=HaltReferral(office=(halt.referred_to if halt and halt.referred_to else "Halt"),
                           consent_jongere=halt.consent_pupil if halt else None,
                           consent_parents=halt.consent_parents if halt else None,
                           background=(halt.notes or "") if halt else "") if kind == "formulier_halt" else None,
-        child_protection=ChildProtectionReport(concerns=options.facts or case.summary or "",
-                                               request="Onderzoek naar de noodzaak van een beschermingsmaatregel.",
-                                               earlier_steps=[s.description for s in steps])
-        if kind == "formulier_raad" else None,
+        child_protection=ChildProtectionReport(
+            concerns=options.facts or (raad.notes if raad and raad.notes else "") or case.summary or "",
+            request="Onderzoek naar de noodzaak van een beschermingsmaatregel.",
+            earlier_steps=[s.description for s in steps],
+        ) if kind == "formulier_raad" else None,
         earlier_conviction=options.earlier_conviction,
-        suspects=_suspects(session, kind, person) if kind.startswith("pv_") else [],
-        absences=[AbsenceLine(r.received_on, r.absence_start, r.absence_end, r.kind.label, r.hours_absent or 0,
-                              r.times_late or 0) for r in reports],
+        articles=[article for charge in charges for article in charge.articles],
+        charges=[charge.words(f"{_person_name(person)}, geboren op {dutch_date(person.birth_date)}")
+                 for charge in charges],
+        absences=facts.lines,
         earlier_steps=steps,
-        statements=statements,
-        guardians=guardians,
+        guardians=guardians_of(session, person),
         earlier_halt_for_absence=earlier_halt,
     )
+    if not kind.startswith("pv_"):
+        return [base]
+    rows = _suspect_rows(session, kind, person)
+    if not rows:
+        raise ReportError("Er is geen ouder met gezag of verzorger bekend: een proces-verbaal tegen de ouders "
+                          "heeft een verdachte nodig (Leerplichtwet 1969 art. 2 lid 1).")
+    contexts = []
+    for row in rows:
+        gaps = _identification_gaps(row.suspect)
+        if gaps:
+            raise ReportError(
+                f"Vul eerst {_dutch_list(gaps)} van {row.suspect.name} in (bij Verhoor vastleggen, of in het "
+                "BRP-uittreksel): een proces-verbaal identificeert de verdachte met naam, voornamen, geboorteplaats, "
+                "geboortedatum en adres (Wetboek van Strafvordering art. 27a)."
+            )
+        contexts.append(dataclasses.replace(
+            base, suspects=[row.suspect], suspect_names=row.suspect.name,
+            statements=[_hearing_for(session, case, row, facts.start if row.guardian_id is None else None)],
+        ))
+    return contexts
+
+
+def report_context(
+    session: Session, kind: str, case_id: str, options: ReportOptions | None = None,
+    user_id: str | None = None, today: dt.date | None = None,
+) -> ReportContext:
+    """The first report of :func:`report_contexts` (the first suspect's proces-verbaal), for a preview."""
+    return report_contexts(session, kind, case_id, options, user_id, today)[0]
 
 
 def make_report(
     session_factory: Callable[[], Any], kind: str, case_id: str, out: str | Path,
     options: ReportOptions | None = None, settings: LayoutSettings | None = None,
     store: TemplateStore | None = None, user_id: str | None = None, today: dt.date | None = None,
-) -> MadeLetter:
-    """Make a report from the case and register it like a letter."""
+) -> list[MadeLetter]:
+    """Make the reports of a case in one PDF at ``out`` and register each: a proces-verbaal per suspect,
+    each its own document (own pages, own register record)."""
     with session_factory() as session:
-        context = report_context(session, kind, case_id, options, user_id, today)
-        case = session.get(Case, case_id)
+        contexts = report_contexts(session, kind, case_id, options, user_id, today)
+        case = session.get_one(Case, case_id)
         person_id = case.person_id
-    generated = generate_report(kind, context, out, settings, store)
-    job = LetterJob(kind, LetterContext(), person_id, case_id)
+    generated = generate_reports(kind, contexts, out, settings, store)
+    made = []
     with session_factory() as session:
-        document = register_letter(session, job, generated, Path(out), user_id)
-        return MadeLetter(document.id, Path(out), document.addressee or "", kind)
+        for report in generated:
+            job = LetterJob(kind, LetterContext(), person_id, case_id)
+            document = register_letter(session, job, report, Path(out), user_id)
+            made.append(MadeLetter(document.id, Path(out), document.addressee or "", kind))
+    return made

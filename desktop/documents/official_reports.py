@@ -1,7 +1,8 @@
-"""Official reports: proces-verbaal against parents or a jongere (12+), and the Halt and Raad referral forms.
+"""Official reports: proces-verbaal against a parent or a jongere (12+), and the Halt and Raad referral forms.
 
 The prose comes from templates (resources/templates/pv_*.toml, formulier_*.toml); the tables are built here
-from the case data and placed where the template says ('@@ verzuimoverzicht', ...).
+from the case data and placed where the template says ('@@ verzuimoverzicht', ...). A proces-verbaal has one
+suspect: a case with two parents gives two, each its own document with its own pages and register record.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from desktop.documents.context import ReportContext, dutch_date, from_dict, report_merge_data
+from desktop.documents.context import ReportContext, Statement, dutch_date, dutch_time, from_dict, report_merge_data
 from desktop.documents.document_record import GeneratedLetter, make_record
 from desktop.documents.layout import (
     FONT,
@@ -40,13 +41,19 @@ from desktop.documents.templates import (
     fill_plain,
 )
 from desktop.models.errors import DomainError
-from desktop.models.law import age_on, halt_eligible
+from desktop.models.hearings import HearingFacts, hearing_report_refusal
+from desktop.models.law import (
+    HALT_MAX_HOURS,
+    HALT_MAX_TIMES_LATE,
+    HALT_MIN_HOURS,
+    HALT_MIN_TIMES_LATE,
+    age_on,
+    halt_eligible,
+)
 
-# Default articles per report (VERIFY against the current text of the Leerplichtwet 1969).
-DEFAULT_ARTICLES = {
-    "pv_ouders": ["artikel 2 lid 1 Leerplichtwet 1969", "artikel 26 Leerplichtwet 1969"],
-    "pv_jongere": ["artikel 2 lid 3 Leerplichtwet 1969", "artikel 26 Leerplichtwet 1969"],
-}
+PV_KINDS = ("pv_ouders", "pv_jongere")
+#: Below this age the parents' consent to Halt is asked as well (Halt's criteria for verwijzers).
+HALT_PARENTS_CONSENT_BELOW = 16
 
 
 @dataclass(frozen=True)
@@ -137,7 +144,8 @@ class _Blocks:
             address = ", ".join(p for p in (suspect.address.street,
                                             f"{suspect.address.postal_code} {suspect.address.city}".strip()) if p)
             out += self._pairs([
-                ("Naam", suspect.name),
+                ("Achternaam", suspect.surname or suspect.name),
+                ("Voornamen", suspect.given_names),
                 ("Geboren", " te ".join(p for p in (_d(suspect.birth_date), suspect.birth_place) if p)),
                 ("Adres", address),
                 ("Hoedanigheid", suspect.role),
@@ -150,29 +158,37 @@ class _Blocks:
         return self._pairs([("Naam leerling", p.name), ("Geboren", _d(p.birth_date)), ("School", school)])
 
     def facts(self) -> list[Flowable]:
+        ctx = self.ctx
         out: list[Flowable] = []
-        if self.ctx.facts:
-            out.append(Paragraph(escape_markup(self.ctx.facts), self.styles["body"]))
-        articles = self.ctx.articles or DEFAULT_ARTICLES.get(self.kind, [])
-        if articles:
+        if ctx.offence_start and ctx.offence_end:
+            period = f"In de periode van {_d(ctx.offence_start)} tot en met {_d(ctx.offence_end)}"
+            place = f", op of bij {ctx.offence_place}" if ctx.offence_place else ""
+            duty = f" De jongere was in die periode {ctx.duty}." if ctx.duty else ""
+            for wording in ctx.charges:
+                out.append(Paragraph(escape_markup(
+                    f"{period}{place}, heeft de verdachte, {ctx.suspect_names}, {wording}.{duty}"
+                ), self.styles["body"]))
+        if ctx.facts:
+            out.append(Paragraph(escape_markup(ctx.facts), self.styles["body"]))
+        if ctx.articles:
             out.append(Paragraph("Overtreden wetsartikelen:", self.styles["body"]))
-            out += blocks_to_flowables([_bullets(articles)], self.styles)
+            out += blocks_to_flowables([_bullets(ctx.articles)], self.styles)
         return out
 
     def absences(self) -> list[Flowable]:
         made = self.ctx.date
         assert made is not None  # a report has a date of its own (_check), and so has its record's context
         lines = sorted(self.ctx.absences, key=lambda a: (a.reported_on or a.period_start or made))
-        if not lines:
-            return [Paragraph("Er zijn geen verzuimmeldingen vastgelegd.", self.styles["body"])]
-        rows = [["Melding ontvangen", "Periode", "Soort verzuim", "Uren", "Te laat"]]
+        rows = [["Melding ontvangen", "Periode", "Soort verzuim", "School", "Uren", "Te laat"]]
         for a in lines:
             period = " t/m ".join(p for p in (_d(a.period_start), _d(a.period_end)) if p)
-            rows.append([_d(a.reported_on), period, a.kind, _number(a.hours), str(a.times_late)])
-        rows.append(["Totaal", "", f"{len(lines)} melding(en)", _number(sum(a.hours for a in lines)),
+            rows.append([_d(a.reported_on), period, a.kind, a.school, _number(a.hours), str(a.times_late)])
+        rows.append(["Totaal", "", f"{len(lines)} melding(en)", "", _number(sum(a.hours for a in lines)),
                      str(sum(a.times_late for a in lines))])
         w = self.width
-        return [_table(rows, [33 * mm, 58 * mm, w - 33 * mm - 58 * mm - 34 * mm, 17 * mm, 17 * mm], True,
+        fixed = 27 * mm + 44 * mm + 14 * mm + 14 * mm
+        kind_width = (w - fixed) * 0.45
+        return [_table(rows, [27 * mm, 44 * mm, kind_width, w - fixed - kind_width, 14 * mm, 14 * mm], True,
                        self.styles, total_row=True), Spacer(1, 6)]
 
     def earlier_steps(self) -> list[Flowable]:
@@ -183,16 +199,49 @@ class _Blocks:
         return [_table(rows, [33 * mm, self.width - 33 * mm], True, self.styles), Spacer(1, 6)]
 
     def statements(self) -> list[Flowable]:
-        if not self.ctx.statements:
-            return [Paragraph("Er zijn geen verklaringen afgelegd.", self.styles["body"])]
         out: list[Flowable] = []
         for statement in sorted(self.ctx.statements, key=lambda s: s.on):
             out.append(KeepTogether([
-                Paragraph(f"Verklaring van {escape_markup(statement.person)} op {_d(statement.on)}:",
-                          self.styles["heading"]),
-                Paragraph(f"<i>{escape_markup(statement.text)}</i>", self.styles["body"]),
+                Paragraph(f"<i>{escape_markup(text)}</i>" if quoted else escape_markup(text), self.styles["body"])
+                for text, quoted in self._hearing(statement)
             ]))
         return out
+
+    def _hearing(self, h: Statement) -> list[tuple[str, bool]]:
+        """The paragraphs of the hearing, each with whether it is the suspect's own words."""
+        body, quote = False, True
+        when = _d(h.on) + (f" om {dutch_time(h.at)} uur" if h.at else "")
+        where = f" te {h.place}" if h.place else ""
+        if not h.appeared:
+            return [(f"Ik heb {h.person} uitgenodigd om als verdachte te worden gehoord op {when}{where}. "
+                     "De verdachte is niet verschenen en heeft geen verklaring afgelegd.", body)]
+        lines = [(f"Op {when}{where} heb ik {h.person} als verdachte gehoord.", body)]
+        if h.caution_given:
+            lines.append(("Voor de aanvang van het verhoor heb ik de verdachte medegedeeld dat hij of zij niet "
+                          "verplicht is tot antwoorden (artikel 29, tweede lid, Wetboek van Strafvordering).", body))
+        if h.legal_aid_informed:
+            lines.append(("Ik heb de verdachte gewezen op het recht om voorafgaand aan en tijdens het verhoor een "
+                          "advocaat te raadplegen (artikelen 27c, tweede lid, en 28 Wetboek van Strafvordering)."
+                          + (f" Bij het verhoor was advocaat {h.lawyer} aanwezig." if h.lawyer
+                             else " Bij het verhoor was geen advocaat aanwezig."), body))
+        if h.minor_rights_informed:
+            lines.append(("De verdachte was bij het verhoor of ten tijde van het feit minderjarig (artikel 488 "
+                          "Wetboek van Strafvordering). Ik heb de verdachte gewezen op het recht zich bij het "
+                          "verhoor te laten begeleiden door een ouder, voogd of vertrouwenspersoon (artikel 488ab "
+                          "Wetboek van Strafvordering)."
+                          + (f" De verdachte werd begeleid door {h.accompanied_by}." if h.accompanied_by
+                             else " De verdachte werd door niemand begeleid."), body))
+        elif h.accompanied_by:
+            lines.append((f"De verdachte werd bij het verhoor begeleid door {h.accompanied_by}.", body))
+        if h.interpreter:
+            lines.append((f"Het verhoor is afgenomen met bijstand van tolk {h.interpreter} (artikel 29b Wetboek "
+                          "van Strafvordering).", body))
+        if h.remains_silent:
+            lines.append(("De verdachte beriep zich op het zwijgrecht en legde geen verklaring af.", body))
+        else:
+            lines.append(("De verdachte verklaarde:", body))
+            lines.append((h.text, quote))
+        return lines
 
     def advice(self) -> list[Flowable]:
         text = self.ctx.advice or "Geen advies gegeven."
@@ -225,7 +274,8 @@ class _Blocks:
             ("Voldoet aan Halt-criteria", "ja" if eligible else "nee"),
             ("Toestemming jongere", yes_no(halt.consent_jongere if halt else None)),
             ("Toestemming ouders", yes_no(halt.consent_parents if halt else None)
-             + (" (nodig: jonger dan 16)" if age is not None and age < 16 else "")),
+             + (" (nodig: jonger dan 16)" if age is not None and age < HALT_PARENTS_CONSENT_BELOW
+                else " (niet nodig: 16 jaar of ouder)")),
             ("Halt-bureau", halt.office if halt else ""),
         ])
 
@@ -278,24 +328,104 @@ def _bullets(items: Sequence[str]) -> FilledBlock:
     return FilledBlock("bullets", tuple(escape_markup(i) for i in items))
 
 
+def _identification_missing(ctx: ReportContext) -> list[str]:
+    suspect = ctx.suspects[0]
+    missing = [label for label, value in (
+        ("de achternaam", suspect.surname), ("alle voornamen", suspect.given_names),
+        ("de geboortedatum", suspect.birth_date), ("de geboorteplaats", suspect.birth_place),
+        ("het adres", suspect.address.street and suspect.address.postal_code and suspect.address.city),
+    ) if not value]
+    return missing
+
+
+def _check_pv(ctx: ReportContext) -> None:
+    """What a proces-verbaal needs before it is drawn up (refused with a Dutch sentence otherwise)."""
+    if len(ctx.suspects) != 1:
+        raise ReportError("Een proces-verbaal gaat over één verdachte: maak er één per verdachte.")
+    missing = _identification_missing(ctx)
+    if missing:
+        raise ReportError(
+            f"Vul eerst {', '.join(missing)} van {ctx.suspects[0].name} in: een proces-verbaal identificeert "
+            "de verdachte met naam, voornamen, geboorteplaats, geboortedatum en adres (Wetboek van Strafvordering "
+            "art. 27a)."
+        )
+    if not ctx.officer.boa_number:
+        raise ReportError("Een proces-verbaal maakt alleen een buitengewoon opsporingsambtenaar op: het "
+                          "registratienummer van de verbalisant ontbreekt (Wetboek van Strafvordering art. 142).")
+    if not ctx.articles or not ctx.charges:
+        raise ReportError("Het proces-verbaal noemt geen feit en geen overtreden wetsartikelen.")
+    if ctx.offence_start is None or ctx.offence_end is None:
+        raise ReportError("Het proces-verbaal noemt niet wanneer het verzuim plaatsvond.")
+    if not ctx.statements:
+        raise ReportError(f"Leg eerst het verhoor van {ctx.suspects[0].name} vast (Leerplichtwet 1969 art. 22).")
+    for statement in ctx.statements:
+        facts = HearingFacts(statement.on, statement.appeared, statement.caution_given,
+                             statement.legal_aid_informed, statement.minor_rights_informed, statement.remains_silent,
+                             statement.text)
+        facts_on = ctx.offence_start if ctx.suspects[0].role == "jongere" else None
+        refusal = hearing_report_refusal(facts, ctx.suspects[0].birth_date, facts_on)
+        if refusal is not None:
+            raise ReportError(f"{statement.person} {refusal}")
+
+
+def halt_refusal(ctx: ReportContext) -> str | None:
+    """Why this case cannot be referred to Halt for verzuim (Dutch), or None (Halt's criteria for verwijzers).
+
+    Age 12 up to 18 on the date of the referral; at least 9 hours absent or 12 times late and at most 60 of
+    each; never referred for verzuim before; the consent of the jongere, and of the parents below 16.
+    """
+    birth, on = ctx.pupil.birth_date, ctx.date
+    if birth is None or on is None:
+        return "De geboortedatum van de jongere ontbreekt."
+    age = age_on(birth, on)
+    if not 12 <= age < 18:
+        return f"Een Halt-verwijzing voor verzuim kan alleen voor jongeren van 12 tot 18 jaar; de jongere is {age}."
+    if ctx.earlier_halt_for_absence:
+        return "De jongere is eerder voor verzuim naar Halt verwezen: een tweede verwijzing kan niet."
+    hours = sum(a.hours for a in ctx.absences)
+    late = sum(a.times_late for a in ctx.absences)
+    if not halt_eligible(birth, on, hours, late, ctx.earlier_halt_for_absence):
+        return (f"Het verzuim ({_number(hours)} uur, {late} keer te laat) past niet in de Halt-criteria: ten minste "
+                f"{_number(HALT_MIN_HOURS)} uur of {HALT_MIN_TIMES_LATE} keer te laat, en ten hoogste "
+                f"{_number(HALT_MAX_HOURS)} uur en {HALT_MAX_TIMES_LATE} keer te laat.")
+    halt = ctx.halt
+    if halt is None or halt.consent_jongere is not True:
+        return "Leg eerst vast dat de jongere met de Halt-verwijzing instemt."
+    if age < HALT_PARENTS_CONSENT_BELOW and halt.consent_parents is not True:
+        return "De jongere is jonger dan 16: leg eerst vast dat de ouders met de Halt-verwijzing instemmen."
+    if not halt.background.strip():
+        return "Vul de achtergrond van de verwijzing in (bij de Halt-interventie)."
+    return None
+
+
 def _check(kind: str, ctx: ReportContext) -> None:
     if kind not in REPORT_KINDS:
         raise ReportError(f"Onbekende rapportsoort '{kind}'.")
     if ctx.date is None:
         raise ReportError("Het rapport heeft geen datum van opmaak.")
-    if kind.startswith("pv_") and not ctx.suspects:
-        raise ReportError("Een proces-verbaal heeft een verdachte nodig.")
+    if not ctx.absences:
+        # No melding, no report: a proces-verbaal or referral rests on the verzuim the school reported.
+        raise ReportError("Er zijn geen verzuimmeldingen vastgelegd: zonder meldingen geen rapport.")
     birth = ctx.pupil.birth_date
-    if kind in ("pv_jongere", "formulier_halt") and birth is None:
+    if kind in ("pv_jongere", "formulier_halt", "formulier_raad") and birth is None:
         raise ReportError("De geboortedatum van de jongere ontbreekt.")
-    if kind == "pv_jongere" and birth is not None and age_on(birth, ctx.date) < 12:
-        # Lpw art. 2 lid 3: the jongere is only responsible from 12.
-        raise ReportError("Een proces-verbaal tegen de jongere kan pas vanaf 12 jaar.")
-    if kind == "formulier_halt" and birth is not None and not 12 <= age_on(birth, ctx.date) < 18:
-        raise ReportError("Een Halt-verwijzing voor verzuim kan alleen voor jongeren van 12 tot 18 jaar.")
+    if kind == "pv_jongere" and birth is not None and ctx.offence_start is not None \
+            and age_on(birth, ctx.offence_start) < 12:
+        # Lpw art. 2 lid 3: the jongere is only responsible from 12, counted on the days of the verzuim.
+        raise ReportError("Een proces-verbaal tegen de jongere kan alleen over verzuim vanaf 12 jaar.")
+    if kind in PV_KINDS:
+        _check_pv(ctx)
+    if kind == "formulier_halt":
+        refusal = halt_refusal(ctx)
+        if refusal is not None:
+            raise ReportError(refusal)
+    if kind == "formulier_raad" and birth is not None and age_on(birth, ctx.date) >= 18:
+        # A child protection measure is for a minor only (Burgerlijk Wetboek boek 1, art. 255).
+        raise ReportError("Een melding aan de Raad voor de Kinderbescherming gaat over een minderjarige; de "
+                          "jongere is 18 jaar of ouder.")
 
 
-def _build(kind: str, ctx: ReportContext, template: LetterTemplate, settings: LayoutSettings) -> bytes:
+def _section(kind: str, ctx: ReportContext, template: LetterTemplate, settings: LayoutSettings) -> Section:
     report = REPORT_KINDS[kind]
     if template.document != "report":
         raise ReportError(f"Sjabloon '{kind}' is geen rapportsjabloon.")
@@ -309,14 +439,26 @@ def _build(kind: str, ctx: ReportContext, template: LetterTemplate, settings: La
         Spacer(1, 3 * mm),
     ]
     body += blocks_to_flowables(fill_blocks(template, values), styles, inserts=blocks.makers())
+    return Section(body=body, reference=ctx.case_number, subject=report.title)
+
+
+def _build_all(kind: str, contexts: Sequence[ReportContext], template: LetterTemplate,
+               settings: LayoutSettings) -> bytes:
+    """One PDF with a section per report: each numbers its own pages, as separate documents would."""
+    report = REPORT_KINDS[kind]
+    first = contexts[0]
     meta = DocumentMeta(
-        title=f"{report.title} {ctx.case_number}".strip(),
+        title=f"{report.title} {first.case_number}".strip(),
         subject=report.title,
         keywords=f"{kind}, {template.version_label}",
     )
-    pdf = build_pdf([Section(body=body, reference=ctx.case_number, subject=report.title)], meta, settings)
+    pdf = build_pdf([_section(kind, ctx, template, settings) for ctx in contexts], meta, settings)
     assert pdf is not None
     return pdf
+
+
+def _build(kind: str, ctx: ReportContext, template: LetterTemplate, settings: LayoutSettings) -> bytes:
+    return _build_all(kind, [ctx], template, settings)
 
 
 def _derived(kind: str, context: ReportContext) -> ReportContext:
@@ -324,9 +466,47 @@ def _derived(kind: str, context: ReportContext) -> ReportContext:
     if not ctx.suspect_names and ctx.suspects:
         ctx = dataclasses.replace(ctx, suspect_names=" en ".join(s.name for s in ctx.suspects))
     if kind == "pv_ouders" and ctx.earlier_conviction and not ctx.copy_to:
-        # Parents convicted before: the Raad voor de Kinderbescherming receives a copy (Lpw enforcement).
+        # Parents convicted before: the Raad voor de Kinderbescherming receives a copy (Lpw art. 22 lid 5).
         ctx = dataclasses.replace(ctx, copy_to="Raad voor de Kinderbescherming")
     return ctx
+
+
+def generate_reports(
+    kind: str,
+    contexts: Sequence[ReportContext],
+    out: str | Path | BinaryIO | None = None,
+    settings: LayoutSettings | None = None,
+    store: TemplateStore | None = None,
+) -> list[GeneratedLetter]:
+    """Make several reports of one kind in one PDF (a proces-verbaal per suspect) and a register record each.
+
+    Every report is checked before the first page is made; in a shared file each record carries the hash of
+    that file, as a batch of letters does.
+    """
+    if not contexts:
+        raise ReportError("Er is geen rapport om te maken.")
+    settings = stamped(settings)
+    store = store or default_store()
+    for context in contexts:
+        _check(kind, context)
+    template = store.current(kind)
+    derived = [_derived(kind, context) for context in contexts]
+    pdf = _build_all(kind, derived, template, settings)
+    write_pdf(pdf, out)
+    results = []
+    for ctx in derived:
+        suspects = f" ({ctx.suspect_names})" if ctx.suspect_names else ""
+        record = make_record(
+            kind,
+            [template],
+            settings.to_dict(),
+            settings.timestamp,
+            {"document": "report", "context": dataclasses.asdict(ctx)},
+            f"{REPORT_RECIPIENTS[kind]}{suspects}",
+            pdf,
+        )
+        results.append(GeneratedLetter(pdf, record))
+    return results
 
 
 def generate_report(
@@ -336,25 +516,8 @@ def generate_report(
     settings: LayoutSettings | None = None,
     store: TemplateStore | None = None,
 ) -> GeneratedLetter:
-    """Make a report and its register record (the case data is kept in merge_data for regeneration)."""
-    settings = stamped(settings)
-    store = store or default_store()
-    _check(kind, context)
-    template = store.current(kind)
-    ctx = _derived(kind, context)
-    pdf = _build(kind, ctx, template, settings)
-    write_pdf(pdf, out)
-    suspects = f" ({ctx.suspect_names})" if ctx.suspect_names else ""
-    record = make_record(
-        kind,
-        [template],
-        settings.to_dict(),
-        settings.timestamp,
-        {"document": "report", "context": dataclasses.asdict(ctx)},
-        f"{REPORT_RECIPIENTS[kind]}{suspects}",
-        pdf,
-    )
-    return GeneratedLetter(pdf, record)
+    """Make one report and its register record (the case data is kept in merge_data for regeneration)."""
+    return generate_reports(kind, [context], out, settings, store)[0]
 
 
 def render_report(

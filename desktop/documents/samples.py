@@ -31,6 +31,8 @@ from desktop.documents.context import (
     SvbReport,
 )
 from desktop.documents.organisations import ORGANISATIONS
+from desktop.models.charges import Offender, charge_for
+from desktop.models.law import DutyStatus
 
 # The organisations' own addresses, and the example school for its feedback.
 _ORGANISATIONS = {
@@ -155,10 +157,21 @@ def sample_report_context(kind: str = "pv_ouders", report_date: date | None = No
     home = PostalAddress("Voorstraat 100 A", "3311 AA", "Dordrecht")
     if kind == "pv_jongere":
         suspects = [Suspect(name="Sanne de Vries", birth_date=pupil.birth_date, birth_place="Dordrecht",
-                            address=home, role="jongere")]
+                            address=home, role="jongere", surname="de Vries", given_names="Sanne")]
+        charge = charge_for(Offender.JONGERE, DutyStatus.COMPULSORY)
+        hearing = Statement("Sanne de Vries", date(2025, 3, 4),
+                            "Ik vind school moeilijk. Ik ga vanaf nu weer elke dag.", at=time(15, 30),
+                            place="stadskantoor Dordrecht", caution_given=True, legal_aid_informed=True,
+                            minor_rights_informed=True, accompanied_by="haar moeder, A. de Vries-Jansen")
     else:
-        suspects = [Suspect(name="Johan de Vries", birth_date=date(1980, 6, 3), birth_place="Rotterdam",
-                            address=home, role="ouder met gezag")]
+        suspects = [Suspect(name="Johan Pieter de Vries", birth_date=date(1980, 6, 3), birth_place="Rotterdam",
+                            address=home, role="vader met gezag", surname="de Vries", given_names="Johan Pieter")]
+        charge = charge_for(Offender.PARENT, DutyStatus.COMPULSORY)
+        hearing = Statement("Johan Pieter de Vries", date(2025, 3, 4),
+                            "Ik weet dat Sanne naar school moet. 's Ochtends lukt het niet om haar mee te krijgen.",
+                            at=time(14, 0), place="stadskantoor Dordrecht", caution_given=True,
+                            legal_aid_informed=True)
+    assert charge is not None  # leerplicht is punishable for both
     return ReportContext(
         case_number="2025-000123",
         date=report_date or date(2025, 3, 20),
@@ -166,8 +179,11 @@ def sample_report_context(kind: str = "pv_ouders", report_date: date | None = No
         officer=Officer(name="M. Bakker", function="leerplichtambtenaar", boa_number="BOA-000000",
                         municipality="Dordrecht", phone="078 000 00 00", email="m.bakker@example.nl"),
         pupil=pupil,
-        facts="In de periode van 27 januari 2025 tot en met 21 februari 2025 heeft de leerling zonder geldige "
-        "reden lessen verzuimd, zoals blijkt uit de verzuimmeldingen hieronder.",
+        facts="De school heeft het verzuim gemeld en de ouders en Sanne vooraf gewaarschuwd.",
+        offence_start=date(2024, 10, 28),
+        offence_end=date(2025, 2, 21),
+        offence_place="Het Voorbeeldcollege, Schoolstraat 1, 3311 BB Dordrecht",
+        duty="leerplichtig",
         advice="Ik adviseer een taakstraf in de vorm van een leerstraf, gericht op het herstel van de schoolgang.",
         additions="",
         halt=HaltReferral(office="Halt Zuid-West Nederland", consent_jongere=True, consent_parents=True,
@@ -179,18 +195,20 @@ def sample_report_context(kind: str = "pv_ouders", report_date: date | None = No
         ),
         earlier_conviction=False,
         suspects=suspects,
+        suspect_names=suspects[0].name,
+        articles=list(charge.articles),
+        charges=[charge.words("Sanne de Vries, geboren op 12 april 2011")],
         absences=[
-            AbsenceLine(date(2025, 2, 24), date(2025, 1, 27), date(2025, 2, 21), "16 uur in 4 lesweken", 18, 4),
-            AbsenceLine(date(2024, 11, 12), date(2024, 10, 28), date(2024, 11, 8), "overig verzuim", 9.5, 6),
+            AbsenceLine(date(2025, 2, 24), date(2025, 1, 27), date(2025, 2, 21), "16 uur in 4 lesweken", 18, 4,
+                        "Het Voorbeeldcollege"),
+            AbsenceLine(date(2024, 11, 12), date(2024, 10, 28), date(2024, 11, 8), "overig verzuim", 9.5, 6,
+                        "Het Voorbeeldcollege"),
         ],
         earlier_steps=[
             Step(date(2024, 11, 18), "Gesprek met ouders en Sanne; afspraken over de schoolgang."),
             Step(date(2024, 12, 2), "Officiële waarschuwing verstuurd."),
             Step(date(2025, 3, 4), "Verhoor van de ouders."),
         ],
-        statements=[
-            Statement("Johan de Vries (vader)", date(2025, 3, 4),
-                      "Ik weet dat Sanne naar school moet. 's Ochtends lukt het niet om haar mee te krijgen."),
-        ],
+        statements=[hearing],
         guardians=[Guardian("J. de Vries", home, True), Guardian("A. de Vries-Jansen", home, True)],
     )

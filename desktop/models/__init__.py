@@ -6,6 +6,7 @@ from desktop.models.base import Base, SyncedMixin, new_id
 from desktop.models.cases import AbsenceReport, Appointment, Case, Intervention, JournalEntry
 from desktop.models.errors import DomainError
 from desktop.models.exemptions import Exemption, LeaveRequest
+from desktop.models.hearings import Hearing
 from desktop.models.mandate import MandateRule
 from desktop.models.records import DocumentRecord
 from desktop.models.registry import (
@@ -36,6 +37,7 @@ __all__ = [
     "Enrollment",
     "Exemption",
     "Guardian",
+    "Hearing",
     "HomeSitterEpisode",
     "Intervention",
     "JournalEntry",

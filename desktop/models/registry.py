@@ -97,7 +97,7 @@ class School(AddressMixin, SyncedMixin, Base):
     retention_fields=frozenset({"birth_date", "qualified_on"}),
     fields={
         "bsn": "BSN", "education_number": "Onderwijsnummer", "call_name": "Roepnaam",
-        "birth_date": "Geboortedatum", "qualified_on": "Startkwalificatie op",
+        "birth_date": "Geboortedatum", "birth_place": "Geboorteplaats", "qualified_on": "Startkwalificatie op",
         "qualification_exempt": "Geen kwalificatieplicht", "deceased_on": "Overleden op", "notes": "Notities",
     },
 )
@@ -113,6 +113,8 @@ class Person(AddressMixin, SyncedMixin, Base):
     prefix: Mapped[str | None] = mapped_column(String(20))  # tussenvoegsel: 'van', 'de', 'van der'
     last_name: Mapped[str] = mapped_column(String(120), index=True)
     birth_date: Mapped[date] = mapped_column(Date, index=True)
+    # Geboorteplaats: a proces-verbaal identifies a suspect by it (Sv art. 27a lid 1).
+    birth_place: Mapped[str | None] = mapped_column(String(80))
     gender: Mapped[Gender] = mapped_column(enum_type(Gender, "gender"), default=Gender.UNKNOWN)
     municipality_code: Mapped[str | None] = mapped_column(String(CBS_CODE_LENGTH), index=True)
     phone: Mapped[str | None] = mapped_column(String(30))
@@ -189,7 +191,7 @@ class AddressHistory(AddressMixin, SyncedMixin, Base):
     scope=ScopeClass.PERSON_CHILD, writers=frozenset({CONSULTANT, ADMINISTRATOR}), inzage=(2, "last_name"),
     fields={
         "relation": "Relatie", "has_authority": "Met gezag", "initials": "Voorletters",
-        "receives_mail": "Ontvangt post",
+        "birth_date": "Geboortedatum", "birth_place": "Geboorteplaats", "receives_mail": "Ontvangt post",
     },
 )
 class Guardian(AddressMixin, SyncedMixin, Base):
@@ -204,6 +206,9 @@ class Guardian(AddressMixin, SyncedMixin, Base):
     initials: Mapped[str | None] = mapped_column(String(20))
     prefix: Mapped[str | None] = mapped_column(String(20))
     last_name: Mapped[str] = mapped_column(String(120))
+    # Date and place of birth identify a parent who is a suspect in a proces-verbaal (Sv art. 27a lid 1).
+    birth_date: Mapped[date | None] = mapped_column(Date)
+    birth_place: Mapped[str | None] = mapped_column(String(80))
     gender: Mapped[Gender] = mapped_column(enum_type(Gender, "gender"), default=Gender.UNKNOWN)
     phone: Mapped[str | None] = mapped_column(String(30))
     email: Mapped[str | None] = mapped_column(String(120))

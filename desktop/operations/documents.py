@@ -116,13 +116,13 @@ def save_report(
     *,
     parent: QObject | None = None,
 ) -> CollectionOp[list[MadeLetter]]:
-    """Render a report and register it. It reads and registers in two short transactions of its own, so that
-    no transaction stays open while the PDF is drawn."""
+    """Render the reports (a proces-verbaal per suspect) into one PDF and register each. It reads and registers
+    in two short transactions of its own, so that no transaction stays open while the PDF is drawn."""
     database = ctx.open_store()
 
     def write(_session) -> list[MadeLetter]:
         with _file_errors():
-            return [make_report(database.session, kind, case_id, path, options, settings, store, user_id, today)]
+            return make_report(database.session, kind, case_id, path, options, settings, store, user_id, today)
 
     return CollectionOp(ctx, write, parent=parent, changes=OpChanges.of("document_records"))
 

@@ -13,7 +13,7 @@ from typing import Any
 from PySide6.QtGui import QKeySequence
 
 from desktop.models.lists import LIST_SPECS
-from desktop.views import audit_log_view, documents_menu
+from desktop.views import audit_log_view, documents_menu, register_hearing
 from desktop.views.figures_page import FiguresPage
 from desktop.views.record_list import RecordListPage
 from desktop.views.worklist import WorklistPage
@@ -24,6 +24,7 @@ def install(window: Any) -> None:
     calls this while it is built)."""
     _file_menu(window)
     _register_menu(window)
+    register_hearing.install(window)
     window.register_action("search", "go", window.tr("&Zoeken"), window.focus_search, QKeySequence.StandardKey.Find)
     _pages(window)  # each page also stands in Ga naar, with Ctrl+1 to Ctrl+9
     _extra_menu(window)

@@ -510,6 +510,8 @@ def _child_doc(table: str, ids: dict[str, str]) -> dict[str, Any]:
             "municipality_code": "GM0505",
         },
         "interventions": docs.intervention(person, case),
+        "hearings": {"person_id": person, "case_id": case, "held_at": "2026-09-10T10:00:00+02:00",
+                     "place": "Stadskantoor"},
         "journal_entries": docs.journal(person, case),
         "leave_requests": {
             "person_id": person,

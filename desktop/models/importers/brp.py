@@ -43,6 +43,7 @@ COLUMNS = (
     Column("Voorvoegsel", "prefix", f.text(20), aliases=("Tussenvoegsel", "Voorvoegsel geslachtsnaam")),
     Column("Achternaam", "last_name", f.text(120), required=True, aliases=("Geslachtsnaam",)),
     Column("Geboortedatum", "birth_date", f.date, required=True),
+    Column("Geboorteplaats", "birth_place", f.text(80)),
     Column("Geslacht", "gender", f.choice(Gender, GENDER_SPELLINGS), aliases=("Geslachtsaanduiding",)),
     Column("Straat", "street", f.text(120), aliases=("Straatnaam",)),
     Column("Huisnummer", "house_number", f.text(16)),
@@ -64,7 +65,7 @@ COLUMNS = (
     Column("Datum overlijden", "deceased_on", f.date),
 )
 
-PERSON_FIELDS = ("first_names", "call_name", "prefix", "last_name", "birth_date")
+PERSON_FIELDS = ("first_names", "call_name", "prefix", "last_name", "birth_date", "birth_place")
 ADDRESS_FIELDS = ("street", "house_number", "postal_code", "city")
 IDENTITY_FIELDS = ("first_names", "last_name", "birth_date")
 
