@@ -10,6 +10,7 @@ from sqlalchemy import select
 from desktop.cli import main
 from desktop.models.keyfile import KdfParams
 from desktop.models.records import DocumentRecord
+from desktop.models.session_user import set_current_user
 from desktop.models.store import Profile
 from tests.conftest import PASSPHRASE
 
@@ -92,9 +93,23 @@ def test_dry_run_lists_addressees_and_records_nothing(profile_dir, capsys, tmp_p
 def test_report_and_errors_in_dutch(profile_dir, tmp_path, capsys):
     profile, seeded = profile_dir
     out = tmp_path / "pv.pdf"
+    # Nobody signed in: no verbalisant, so no proces-verbaal (Sv art. 142), and no file.
     assert main(["--data-dir", str(profile.path), "letters", "report", "pv_ouders", "--zaak", seeded.case_numbers[0],
-                 "--boa-nummer", "BOA-1", "-o", str(out)]) == 0
-    assert "PROCES-VERBAAL" in pdf_text(out.read_bytes(), tmp_path)
+                 "-o", str(out)]) == 1
+    assert "ondertekenaar" in capsys.readouterr().err and not out.exists()
+    store = profile.unlock(PASSPHRASE)
+    try:
+        set_current_user(store, "pdr", "consultant", ["GM0505"], "apparaat-1", seeded.user_id)
+    finally:
+        store.close()
+    # The parents are known by initials only: a proces-verbaal names what is missing (Sv art. 27a).
+    assert main(["--data-dir", str(profile.path), "letters", "report", "pv_ouders", "--zaak", seeded.case_numbers[0],
+                 "-o", str(out)]) == 1
+    assert "Vul eerst alle voornamen" in capsys.readouterr().err and not out.exists()
+    raad = tmp_path / "raad.pdf"
+    assert main(["--data-dir", str(profile.path), "letters", "report", "formulier_raad", "--zaak",
+                 seeded.case_numbers[0], "-o", str(raad)]) == 0
+    assert "Raad voor de Kinderbescherming" in pdf_text(raad.read_bytes(), tmp_path)
     code = main(["--data-dir", str(profile.path), "letters", "make", "waarschuwing", "--zaak", "1999-000001",
                  "-o", str(tmp_path / "y.pdf")])
     assert code == 1
