@@ -38,6 +38,11 @@ def person_now(ctx: AppContext, person_id: str) -> Person | None:
     return ctx.read(lambda session: session.get(Person, person_id))
 
 
+def person(ctx: AppContext, person_id: str, *, parent: QObject | None = None) -> QueryOp[Person | None]:
+    """One person (None when not there), for a form that checks the birth date as the user types."""
+    return QueryOp(ctx, lambda session: session.get(Person, person_id), parent=parent)
+
+
 def find_persons(ctx: AppContext, text: str, limit: int = 15, *, parent: QObject | None = None) -> QueryOp:
     """Persons by name, BSN or onderwijsnummer, for a 'kies leerling' field."""
     return QueryOp(ctx, lambda session: person_choices(session, text, limit), parent=parent)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLineEdit
 
 from desktop.models.enums import AbsenceKind
-from desktop.operations import CollectionOp, registrations
+from desktop.operations import CollectionOp, reference, registrations
 from desktop.views.common import DUTCH, Validation, date_edit, enum_combo, to_date
 from desktop.views.register_form import RegisterDialog
 
@@ -21,8 +21,7 @@ class AbsenceReportDialog(RegisterDialog):
         self.school = QComboBox()
         self.school.setAccessibleName(self.tr("School"))
         self.school.addItem(self.tr("(onbekend)"), None)
-        for school_id, name in registrations.schools_now(ctx):
-            self.school.addItem(name, school_id)
+        self.load(reference.schools(ctx, parent=self), self._fill_schools)
         self.absence_start = date_edit(today, self.tr("Eerste verzuimdag"))
         self.absence_end = date_edit(today, self.tr("Laatste verzuimdag"))
         self.hours = QDoubleSpinBox()
@@ -43,6 +42,10 @@ class AbsenceReportDialog(RegisterDialog):
         self.form.addRow(self.tr("Vermoedelijke &reden:"), self.reason)
         self.form.addRow(self.tr("&Melder (naam, functie):"), self.reporter)
         self.finish_setup()
+
+    def _fill_schools(self, schools: list[tuple[str, str]]) -> None:
+        for school_id, name in schools:
+            self.school.addItem(name, school_id)
 
     def validate(self) -> Validation:
         check = super().validate()

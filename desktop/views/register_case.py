@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QPlainTextEdit
 
 from desktop.models.enums import CaseKind
-from desktop.models.law import DutyStatus, duty_status
-from desktop.operations import CollectionOp, cases, lists, registrations
+from desktop.models.law import DutyStatus, SchoolCalendar, duty_status
+from desktop.operations import CollectionOp, cases, lists, reference
 from desktop.views.common import Validation, date_edit, enum_combo, to_date
 from desktop.views.register_form import RegisterDialog
 
@@ -19,14 +19,13 @@ class NewCaseDialog(RegisterDialog):
         self.kind = enum_combo(CaseKind, self.tr("Soort zaak"))
         self.kind.setCurrentIndex(self.kind.findData(kind.value))
         self.opened_on = date_edit(ctx.today(), self.tr("Datum geopend"))
-        options = lists.filter_choices_now(ctx)
         # Leerplicht starts on the first school day of the month after the 5th birthday (Lpw art. 3 lid 1).
-        self.calendar = registrations.school_calendar_now(ctx)
+        self.calendar: SchoolCalendar | None = None
         self.consultant = QComboBox()
         self.consultant.setAccessibleName(self.tr("Consulent"))
         self.consultant.addItem(self.tr("(nog niet toegewezen)"), None)
-        for user_id, name in options.users:
-            self.consultant.addItem(name, user_id)
+        self.load(lists.filter_choices(ctx, parent=self), self._fill_consultants)
+        self.load(reference.school_calendar(ctx, parent=self), self._calendar_read)
         self.investigate = QCheckBox(self.tr("Nader onderzoek nodig"))
         self.summary = QPlainTextEdit()
         self.summary.setAccessibleName(self.tr("Aanleiding"))
@@ -41,13 +40,20 @@ class NewCaseDialog(RegisterDialog):
         self.form.addRow(self.tr("Leerplicht:"), self.duty)
         self.finish_setup()
 
+    def _fill_consultants(self, options: lists.FilterOptions) -> None:
+        for user_id, name in options.users:
+            self.consultant.addItem(name, user_id)
+
+    def _calendar_read(self, calendar: SchoolCalendar) -> None:
+        self.calendar = calendar
+
     def validate(self) -> Validation:
         check = super().validate()
         opened = to_date(self.opened_on.date())
         check.require("opened", opened <= self.ctx.today(), self.tr("De openingsdatum ligt in de toekomst."))
         self.duty.clear()
         person = self.picker.person
-        if person is not None:
+        if person is not None and self.calendar is not None:
             status = duty_status(person.birth_date, opened, person.qualified_on, holidays=self.calendar)
             self.duty.setText(status.label)
             if self.kind.currentData() == CaseKind.ABSOLUTE.value:

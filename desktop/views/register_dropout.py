@@ -24,14 +24,17 @@ class DropoutTrajectoryDialog(RegisterDialog):
         self.coach = QComboBox()
         self.coach.setAccessibleName(self.tr("Coach"))
         self.coach.addItem(self.tr("(nog niet toegewezen)"), None)
-        for user_id, name in lists.filter_choices_now(ctx).users:
-            self.coach.addItem(name, user_id)
+        self.load(lists.filter_choices(ctx, parent=self), self._fill_coaches)
         self.info = QLabel()
         self.form.addRow(self.tr("&Soort:"), self.vsv_kind)
         self.form.addRow(self.tr("&Begindatum:"), self.start)
         self.form.addRow(self.tr("&Coach:"), self.coach)
         self.form.addRow("", self.info)
         self.finish_setup()
+
+    def _fill_coaches(self, options: lists.FilterOptions) -> None:
+        for user_id, name in options.users:
+            self.coach.addItem(name, user_id)
 
     def validate(self) -> Validation:
         check = super().validate()

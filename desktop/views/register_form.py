@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -22,7 +24,7 @@ from desktop.errors import VangnetError
 from desktop.models.law import is_valid_bsn
 from desktop.models.registry import Person
 from desktop.models.search import SearchResult
-from desktop.operations import CollectionOp, persons
+from desktop.operations import CollectionOp, QueryOp, persons
 from desktop.operations.context import AppContext
 from desktop.views.common import ERROR_STYLE, Validation, error_label
 
@@ -33,17 +35,20 @@ REMINDER_STYLE = "color: #5f6b73;"
 class PersonPicker(QWidget):
     """Find a leerling by name, BSN or onderwijsnummer; a typed BSN is checked with the 11-proef.
 
-    The search runs in the background; ``person`` is the chosen leerling (read once when chosen), so that the
-    form's checks need no query as the user types."""
+    The search runs in the background; ``person`` is the chosen leerling (read once in the background when
+    chosen, ``loading`` meanwhile), so that the form's checks need no query as the user types."""
 
     changed = Signal()
+    failed = Signal(str)
 
     def __init__(self, ctx: AppContext, person_id: str | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.person_id: str | None = None
         self.person: Person | None = None
+        self.loading = False
         self._generation = 0
+        self._reading = 0
         self.query = QLineEdit()
         self.query.setPlaceholderText(self.tr("Naam, BSN of onderwijsnummer"))
         self.query.setAccessibleName(self.tr("Leerling zoeken"))
@@ -74,15 +79,49 @@ class PersonPicker(QWidget):
             self.choices.addItem(self.tr("(zoek eerst)"), None)
 
     def set_person(self, person_id: str) -> None:
-        person = persons.person_now(self.ctx, person_id)
+        self.choices.blockSignals(True)
+        self.choices.clear()
+        self.choices.addItem(self.tr("Bezig met laden…"), None)
+        self.choices.blockSignals(False)
+        self._read_person(person_id, self._person_set)
+
+    def _person_set(self, person: Person | None) -> None:
         if person is None:
+            self.choices.setItemText(0, self.tr("(zoek eerst)"))
+            self.changed.emit()
             return
         self.choices.blockSignals(True)
         self.choices.clear()
         self.choices.addItem(f"{person.full_name} ({person.birth_date.strftime('%d-%m-%Y')})", person.id)
         self.choices.blockSignals(False)
         self.person, self.person_id = person, person.id
-        self._chosen()
+        self.changed.emit()
+
+    def _read_person(self, person_id: str, then: Callable[[Person | None], None]) -> None:
+        """Read the chosen leerling in the background; an answer overtaken by another choice is dropped."""
+        self._reading += 1
+        reading = self._reading
+        self.loading = True
+        self.choices.setEnabled(False)
+
+        def arrived(person: Person | None) -> None:
+            if reading != self._reading:
+                return
+            self.loading = False
+            self.choices.setEnabled(True)
+            then(person)
+
+        def refused(exc: VangnetError) -> None:
+            if reading != self._reading:
+                return
+            self.loading = False
+            self.choices.setEnabled(True)
+            self.failed.emit(str(exc))
+
+        persons.person(self.ctx, person_id, parent=self).success(arrived).failure(refused).fault(
+            lambda _exc: refused(VangnetError(""))
+        ).run_in_background()
+        self.changed.emit()
 
     def search(self) -> None:
         self._timer.stop()
@@ -117,16 +156,30 @@ class PersonPicker(QWidget):
 
     def _chosen(self) -> None:
         person_id = self.choices.currentData()
-        if person_id != self.person_id or (person_id and self.person is None):
-            self.person = persons.person_now(self.ctx, person_id) if person_id else None
-        self.person_id = person_id if self.person is not None else None
+        if person_id and (person_id != self.person_id or self.person is None):
+            self.person, self.person_id = None, None
+            self._read_person(person_id, self._person_read)
+            return
+        if not person_id:
+            self._reading += 1  # a read still under way no longer counts
+            self.loading = False
+            self.choices.setEnabled(True)
+            self.person, self.person_id = None, None
+        self.changed.emit()
+
+    def _person_read(self, person: Person | None) -> None:
+        self.person = person
+        self.person_id = person.id if person is not None else None
         self.changed.emit()
 
 
 class RegisterDialog(QDialog):
     """Subclasses add fields to ``self.form``, implement :meth:`validate` and :meth:`save_operation`.
 
-    Saving runs in the background; the dialog closes (accepted, ``saved_id`` set) once the record is stored."""
+    What a form needs to offer its choices and make its checks (schools, users, the school calendar) is read
+    once in the background as it opens (:meth:`load`); until it is there the form says 'Bezig met laden…' and
+    cannot be saved. Saving runs in the background; the dialog closes (accepted, ``saved_id`` set) once the
+    record is stored."""
 
     title_text = "Registreren"
 
@@ -135,8 +188,11 @@ class RegisterDialog(QDialog):
         self.ctx = ctx
         self.setWindowTitle(self.tr(self.title_text))
         self.saved_id: str | None = None
+        self._loads = 0
+        self._load_error = ""
         self.picker = PersonPicker(ctx, person_id)
         self.picker.changed.connect(self.revalidate)
+        self.picker.failed.connect(self._load_failed)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form.addRow(self.tr("&Leerling:"), self.picker)
@@ -165,9 +221,35 @@ class RegisterDialog(QDialog):
         if self.picker.person_id is None:
             self.picker.query.setFocus()
 
+    def load(self, op: QueryOp[Any], fill: Callable[[Any], None]) -> None:
+        """Read what the form needs in the background; ``fill`` puts it in place on the GUI thread."""
+        self._loads += 1
+
+        def arrived(result: Any) -> None:
+            self._loads -= 1
+            fill(result)
+            self.revalidate()
+
+        def refused(exc: VangnetError) -> None:
+            self._loads -= 1
+            self._load_failed(str(exc))
+
+        op.success(arrived).failure(refused).fault(lambda _exc: refused(VangnetError(""))).run_in_background()
+
+    @property
+    def loading(self) -> bool:
+        """Whether the form still waits for what it reads in the background."""
+        return self._loads > 0 or self.picker.loading
+
+    def _load_failed(self, message: str) -> None:
+        self._load_error = message or self.tr("Gegevens voor dit formulier konden niet worden gelezen.")
+        self.revalidate()
+
     def validate(self) -> Validation:
         check = Validation()
-        check.require("person", self.picker.person_id is not None, self.tr("Kies een leerling."))
+        check.require("loaded", not self._load_error, self._load_error)
+        check.require("loading", not self.loading, self.tr("Bezig met laden…"))
+        check.require("person", self.picker.person_id is not None or self.picker.loading, self.tr("Kies een leerling."))
         return check
 
     # Until the user changes something, what is still missing is a calm reminder, not an error in red.

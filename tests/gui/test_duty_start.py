@@ -26,6 +26,7 @@ def test_leerplicht_starts_after_the_kerstvakantie(qtbot, ctx) -> None:
     dialog = NewCaseDialog(ctx, child_id)
     qtbot.addWidget(dialog)
     dialog.show()
+    qtbot.waitUntil(lambda: not dialog.loading, timeout=5_000)  # the leerling and the calendar are read first
     dialog.opened_on.setDate(QDate(2026, 1, 2))
     assert dialog.duty.text() == "Nog niet leerplichtig"
     assert "leer- of kwalificatieplichtige" in dialog.problems.text()

@@ -362,6 +362,7 @@ def test_person_file_opens_its_case_and_registers_a_home_sitter(qtbot, main_wind
 
     dialog = window.make_register_dialog("home_sitter", seeded.sanne_id)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: not dialog.loading, timeout=5_000)  # the leerling is read in the background
     dialog.start.setDate(QDate.currentDate().addDays(3))
     assert "toekomst" in dialog.problems.text()
     dialog.start.setDate(QDate.currentDate().addDays(-40))
