@@ -12,12 +12,12 @@ from desktop.models.assessment import AssessmentChoice, ReportForAssessment, ass
 from desktop.models.registry import User
 from desktop.models.session_user import current_user
 from desktop.operations.context import AppContext
-from desktop.operations.op import CollectionOp
+from desktop.operations.op import CollectionOp, QueryOp
 
 
-def report_now(ctx: AppContext, report_id: str) -> ReportForAssessment:
-    """The melding and what the dialog shows beside it. Synchronous: the dialog is built with it."""
-    return ctx.read(lambda session: load_report_for_assessment(session, report_id))
+def report(ctx: AppContext, report_id: str, *, parent: QObject | None = None) -> QueryOp[ReportForAssessment]:
+    """The melding and what the dialog shows beside it."""
+    return QueryOp(ctx, lambda session: load_report_for_assessment(session, report_id), parent=parent)
 
 
 def assess(

@@ -62,32 +62,50 @@ class AssessReportDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.report_id = report_id
-        self.report: ReportForAssessment = assessment.report_now(ctx, report_id)
+        # Read in the background as the dialog opens; the dialog says 'Bezig met laden…' until it is there.
+        self.report: ReportForAssessment | None = None
         self.case_id: str | None = None
         self.saving = False
         self.setWindowTitle(self.tr("Nieuwe melding beoordelen"))
         self.setAccessibleName(self.tr("Nieuwe melding beoordelen"))
 
-        layout = QVBoxLayout(self)
-        top = QHBoxLayout()
-        top.addWidget(self._report_box(), 1)
-        top.addWidget(self._earlier_box(), 1)
-        layout.addLayout(top)
-        layout.addWidget(self._choice_box())
+        self.body = QVBoxLayout()
         self.problems = error_label()
         self.problems.setMinimumHeight(20)
+        self.loading_label = QLabel(self.tr("Bezig met laden…"))
+        self.body.addWidget(self.loading_label)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.body)
         layout.addWidget(self.problems)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.addButton(
             self.tr("Beoordeling &opslaan"), QDialogButtonBox.ButtonRole.AcceptRole
         )
         self.save_button.setAccessibleName(self.tr("Beoordeling opslaan"))
+        self.save_button.setEnabled(False)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(940)
+        assessment.report(ctx, report_id, parent=self).success(self._show).failure(self._not_read).run_in_background()
 
-        if self.report.assessed:
+    @property
+    def loading(self) -> bool:
+        return self.report is None
+
+    def _not_read(self, exc: VangnetError) -> None:
+        self.loading_label.hide()
+        self.problems.setText(str(exc))
+
+    def _show(self, report: ReportForAssessment) -> None:
+        self.report = report
+        self.loading_label.hide()
+        top = QHBoxLayout()
+        top.addWidget(self._report_box(), 1)
+        top.addWidget(self._earlier_box(), 1)
+        self.body.addLayout(top)
+        self.body.addWidget(self._choice_box())
+        if report.assessed:
             self.problems.setText(self.tr("Deze melding is al beoordeeld."))
             for button in self.choices.buttons():
                 button.setEnabled(False)
@@ -299,7 +317,7 @@ class AssessReportDialog(QDialog):
         return check
 
     def submit(self) -> None:
-        if self.saving or self.report.assessed or not self.revalidate().ok:
+        if self.report is None or self.saving or self.report.assessed or not self.revalidate().ok:
             return
         choice = self.choice
         on = max(self.ctx.today(), self.report.received_on)

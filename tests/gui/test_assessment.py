@@ -103,6 +103,7 @@ def test_dialog_opens_a_case_and_the_signal_leaves_the_worklist(qtbot, ctx, repo
     assert item.category == "Nieuwe meldingen beoordelen"
     dialog = open_assessment(ctx, item.record.id, None)
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: not dialog.loading, timeout=5_000)  # the melding is read in the background
     assert isinstance(dialog, AssessReportDialog)
     assert dialog.isVisible()
     assert "Daan" in dialog.person_label.text()
@@ -129,6 +130,7 @@ def test_dialog_opens_a_case_and_the_signal_leaves_the_worklist(qtbot, ctx, repo
 def test_dialog_asks_for_the_motivation_of_no_action(qtbot, ctx, reports):
     dialog = AssessReportDialog(ctx, reports["sanne"])
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: not dialog.loading, timeout=5_000)  # the melding is read in the background
     with qtbot.waitExposed(dialog):
         dialog.show()
     assert dialog.choice == AssessmentChoice.ADD_TO_CASE, "an open case: adding to it is proposed"
@@ -149,5 +151,6 @@ def test_dialog_asks_for_the_motivation_of_no_action(qtbot, ctx, reports):
 def test_dialog_for_an_assessed_report_saves_nothing(qtbot, ctx, reports):
     dialog = AssessReportDialog(ctx, reports["earlier"])
     qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: not dialog.loading, timeout=5_000)  # the melding is read in the background
     assert not dialog.save_button.isEnabled()
     assert "al beoordeeld" in dialog.problems.text()
