@@ -75,8 +75,10 @@ class HearingDialog(QDialog):
         self.caution = QCheckBox(self.tr("Cautie gegeven: niet verplicht tot antwoorden (Sv art. 29 lid 2)"))
         self.legal_aid = QCheckBox(self.tr("Gewezen op het recht op een advocaat (Sv art. 27c lid 2, art. 28)"))
         self.minor_rights = QCheckBox(
-            self.tr("Minderjarige gewezen op begeleiding door ouder of vertrouwenspersoon (Sv art. 488ab)")
+            self.tr("Gewezen op begeleiding door ouder of vertrouwenspersoon (Sv art. 488ab)")
         )
+        self.minor_rights.setToolTip(self.tr("Voor wie bij het verhoor of ten tijde van het feit minderjarig was "
+                                             "(Sv art. 488 en 488ab)"))
         self.accompanied_by = QLineEdit()
         self.accompanied_by.setAccessibleName(self.tr("Begeleid door"))
         self.lawyer = QLineEdit()
@@ -90,7 +92,9 @@ class HearingDialog(QDialog):
         self.statement.setTabChangesFocus(True)
 
         form = QFormLayout()
-        form.addRow(self.tr("&Zaak:"), case_row)
+        case_label = QLabel(self.tr("&Zaak:"))
+        case_label.setBuddy(self.case_number)
+        form.addRow(case_label, case_row)
         form.addRow("", self.case_label)
         form.addRow(self.tr("&Verdachte:"), self.suspect)
         form.addRow(self.tr("Voor&namen (voluit):"), self.given_names)
