@@ -472,6 +472,10 @@ class ReportContext:
     statements: list[Statement] = field(default_factory=list)
     guardians: list[Guardian] = field(default_factory=list)
     earlier_halt_for_absence: bool = False
+    # The hours and times late a Halt referral is about, as counted on the Halt intervention (None: the sum of
+    # the meldingen).
+    halt_hours: float | None = None
+    halt_times_late: int | None = None
 
 
 REPORT_FIELD_CATALOGUE: dict[str, str] = _catalogue(ReportContext)

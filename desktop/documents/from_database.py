@@ -1098,6 +1098,8 @@ def report_contexts(
         earlier_steps=steps,
         guardians=guardians_of(session, person),
         earlier_halt_for_absence=earlier_halt,
+        halt_hours=halt.hours_absent if halt is not None and kind == "formulier_halt" else None,
+        halt_times_late=halt.times_late if halt is not None and kind == "formulier_halt" else None,
     )
     if not kind.startswith("pv_"):
         return [base]

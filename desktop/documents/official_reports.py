@@ -254,8 +254,7 @@ class _Blocks:
 
     def halt_data(self) -> list[Flowable]:
         ctx = self.ctx
-        hours = sum(a.hours for a in ctx.absences)
-        late = sum(a.times_late for a in ctx.absences)
+        hours, late = halt_counts(ctx)
         halt = ctx.halt
         eligible = (
             halt_eligible(ctx.pupil.birth_date, ctx.date, hours, late, ctx.earlier_halt_for_absence)
@@ -368,6 +367,14 @@ def _check_pv(ctx: ReportContext) -> None:
             raise ReportError(f"{statement.person} {refusal}")
 
 
+def halt_counts(ctx: ReportContext) -> tuple[float, int]:
+    """The hours absent and times late the referral is about: as counted on the Halt intervention, or else
+    the sum of the meldingen."""
+    hours = ctx.halt_hours if ctx.halt_hours is not None else sum(a.hours for a in ctx.absences)
+    late = ctx.halt_times_late if ctx.halt_times_late is not None else sum(a.times_late for a in ctx.absences)
+    return hours, late
+
+
 def halt_refusal(ctx: ReportContext) -> str | None:
     """Why this case cannot be referred to Halt for verzuim (Dutch), or None (Halt's criteria for verwijzers).
 
@@ -382,8 +389,7 @@ def halt_refusal(ctx: ReportContext) -> str | None:
         return f"Een Halt-verwijzing voor verzuim kan alleen voor jongeren van 12 tot 18 jaar; de jongere is {age}."
     if ctx.earlier_halt_for_absence:
         return "De jongere is eerder voor verzuim naar Halt verwezen: een tweede verwijzing kan niet."
-    hours = sum(a.hours for a in ctx.absences)
-    late = sum(a.times_late for a in ctx.absences)
+    hours, late = halt_counts(ctx)
     if not halt_eligible(birth, on, hours, late, ctx.earlier_halt_for_absence):
         return (f"Het verzuim ({_number(hours)} uur, {late} keer te laat) past niet in de Halt-criteria: ten minste "
                 f"{_number(HALT_MIN_HOURS)} uur of {HALT_MIN_TIMES_LATE} keer te laat, en ten hoogste "

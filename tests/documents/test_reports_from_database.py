@@ -250,6 +250,12 @@ def test_halt_needs_the_criteria_and_the_consent(store, seeded, tmp_path):
                 user_id=seeded.user_id)
     text = _text(tmp_path / "halt.pdf", tmp_path)
     assert "Uren ongeoorloofd verzuim 18" in text and "Voldoet aan Halt-criteria ja" in text
+    # Counted on the Halt intervention, the hours decide: 70 hours is beyond Halt's 60.
+    with store.session() as session:
+        halt = session.scalars(select(Intervention).where(Intervention.kind == InterventionKind.HALT)).one()
+        halt.hours_absent, halt.times_late = 70, 0
+    with store.session() as session, pytest.raises(ReportError, match="70 uur"):
+        report_contexts(session, "formulier_halt", seeded.mila_case, OPTIONS, seeded.user_id)
     assert "Mila spijbelt op maandagen." in text
     # A 19-year-old is not referred to Halt.
     with pytest.raises(ReportError, match="Halt-verwijzing"):
