@@ -22,13 +22,12 @@ from desktop.models.enums import (
 )
 from desktop.models.person_file import CaseDetail, load_case
 from desktop.operations.context import AppContext
-from desktop.operations.op import CollectionOp
+from desktop.operations.op import CollectionOp, QueryOp
 
 
-def detail_now(ctx: AppContext, case_id: str) -> CaseDetail:
-    """The case with its person, journal, appointments, interventions and meldingen. Synchronous: the tab is
-    titled with the case number as it opens."""
-    return ctx.read(lambda session: load_case(session, case_id))
+def detail(ctx: AppContext, case_id: str, *, parent: QObject | None = None) -> QueryOp[CaseDetail]:
+    """The case with its person, journal, appointments, interventions and meldingen."""
+    return QueryOp(ctx, lambda session: load_case(session, case_id), parent=parent)
 
 
 def set_phase(

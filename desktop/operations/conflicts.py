@@ -36,19 +36,20 @@ STUCK = "stuck"  # refused changes that cannot be sent again: their record left 
 PROBLEM_TABLES = ("sync_conflicts", "sync_parked")
 
 
-def status_now(ctx: AppContext) -> LocalStatus:
-    """Last sync, changes waiting to be sent, open conflicts and refused changes. Synchronous: the status bar
-    shows it as soon as a sync round or a write ends (a handful of counts)."""
-    return ctx.read(local_status)
+def status(ctx: AppContext, *, parent: QObject | None = None) -> QueryOp[LocalStatus]:
+    """Last sync, changes waiting to be sent, open conflicts and refused changes, for the status bar."""
+    return QueryOp(ctx, local_status, parent=parent)
 
 
-def case_problems_now(ctx: AppContext, case_id: str) -> tuple[int, int]:
-    """(open conflicts, refused changes) of one case. Synchronous: the banner opens with the case window."""
-    return ctx.read(lambda session: record_problems(session, "cases", [case_id]))
+def case_problems(ctx: AppContext, case_id: str, *, parent: QObject | None = None) -> QueryOp[tuple[int, int]]:
+    """(open conflicts, refused changes) of one case, for the banner of the case window."""
+    return QueryOp(ctx, lambda session: record_problems(session, "cases", [case_id]), parent=parent)
 
 
-def person_problems_now(ctx: AppContext, person_id: str) -> tuple[int, int]:
-    """(open conflicts, refused changes) of a person and the person's cases. Synchronous, as for a case."""
+def person_problems(
+    ctx: AppContext, person_id: str, *, parent: QObject | None = None
+) -> QueryOp[tuple[int, int]]:
+    """(open conflicts, refused changes) of a person and the person's cases, for the banner of the file."""
 
     def read(session) -> tuple[int, int]:
         case_ids = list(session.scalars(select(Case.id).where(Case.person_id == person_id)))
@@ -56,7 +57,7 @@ def person_problems_now(ctx: AppContext, person_id: str) -> tuple[int, int]:
         cases = record_problems(session, "cases", case_ids)
         return own[0] + cases[0], own[1] + cases[1]
 
-    return ctx.read(read)
+    return QueryOp(ctx, read, parent=parent)
 
 
 def problems(

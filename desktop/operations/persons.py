@@ -7,7 +7,6 @@ import datetime as dt
 from PySide6.QtCore import QObject
 
 from desktop.models.access import may_read_exemption_health
-from desktop.models.exemptions import Exemption
 from desktop.models.person_file import PersonFile, load_person_file, record_person_view, reveal_bsn
 from desktop.models.registry import Person
 from desktop.models.search import SearchResult, person_choices
@@ -16,26 +15,20 @@ from desktop.operations.context import AppContext
 from desktop.operations.op import CollectionOp, QueryOp
 
 
-def file_now(ctx: AppContext, person_id: str, today: dt.date) -> PersonFile:
-    """Everything the person file shows. Synchronous: the tab is titled with the name as it opens."""
-    return ctx.read(lambda session: load_person_file(session, person_id, today))
+def file(
+    ctx: AppContext, person_id: str, today: dt.date, *, parent: QObject | None = None
+) -> QueryOp[tuple[PersonFile, set[str]]]:
+    """Everything the person file shows, and the ids of the exemptions whose health grounds (art. 5 onder a)
+    the signed-in user may read (need-to-know)."""
 
-
-def readable_health_now(ctx: AppContext, exemptions: list[Exemption]) -> set[str]:
-    """The ids of the exemptions whose health grounds (art. 5 onder a) the signed-in user may read
-    (need-to-know). Synchronous, with :func:`file_now`."""
-
-    def read(session) -> set[str]:
+    def read(session) -> tuple[PersonFile, set[str]]:
+        found = load_person_file(session, person_id, today)
         user = current_user(session)
         viewer = user.viewer if user is not None else None
-        return {e.id for e in exemptions if may_read_exemption_health(session, viewer, e)}
+        readable = {e.id for e in found.exemptions if may_read_exemption_health(session, viewer, e)}
+        return found, readable
 
-    return ctx.read(read)
-
-
-def person_now(ctx: AppContext, person_id: str) -> Person | None:
-    """One person, for a form that needs the birth date at once. Synchronous: one indexed read."""
-    return ctx.read(lambda session: session.get(Person, person_id))
+    return QueryOp(ctx, read, parent=parent)
 
 
 def person(ctx: AppContext, person_id: str, *, parent: QObject | None = None) -> QueryOp[Person | None]:

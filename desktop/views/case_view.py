@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import QDateTime, Qt, QTime, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -83,6 +84,7 @@ class CaseView(QWidget):
 
     open_record = Signal(object)  # RecordRef: the person's file
     saved = Signal()
+    loaded = Signal()  # the case was read (again) and is shown: the tab takes its title
 
     def __init__(self, ctx: AppContext, case_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -90,6 +92,10 @@ class CaseView(QWidget):
         self.case_id = case_id
         self.detail: CaseDetail | None = None
         self.busy = False
+        self.loading = False
+        self._reading = 0
+        self._after_load: list[Callable[[], None]] = []
+        self._release_on_load = False
         self._enabled_before: dict[QWidget, bool] = {}
 
         self.title_label = QLabel()
@@ -356,9 +362,50 @@ class CaseView(QWidget):
             person_id = self.detail.person.id
             self.open_record.emit(RecordRef("persons", person_id, person_id))
 
-    def load(self) -> None:
-        self.detail = cases.detail_now(self.ctx, self.case_id)
-        detail = self.detail
+    def load(self, then: Callable[[], None] | None = None) -> None:
+        """Read the case in the background and show it; ``then`` runs once it is shown. Until the first reading
+        has arrived the window says 'Bezig met laden…' and offers no action."""
+        if then is not None:
+            self._after_load.append(then)
+        self._reading += 1
+        reading = self._reading
+        if self.detail is None and not self.loading:
+            self.title_label.setText(self.tr("Bezig met laden…"))
+            self._set_busy(True)
+        self.loading = True
+        cases.detail(self.ctx, self.case_id, parent=self).success(lambda detail: self._loaded(reading, detail)).failure(
+            lambda exc: self._not_loaded(reading, exc)
+        ).run_in_background()
+
+    def _not_loaded(self, reading: int, exc: VangnetError) -> None:
+        if reading != self._reading:
+            return
+        self.loading = False
+        self._after_load.clear()
+        if self._release_on_load:
+            self._release_on_load = False
+            self._set_busy(False)
+        if self.detail is None:
+            self.title_label.setText(str(exc))
+        else:
+            show_error(self, exc, self.tr("Vangnet"))
+
+    def _loaded(self, reading: int, detail: CaseDetail) -> None:
+        if reading != self._reading:
+            return  # a newer reading is on its way
+        if self.detail is None or self._release_on_load:
+            # Enabled as the case now is: the reading decides, not the state before the first load or the write.
+            self._release_on_load = False
+            self._set_busy(False)
+        self.loading = False
+        self._show(detail)
+        waiting, self._after_load = self._after_load, []
+        for then in waiting:
+            then()
+        self.loaded.emit()
+
+    def _show(self, detail: CaseDetail) -> None:
+        self.detail = detail
         case = detail.case
         self.title_label.setText(
             self.tr("Zaak {number} · {kind}").format(number=case.case_number, kind=case.kind.label)
@@ -438,11 +485,14 @@ class CaseView(QWidget):
         ``done`` runs once it is stored, after the case is read again."""
 
         def saved(_result) -> None:
-            self._set_busy(False)
-            self.load()
-            if done is not None:
-                done()
-            self.saved.emit()
+            def shown() -> None:
+                if done is not None:
+                    done()
+                self.saved.emit()
+
+            # No second change starts until the case is shown as the write left it.
+            self._release_on_load = True
+            self.load(then=shown)
 
         def refused(exc: VangnetError) -> None:
             self._set_busy(False)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from desktop.operations import OpChanges, conflicts
+from desktop.operations import OpChanges, QueryOp, conflicts
 from desktop.operations.context import AppContext
 
 BANNER_STYLE = (
@@ -17,19 +17,21 @@ BANNER_STYLE = (
 
 
 class ConflictBanner(QFrame):
-    """Hidden unless ``problems()`` finds open conflicts or parked changes for the record."""
+    """Hidden unless the query ``problems()`` (read in the background) finds open conflicts or parked changes
+    for the record."""
 
     def __init__(
         self,
         ctx: AppContext,
         noun: str,
-        problems: Callable[[], tuple[int, int]],
+        problems: Callable[[QWidget], QueryOp[tuple[int, int]]],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.noun = noun
         self._problems = problems
+        self._reading = 0
         self.setObjectName("conflictBanner")
         self.setStyleSheet(BANNER_STYLE)
         self.text = QLabel()
@@ -47,20 +49,32 @@ class ConflictBanner(QFrame):
 
     @classmethod
     def for_case(cls, ctx: AppContext, case_id: str, parent: QWidget | None = None) -> ConflictBanner:
-        return cls(ctx, "Deze zaak", lambda: conflicts.case_problems_now(ctx, case_id), parent)
+        return cls(ctx, "Deze zaak", lambda banner: conflicts.case_problems(ctx, case_id, parent=banner), parent)
 
     @classmethod
     def for_person(cls, ctx: AppContext, person_id: str, parent: QWidget | None = None) -> ConflictBanner:
-        return cls(ctx, "Dit dossier", lambda: conflicts.person_problems_now(ctx, person_id), parent)
+        return cls(
+            ctx, "Dit dossier", lambda banner: conflicts.person_problems(ctx, person_id, parent=banner), parent
+        )
 
     def _data_changed(self, _changes: OpChanges) -> None:
         self.refresh()
 
     def refresh(self) -> None:
+        """Count again in the background; the banner keeps what it shows until the answer arrives."""
         if not self.ctx.is_open:
             self.hide()
             return
-        conflicts, parked = self._problems()
+        self._reading += 1
+        reading = self._reading
+        self._problems(self).success(lambda counts: self._show(reading, counts)).failure(
+            lambda _exc: None  # locked meanwhile: the file closes with it
+        ).run_in_background()
+
+    def _show(self, reading: int, counts: tuple[int, int]) -> None:
+        if reading != self._reading:
+            return  # a newer count is on its way
+        conflicts, parked = counts
         if not conflicts and not parked:
             self.hide()
             return

@@ -44,6 +44,7 @@ from desktop.views.person_file import PersonFileView
 from desktop.views.record_list import RecordListPage
 from desktop.views.search_box import SearchBox
 from desktop.views.unlock_dialog import UnlockPanel
+from sync.engine import LocalStatus
 
 log = logging.getLogger(__name__)
 
@@ -337,6 +338,9 @@ class MainWindow(QMainWindow):
     def _data_changed(self, _changes: OpChanges) -> None:
         self.refresh_status()
 
+    _status_reading = False
+    _status_again = False
+
     def refresh_status(self) -> None:
         if not self.ctx.is_open:
             self.sync_label.setText(self.tr("Vergrendeld"))
@@ -346,12 +350,34 @@ class MainWindow(QMainWindow):
             for label in (self.last_sync_label, self.pending_label, self.conflicts_label):
                 label.clear()
             return
-        state = conflicts.status_now(self.ctx)
         text, color, tip = self._sync_state_text()
         self.sync_label.setText(text)
         self.sync_label.setStyleSheet(f"color: {color};")
         self.sync_label.setToolTip(tip)
         self.sync_progress.setVisible(self.sync.syncing)
+        # The counts are read in the background, one read at a time: a refresh asked for meanwhile reads again
+        # once the read under way has answered.
+        if self._status_reading:
+            self._status_again = True
+            return
+        self._status_reading = True
+        conflicts.status(self.ctx, parent=self).success(self._show_status).failure(
+            self._status_not_read
+        ).fault(lambda _exc: self._status_read()).run_in_background()
+
+    def _status_read(self) -> None:
+        self._status_reading = False
+        if self._status_again:
+            self._status_again = False
+            self.refresh_status()
+
+    def _status_not_read(self, _exc: VangnetError) -> None:
+        self._status_read()  # locked meanwhile: the next refresh says so
+
+    def _show_status(self, state: LocalStatus) -> None:
+        self._status_read()
+        if not self.ctx.is_open:
+            return
         self.last_sync_label.setText(
             self.tr("Laatste synchronisatie: {when}").format(
                 when=nl_datetime(state.last_sync.astimezone()) if state.last_sync else self.tr("nog niet")
@@ -575,6 +601,7 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentIndex(index)
             return self.tabs.widget(index)
         view = PersonFileView(self.ctx, person_id)
+        view.loaded.connect(self._retitle_tab)
         view.load()
         view.open_record.connect(self.open_record)
         view.register.connect(self.open_register_form)
@@ -591,11 +618,21 @@ class MainWindow(QMainWindow):
             self.tabs.setCurrentIndex(index)
             return self.tabs.widget(index)
         view = CaseView(self.ctx, case_id)
+        view.loaded.connect(self._retitle_tab)
         view.load()
         view.open_record.connect(self.open_record)
         index = self.tabs.addTab(view, view.title)
         self.tabs.setCurrentIndex(index)
         return view
+
+    def _retitle_tab(self) -> None:
+        """A file's tab is titled with the name or case number once the record has been read."""
+        view = self.sender()
+        index = self.tabs.indexOf(view) if isinstance(view, (PersonFileView, CaseView)) else -1
+        if index > 0:
+            self.tabs.setTabText(index, view.title)
+            if isinstance(view, PersonFileView):
+                self.tabs.setTabToolTip(index, view.title)
 
     def _open_exemption(self, exemption_id: str) -> QWidget | None:
         exemption = exemptions.exemption_now(self.ctx, exemption_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 
 from PySide6.QtCore import Qt, Signal
@@ -64,11 +65,12 @@ def _fill(table: QTableWidget, rows: list[list[str]], ids: list[str] | None = No
 
 
 class PersonFileView(QWidget):
-    """Opens with :meth:`load`; emits requests to open a case or an exemption, or to register something for this
-    person."""
+    """Opens with :meth:`load` (in the background: 'Bezig met laden…' until the file is there); emits requests to
+    open a case or an exemption, or to register something for this person."""
 
     open_record = Signal(object)  # RecordRef of a case or an exemption of this file
     register = Signal(str, str)  # form name, person id
+    loaded = Signal()  # the file was read (again) and is shown: the tab takes its title
 
     def __init__(self, ctx: AppContext, person_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,6 +78,9 @@ class PersonFileView(QWidget):
         self.person_id = person_id
         self.file: PersonFile | None = None
         self.bsn_shown = False
+        self.loading = False
+        self._reading = 0
+        self._shown_after_load: RecordRef | None = None
 
         self.name_label = QLabel()
         self.name_label.setStyleSheet("font-size: 16pt; font-weight: 600;")
@@ -204,6 +209,9 @@ class PersonFileView(QWidget):
         place = {"exemptions": self.exemptions, "leave_requests": self.leave}.get(ref.table)
         if place is None:
             return
+        if self.file is None:
+            self._shown_after_load = ref  # selected once the file has been read
+            return
         self.tabs.setCurrentIndex(self.tabs.indexOf(self.exemptions_tab))
         for row in range(place.rowCount()):
             item = place.item(row, 0)
@@ -220,13 +228,43 @@ class PersonFileView(QWidget):
         return " ".join(part for part in (person.first_names.split()[0], person.prefix, person.last_name) if part)
 
     def load(self) -> None:
+        """Read the file in the background and show it."""
         today = self.ctx.today()
-        first = self.file is None
-        self.file = persons.file_now(self.ctx, self.person_id, today)
-        if first:
+        self._reading += 1
+        reading = self._reading
+        if self.file is None and not self.loading:
+            self.name_label.setText(self.tr("Bezig met laden…"))
+            self.setEnabled(False)
+        self.loading = True
+        persons.file(self.ctx, self.person_id, today, parent=self).success(
+            lambda found: self._loaded(reading, today, *found)
+        ).failure(lambda exc: self._not_loaded(reading, exc)).run_in_background()
+
+    def _not_loaded(self, reading: int, exc: VangnetError) -> None:
+        if reading != self._reading:
+            return
+        self.loading = False
+        if self.file is None:
+            self.name_label.setText(str(exc))
+        else:
+            show_error(self, exc)
+
+    def _loaded(self, reading: int, today: dt.date, file: PersonFile, readable: set[str]) -> None:
+        if reading != self._reading:
+            return  # a newer reading is on its way
+        self.loading = False
+        if self.file is None:
             # The first showing of this file is a view in the access log; reloads after a change are not.
             persons.record_opened(self.ctx, self.person_id, parent=self).run_in_background()
-        file = self.file
+            self.setEnabled(True)
+        self._show(today, file, readable)
+        pending, self._shown_after_load = self._shown_after_load, None
+        if pending is not None:
+            self.show_record(pending)
+        self.loaded.emit()
+
+    def _show(self, today: dt.date, file: PersonFile, readable: set[str]) -> None:
+        self.file = file
         person = file.person
         self.name_label.setText(person.full_name)
         self.duty_label.setText(file.duty_label)
@@ -286,7 +324,6 @@ class PersonFileView(QWidget):
             ],
             [c.id for c in file.cases],
         )
-        readable = persons.readable_health_now(self.ctx, file.exemptions)
         grounds = {e.id: exemption_ground(e, e.id in readable) for e in file.exemptions}
         _fill(
             self.exemptions,

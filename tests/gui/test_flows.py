@@ -55,6 +55,7 @@ def test_search_as_you_type_and_open_person_with_masked_bsn(qtbot, main_window, 
 
     view = window.tabs.currentWidget()
     assert isinstance(view, PersonFileView)
+    qtbot.waitUntil(lambda: not view.loading, timeout=5_000)  # the file is read in the background
     assert view.name_label.text() == "Sanne de Vries"
     assert view.duty_label.text() == "Leerplichtig"
     assert seeded.sanne_bsn not in view.bsn_label.text()
@@ -148,6 +149,7 @@ def test_register_melding_and_see_it_in_the_worklist(qtbot, main_window, seeded)
 def test_case_moves_through_the_mas_steps_with_journal_and_route(qtbot, main_window, seeded):
     window = main_window
     view = window.open_record(RecordRef("cases", seeded.case_id))
+    qtbot.waitUntil(lambda: not view.loading, timeout=5_000)  # the case is read in the background
     assert isinstance(view, CaseView)
     assert not view.previous_button.isEnabled()
 
@@ -202,6 +204,7 @@ def test_case_moves_through_the_mas_steps_with_journal_and_route(qtbot, main_win
 
 def test_halt_referral_checks_eligibility(qtbot, main_window, seeded):
     view = main_window.open_record(RecordRef("cases", seeded.case_id))
+    qtbot.waitUntil(lambda: not view.loading, timeout=5_000)  # the case is read in the background
     view.tabs.setCurrentIndex(2)
     view.intervention_kind.setCurrentIndex(view.intervention_kind.findData("halt"))
     view.hours_absent.setValue(4)
@@ -354,6 +357,7 @@ def test_manual_lock_with_shortcut(qtbot, main_window):
 def test_person_file_opens_its_case_and_registers_a_home_sitter(qtbot, main_window, seeded):
     window = main_window
     view = window.open_record(RecordRef("persons", seeded.sanne_id))
+    qtbot.waitUntil(lambda: not view.loading, timeout=5_000)  # the file is read in the background
     assert view.cases.rowCount() == 1
     view.tabs.setCurrentIndex(1)
     view.cases.itemActivated.emit(view.cases.item(0, 0))
@@ -405,6 +409,7 @@ def test_official_report_names_its_suspect(qtbot, main_window, seeded):
     from desktop.models import Intervention
 
     view = main_window.open_record(RecordRef("cases", seeded.case_id))
+    qtbot.waitUntil(lambda: not view.loading, timeout=5_000)  # the case is read in the background
     view.tabs.setCurrentIndex(2)
     view.intervention_kind.setCurrentIndex(view.intervention_kind.findData("official_report"))
     assert "tegen wie" in view.intervention_error.text()

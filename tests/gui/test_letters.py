@@ -56,6 +56,7 @@ def test_make_a_letter_from_the_case_view(qtbot, letters_ctx, letters_profile, t
     view = CaseView(letters_ctx, seeded.sanne_case)
     qtbot.addWidget(view)
     view.load()
+    qtbot.waitUntil(lambda: not view.loading, timeout=5_000)  # the case is read in the background
     view.resize(1366, 768)
     view.show()
     qtbot.mouseClick(view.letter_button, Qt.MouseButton.LeftButton)

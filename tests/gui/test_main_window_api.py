@@ -160,9 +160,10 @@ def test_search_results_name_their_record_by_table():
 # -- open_record: each kind of record in its view ---------------------------------------------------
 
 
-def test_a_person_opens_their_file_once(main_window, seeded):
+def test_a_person_opens_their_file_once(qtbot, main_window, seeded):
     window = main_window
     view = window.open_record(RecordRef("persons", seeded.sanne_id))
+    qtbot.waitUntil(lambda: not view.loading, timeout=5_000)  # the file is read in the background
     assert isinstance(view, PersonFileView) and view.person_id == seeded.sanne_id
     assert window.tabs.currentWidget() is view
     tabs = window.tabs.count()
@@ -170,9 +171,10 @@ def test_a_person_opens_their_file_once(main_window, seeded):
     assert window.tabs.count() == tabs
 
 
-def test_a_case_opens_its_window_and_the_case_its_person(main_window, seeded):
+def test_a_case_opens_its_window_and_the_case_its_person(qtbot, main_window, seeded):
     window = main_window
     view = window.open_record(RecordRef("cases", seeded.case_id))
+    qtbot.waitUntil(lambda: not view.loading, timeout=5_000)  # the case is read in the background
     assert isinstance(view, CaseView) and view.case_id == seeded.case_id
     assert view.ref == RecordRef("cases", seeded.case_id, seeded.sanne_id)
     view.person_button.click()
@@ -190,7 +192,7 @@ def test_an_undecided_exemption_opens_its_decision(main_window, seeded, monkeypa
     assert shown == [exemption_id]
 
 
-def test_a_decided_exemption_and_a_leave_request_open_the_file_on_that_record(main_window, seeded):
+def test_a_decided_exemption_and_a_leave_request_open_the_file_on_that_record(qtbot, main_window, seeded):
     window = main_window
     today = dt.date.today()
     with window.ctx.session() as session:
@@ -204,11 +206,13 @@ def test_a_decided_exemption_and_a_leave_request_open_the_file_on_that_record(ma
         exemption_id, leave_id = exemption.id, leave.id
 
     view = window.open_record(RecordRef("exemptions", exemption_id))
+    qtbot.waitUntil(lambda: not view.loading, timeout=5_000)  # the file is read in the background
     assert isinstance(view, PersonFileView) and view.person_id == seeded.daan_id
     assert view.tabs.currentWidget() is view.exemptions_tab
     assert view.exemptions.item(view.exemptions.currentRow(), 0).data(ID_ROLE) == exemption_id
 
     view = window.open_record(RecordRef("leave_requests", leave_id, seeded.sanne_id))
+    qtbot.waitUntil(lambda: not view.loading, timeout=5_000)  # the file is read in the background
     assert isinstance(view, PersonFileView) and view.person_id == seeded.sanne_id
     assert view.tabs.currentWidget() is view.exemptions_tab
     assert view.leave.item(view.leave.currentRow(), 0).data(ID_ROLE) == leave_id

@@ -65,6 +65,7 @@ def test_navigation_is_not_highlighted_while_a_file_is_in_front(qtbot, main_wind
 
 def test_case_view_says_what_the_current_phase_asks(qtbot, main_window, seeded):
     view = main_window.open_record(RecordRef("cases", seeded.case_id))
+    qtbot.waitUntil(lambda: not view.loading, timeout=5_000)  # the case is read in the background
     first = view.phase_hint.text()
     assert first.split(":")[0] in {"Waarnemen", "Analyseren", "Plannen", "Handelen", "Evalueren"}
     with qtbot.waitSignal(view.saved, timeout=5_000):

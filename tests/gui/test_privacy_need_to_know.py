@@ -73,6 +73,7 @@ def test_person_file_shows_health_grounds_only_to_who_may_read_them(qtbot, ctx, 
     view = PersonFileView(ctx, seeded.sanne_id)
     qtbot.addWidget(view)
     view.load()
+    qtbot.waitUntil(lambda: not view.loading, timeout=5_000)  # the file is read in the background
     row = _row(view.exemptions, ExemptionArticle.ART_5A.label)
     grounds = row[4]
     if allowed:
@@ -109,12 +110,14 @@ def test_other_articles_show_no_health_column_and_the_regime_per_record(qtbot, c
     view = PersonFileView(ctx, seeded.mila_id)
     qtbot.addWidget(view)
     view.load()
+    qtbot.waitUntil(lambda: not view.loading, timeout=5_000)  # the file is read in the background
     row = _row(view.exemptions, ExemptionArticle.ART_5C.label)
     assert row[4] == "" and row[5] == "AVG"
 
     sanne = PersonFileView(ctx, seeded.sanne_id)
     qtbot.addWidget(sanne)
     sanne.load()
+    qtbot.waitUntil(lambda: not sanne.loading, timeout=5_000)  # the file is read in the background
     regimes = {
         sanne.timeline.item(r, 2).text(): sanne.timeline.item(r, 4).text() for r in range(sanne.timeline.rowCount())
     }

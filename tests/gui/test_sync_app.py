@@ -178,6 +178,7 @@ def test_conflict_resolved_by_clicking_reaches_the_server(qtbot, window, live_se
 
         # The case file says so.
         view = window.open_record(RecordRef("cases", case_id))
+        qtbot.waitUntil(lambda: not view.loading, timeout=5_000)  # the case is read in the background
         banner = view.findChild(ConflictBanner)
         assert banner.isVisible()
         assert banner.text.text().startswith("Deze zaak heeft een conflict met de server")
