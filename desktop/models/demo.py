@@ -400,7 +400,9 @@ class _Generator:
         existing = {row.username: row.id for row in self.w.connection.execute(sa.select(User.username, User.id))}
         all_codes = list(self.codes)
 
-        def add(username: str, role: str, codes: list[str], title: str) -> str:
+        def add(username: str, role: str, codes: list[str], title: str, leerplichtambtenaar: bool = False) -> str:
+            # A leerplicht consultant is the aangewezen leerplichtambtenaar (Lpw art. 16) and a boa (Sv art. 142)
+            # with a registration number; a MatchMaker and the office staff are neither.
             if username in existing:
                 return existing[username]
             first = self.rng.choice(words.MEN_NAMES + words.WOMEN_NAMES)
@@ -418,6 +420,8 @@ class _Generator:
                 email=f"{username}@example.com",
                 phone=self.office_phone(),
                 active=True,
+                leerplichtambtenaar=leerplichtambtenaar,
+                boa_number=f"B-{70001 + len(self.users):05d}" if leerplichtambtenaar and role == "consultant" else None,
             )
             self.users[username] = {"id": user_id, "name": display}
             return user_id
@@ -428,15 +432,15 @@ class _Generator:
             ids = []
             for i in range(number):
                 username = f"consulent.{slug}" + (str(i + 1) if i else "")
-                ids.append(add(username, "consultant", [m.cbs_code], "Consulent leerplicht"))
+                ids.append(add(username, "consultant", [m.cbs_code], "Consulent leerplicht", True))
             self.consultants[m.cbs_code] = ids
-        self.isk_consultant = add("consulent.isk", "consultant", all_codes, "Consulent leerplicht ISK")
+        self.isk_consultant = add("consulent.isk", "consultant", all_codes, "Consulent leerplicht ISK", True)
         self.matchmakers = [add(f"matchmaker.{i}", "consultant", all_codes, "MatchMaker") for i in (1, 2, 3)]
         self.admins = [
             add("medewerker.administratie", "administrator", all_codes, "Administratief medewerker"),
             add("medewerker.administratie2", "administrator", all_codes, "Administratief medewerker"),
         ]
-        add("teamleider", "team_lead", all_codes, "Teamleider LVS")
+        add("teamleider", "team_lead", all_codes, "Teamleider LVS", True)
         add("beheerder", "system_administrator", all_codes, "Functioneel beheerder")
         self.usernames = sorted(set(existing) | set(self.users))
         self.user_names = {u["id"]: u["name"] for u in self.users.values()}

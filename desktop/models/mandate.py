@@ -59,6 +59,10 @@ ACT_BASIS: Mapping[SigningAct, str] = {
     SigningAct.LETTER: "Leerplichtwet art. 16",
 }
 
+#: The designation as leerplichtambtenaar by burgemeester en wethouders, and the opsporingsbevoegdheid of a boa.
+DESIGNATION_BASIS = "Leerplichtwet art. 16"
+BOA_BASIS = "Wetboek van Strafvordering art. 142 en 152"
+
 #: The roles that may ever sign on behalf of the college: never an administratief medewerker or a
 #: functioneel beheerder, whose work is to prepare, print and keep the system.
 SIGNING_ROLES: frozenset[UserRole] = frozenset({UserRole.CONSULTANT, UserRole.TEAM_LEAD})
@@ -219,15 +223,16 @@ def signing_refusal(act: SigningAct, signer: Signer, rules: MandateRules | None 
             f"Een {signer.role.label.lower()} ondertekent geen {act.label} namens het college; dat doet een "
             f"{allowed} ({basis})."
         )
-    if mandate.requires_designation and not signer.leerplichtambtenaar:
-        return (
-            f"{_name(signer)} is niet aangewezen als leerplichtambtenaar; een {act.label} ondertekent alleen de "
-            f"door burgemeester en wethouders aangewezen leerplichtambtenaar ({basis})."
-        )
     if mandate.requires_boa and not (signer.boa_number or "").strip():
         return (
             f"{_name(signer)} heeft geen registratienummer als buitengewoon opsporingsambtenaar; een "
-            f"{act.label} maakt alleen een opsporingsambtenaar op ({basis})."
+            f"{act.label} maakt alleen een opsporingsambtenaar op ({BOA_BASIS})."
+        )
+    if mandate.requires_designation and not signer.leerplichtambtenaar:
+        designation = ACT_BASIS[act] if act in LEGALLY_DESIGNATED else DESIGNATION_BASIS
+        return (
+            f"{_name(signer)} is niet aangewezen als leerplichtambtenaar; een {act.label} ondertekent alleen de "
+            f"door burgemeester en wethouders aangewezen leerplichtambtenaar ({designation})."
         )
     return None
 

@@ -10,8 +10,17 @@ import sys
 import uuid
 from pathlib import Path
 
-from sqlalchemy import Engine, select, update
+from sqlalchemy import Connection, Engine, select, update
 
+from desktop.models.mandate import (
+    ActMandate,
+    MandateRules,
+    SigningAct,
+    boa_number_problem,
+    mandate_document,
+    mandate_from_document,
+    mandate_rule_id,
+)
 from sync.server import audit_cli, scope, store
 from sync.server.auth import hash_password, password_problem
 from sync.server.db import accounts, devices, make_engine
@@ -44,6 +53,12 @@ def _parser() -> argparse.ArgumentParser:
     add.add_argument("--gemeente", action="append", default=[], help="CBS-code, bv. GM0505 (herhaalbaar)")
     add.add_argument("--display-name", default="")
     add.add_argument("--password-stdin", action="store_true", help="lees het wachtwoord van stdin")
+    _signing_options(add)
+    edit = users.add_parser("edit", help="wijzig naam, rol, aanwijzing als leerplichtambtenaar of boa-nummer")
+    edit.add_argument("username")
+    edit.add_argument("--display-name", default=None)
+    edit.add_argument("--role", choices=scope.ROLES, default=None)
+    _signing_options(edit, editing=True)
     disable = users.add_parser("disable")
     disable.add_argument("username")
     enable = users.add_parser(
@@ -52,6 +67,17 @@ def _parser() -> argparse.ArgumentParser:
     enable.add_argument("username")
     enable.add_argument("--password-stdin", action="store_true", help="lees het wachtwoord van stdin")
     users.add_parser("list")
+
+    mandate = sub.add_parser("mandate", help="wie namens het college ondertekent (mandaatregels van de regio)")
+    mandate_sub = mandate.add_subparsers(dest="action", required=True)
+    mandate_sub.add_parser("list")
+    mset = mandate_sub.add_parser("set", help="leg de regel voor één handeling vast")
+    mset.add_argument("act", choices=[a.value for a in SigningAct])
+    mset.add_argument("--role", action="append", required=True, choices=scope.ROLES, help="herhaalbaar")
+    mset.add_argument("--leerplichtambtenaar", action="store_true", help="alleen een aangewezen leerplichtambtenaar")
+    mset.add_argument("--boa", action="store_true", help="alleen met een boa-registratienummer")
+    mreset = mandate_sub.add_parser("reset", help="zet de regel voor één handeling terug op de wettelijke standaard")
+    mreset.add_argument("act", choices=[a.value for a in SigningAct])
 
     devs = sub.add_parser("devices").add_subparsers(dest="action", required=True)
     dl = devs.add_parser("list")
@@ -68,7 +94,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _with_default_command(argv: list[str]) -> list[str]:
     """Without a command, or with only options, the server starts (`vangnet-server --port N`)."""
-    commands = {"serve", "users", "devices", "audit", "check", "import", "-h", "--help"}
+    commands = {"serve", "users", "devices", "audit", "check", "import", "mandate", "-h", "--help"}
     if not any(a in commands for a in argv):
         return [*_global_opts(argv)[0], "serve", *_global_opts(argv)[1]]
     return argv
@@ -111,6 +137,8 @@ def main(argv: list[str] | None = None) -> int:
     store.seed_region(engine)
     if args.command == "users":
         return _users(engine, args, password)
+    if args.command == "mandate":
+        return _mandate(engine, args)
     if args.command == "audit":
         return audit_cli.run(engine, args)
     if args.command == "check":
@@ -124,12 +152,32 @@ def main(argv: list[str] | None = None) -> int:
     return _devices(engine, args)
 
 
+def _signing_options(parser: argparse.ArgumentParser, editing: bool = False) -> None:
+    group = parser.add_mutually_exclusive_group()
+    group.add_argument("--leerplichtambtenaar", dest="leerplichtambtenaar", action="store_true",
+                       default=None if editing else False,
+                       help="door burgemeester en wethouders aangewezen leerplichtambtenaar (Lpw art. 16)")
+    if editing:
+        group.add_argument("--geen-leerplichtambtenaar", dest="leerplichtambtenaar", action="store_false")
+    parser.add_argument("--boa-nummer", dest="boa_number", default=None,
+                        help="registratienummer als buitengewoon opsporingsambtenaar (Sv art. 142); leeg wist het")
+
+
+def _checked_boa(value: str | None) -> str | None:
+    problem = boa_number_problem(value)
+    if problem is not None:
+        raise ValueError(problem)
+    return (value or "").strip() or None
+
+
 def create_account(
-    engine: Engine, username: str, password: str, role: str, municipality_codes: list[str], display_name: str = ""
+    engine: Engine, username: str, password: str, role: str, municipality_codes: list[str], display_name: str = "",
+    *, leerplichtambtenaar: bool = False, boa_number: str | None = None,
 ) -> str:
     """A new server account plus its `users` reference record (same id); returns the id."""
     if role not in scope.ROLES:
         raise ValueError("Onbekende rol.")
+    boa_number = _checked_boa(boa_number)
     user_id = str(uuid.uuid4())
     codes = sorted(set(municipality_codes))
     with engine.begin() as conn:
@@ -145,6 +193,8 @@ def create_account(
                 password_hash=hash_password(password),
                 active=True,
                 created_at=store.now_iso(),
+                leerplichtambtenaar=leerplichtambtenaar,
+                boa_number=boa_number,
             )
         )
         store.upsert_reference(
@@ -157,6 +207,8 @@ def create_account(
                 "role": role,
                 "municipality_codes": codes,
                 "active": True,
+                "leerplichtambtenaar": leerplichtambtenaar,
+                "boa_number": boa_number,
             },
         )
         store.audit(conn, "user_add", "ok", account_id=user_id)
@@ -180,11 +232,21 @@ def _users(engine: Engine, args: argparse.Namespace, password: str | None = None
             if password is None:
                 return 2
         try:
-            user_id = create_account(engine, args.username, password, args.role, args.gemeente, args.display_name)
+            user_id = create_account(engine, args.username, password, args.role, args.gemeente, args.display_name,
+                                     leerplichtambtenaar=args.leerplichtambtenaar, boa_number=args.boa_number)
         except ValueError as exc:
             print(str(exc), file=sys.stderr)
             return 1
         print(user_id)
+        return 0
+    if args.action == "edit":
+        try:
+            changed = edit_account(engine, args.username, display_name=args.display_name, role=args.role,
+                                   leerplichtambtenaar=args.leerplichtambtenaar, boa_number=args.boa_number)
+        except ValueError as exc:
+            print(str(exc), file=sys.stderr)
+            return 1
+        print("Gebruiker gewijzigd." if changed else "Niets gewijzigd.")
         return 0
     if args.action in ("enable", "disable"):
         active = args.action == "enable"
@@ -205,7 +267,79 @@ def _users(engine: Engine, args: argparse.Namespace, password: str | None = None
         return 0
     with engine.connect() as conn:
         for r in conn.execute(select(accounts).order_by(accounts.c.username)):
-            print(f"{r.id}  {r.username}  {r.role}  {'actief' if r.active else 'uitgeschakeld'}")
+            signing = ("  leerplichtambtenaar" if r.leerplichtambtenaar else "") + (
+                f"  boa {r.boa_number}" if r.boa_number else "")
+            print(f"{r.id}  {r.username}  {r.role}  {'actief' if r.active else 'uitgeschakeld'}{signing}")
+    return 0
+
+
+def edit_account(
+    engine: Engine, username: str, *, display_name: str | None = None, role: str | None = None,
+    leerplichtambtenaar: bool | None = None, boa_number: str | None = None,
+) -> bool:
+    """Change an account and its `users` record the same way; returns whether anything changed. A boa number
+    of '' clears it. Raises ValueError (Dutch) for an unknown user, role or malformed boa number."""
+    if role is not None and role not in scope.ROLES:
+        raise ValueError("Onbekende rol.")
+    values: dict[str, object] = {}
+    if display_name is not None:
+        values["display_name"] = display_name
+    if role is not None:
+        values["role"] = role
+    if leerplichtambtenaar is not None:
+        values["leerplichtambtenaar"] = leerplichtambtenaar
+    if boa_number is not None:
+        values["boa_number"] = _checked_boa(boa_number)
+    with engine.begin() as conn:
+        row = conn.execute(select(accounts).where(accounts.c.username == username)).mappings().first()
+        if row is None:
+            raise ValueError("Onbekende gebruiker.")
+        values = {k: v for k, v in values.items() if row[k] != v}
+        if not values:
+            return False
+        conn.execute(update(accounts).where(accounts.c.id == row["id"]).values(**values))
+        store.upsert_reference(conn, "users", row["id"], dict(values))
+        store.audit(conn, "user_edit", "ok", account_id=row["id"])
+    return True
+
+
+def set_mandate_rule(conn: Connection, act: SigningAct, mandate: ActMandate) -> dict[str, object]:
+    """Store the region's rule for one act as a `mandate_rules` reference record, which the devices receive;
+    raises DomainError (Dutch) when the rule falls below what the law requires."""
+    document = mandate_document(act, mandate)
+    mandate_from_document(document)
+    store.upsert_reference(conn, "mandate_rules", mandate_rule_id(act), document)
+    return document
+
+
+def _mandate(engine: Engine, args: argparse.Namespace) -> int:
+    from desktop.models.enums import UserRole
+    from desktop.models.errors import DomainError
+    from sync.server.mandate import server_rules
+
+    if args.action == "list":
+        with engine.connect() as conn:
+            rules = server_rules(conn)
+        for act in SigningAct:
+            rule = rules.for_act(act)
+            needs = [w for w, on in (("aangewezen leerplichtambtenaar", rule.requires_designation),
+                                     ("boa-nummer", rule.requires_boa)) if on]
+            roles = ", ".join(sorted(r.value for r in rule.roles))
+            print(f"{act.value}: {roles}" + (f" ({', '.join(needs)})" if needs else ""))
+        return 0
+    act = SigningAct(args.act)
+    try:
+        with engine.begin() as conn:
+            if args.action == "reset":
+                set_mandate_rule(conn, act, MandateRules.default().for_act(act))
+            else:
+                set_mandate_rule(conn, act, ActMandate(frozenset(UserRole(r) for r in args.role),
+                                                       args.leerplichtambtenaar, args.boa))
+            store.audit(conn, f"mandate_{args.action}", "ok")
+    except DomainError as exc:
+        print(str(exc), file=sys.stderr)
+        return 1
+    print(f"Mandaatregel voor {act.label} vastgelegd; de apparaten krijgen hem bij de volgende synchronisatie.")
     return 0
 
 

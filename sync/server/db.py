@@ -34,6 +34,9 @@ accounts = Table(
     Column("password_hash", String(200), nullable=False),
     Column("active", Boolean, nullable=False, default=True),
     Column("created_at", String(40), nullable=False),
+    # Designated leerplichtambtenaar (Lpw art. 16) and boa registration number (Sv art. 142): who may sign what.
+    Column("leerplichtambtenaar", Boolean, nullable=False, default=False),
+    Column("boa_number", String(30), nullable=True),
 )
 
 devices = Table(
@@ -238,6 +241,16 @@ template_documents = Table(
     Column("updated_at", String(40), nullable=False),
     Column("revision", Integer, nullable=False),
     Index("ix_template_documents_revision", "revision"),
+)
+
+# The number each device prints in the 'Ons kenmerk' of its documents, handed out once per device (never reused).
+device_numbers = Table(
+    "device_numbers",
+    metadata,
+    Column("device_id", String(36), primary_key=True),
+    Column("number", Integer, nullable=False),
+    Column("assigned_at", String(40), nullable=False),
+    UniqueConstraint("number", name="uq_device_numbers_number"),
 )
 
 

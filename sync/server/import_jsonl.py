@@ -606,6 +606,8 @@ def _create_accounts(conn: Connection, users: list[_Record]) -> int:
                 password_hash=unusable,
                 active=False,
                 created_at=now,
+                leerplichtambtenaar=bool(data.get("leerplichtambtenaar")),
+                boa_number=(str(data.get("boa_number") or "").strip() or None),
             )
         )
         document = {name: value for name, value in data.items() if value is not None}

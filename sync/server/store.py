@@ -46,7 +46,7 @@ from sync.protocol import (
     TableSummary,
     row_checksum,
 )
-from sync.server import natural_keys, scope
+from sync.server import mandate, natural_keys, scope
 from sync.server.db import (
     applied_ops,
     audit_log,
@@ -88,6 +88,7 @@ MESSAGES = {
     "gemeente_forbidden": "U werkt niet voor de gemeente die deze wijziging noemt.",
     "server_managed": "Gebruikers worden op de server beheerd, niet vanaf een apparaat.",
     "duplicate_key": "Er bestaat al een gegeven met dezelfde sleutel.",
+    "signing_forbidden": "De ondertekenaar is niet bevoegd voor deze handeling namens het college.",
 }
 
 
@@ -507,6 +508,12 @@ def _apply_op(ctx: _Ctx, principal: Principal, op: PushOp) -> OpResult:
         if _reference_problem(ctx, principal, schema, row.data, names):
             ctx.audit(principal, "push_" + op.kind, "denied", obj)
             return _reject(op, "parent_not_found")
+        # Who signs a decision, proces-verbaal or document: by the server's own accounts and mandate rules.
+        unsigned = mandate.signing_problem(ctx.conn, principal.user_id, table, row.data, names, op.kind == "insert",
+                                           ctx.row)
+        if unsigned is not None:
+            ctx.audit(principal, "push_" + op.kind, "denied", obj)
+            return _reject(op, "signing_forbidden", unsigned)
         own = row.data.get("municipality_code")
         if (
             table in scope.CASE_FILE_TABLES

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 import uvicorn
@@ -133,8 +134,8 @@ class LiveServer:
             self.app.state.vangnet.engine.dispose()
             self._server = None
 
-    def add_user(self, username: str, role: str, codes: list[str]) -> str:
-        user_id = create_account(self.engine, username, PASSWORD, role, codes, display_name=username)
+    def add_user(self, username: str, role: str, codes: list[str], **signing: Any) -> str:
+        user_id = create_account(self.engine, username, PASSWORD, role, codes, display_name=username, **signing)
         self.users[username] = user_id
         return user_id
 
@@ -147,7 +148,8 @@ class LiveServer:
 @pytest.fixture
 def server(database_url: str, tmp_path: Path) -> Iterator[LiveServer]:
     live = LiveServer(database_url, tmp_path / "server-data").start()
-    live.add_user("anna", "consultant", ["GM0505"])
+    # anna is the aangewezen leerplichtambtenaar and a boa (Lpw art. 16, Sv art. 142); bram is neither.
+    live.add_user("anna", "consultant", ["GM0505"], leerplichtambtenaar=True, boa_number="B-10001")
     live.add_user("bram", "consultant", ["GM0505"])
     live.add_user("cora", "administrator", ["GM0505"])
     live.add_user("dirk", "team_lead", ["GM0505"])

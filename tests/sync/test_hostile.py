@@ -525,6 +525,7 @@ def _child_doc(table: str, ids: dict[str, str]) -> dict[str, Any]:
         # Natural keys are unique on the server: every new gemeente and school gets its own.
         "municipalities": {"cbs_code": f"GM{next(_FRESH):04d}", "name": "Proefgemeente"},
         "users": {"username": "nieuw", "display_name": "Nieuw", "role": "consultant"},
+        "mandate_rules": {"act": "letter", "roles": ["administrator"]},
         "school_holidays": {
             "school_year": "2027-2028",
             "holiday_region": "midden",
@@ -541,6 +542,17 @@ def _child_doc(table: str, ids: dict[str, str]) -> dict[str, Any]:
         },
     }
     return dict(base[table])
+
+
+def _unsigned_decision(table: str, data: dict[str, Any], name: str) -> bool:
+    """Whether this change makes a decision that nobody signs (Lpw art. 14 lid 3, 16): the matrix's records
+    name no decided_by_user_id."""
+    if table == "exemptions":
+        return name == "decision" and data.get("decision") is not None
+    if table == "leave_requests":
+        return (name in ("decision", "decided_by") and data.get("decision") is not None
+                and data.get("decided_by") == "attendance_officer")
+    return False
 
 
 def _value_for(table: str, name: str, current: Any) -> Any:
@@ -606,6 +618,15 @@ def test_the_matrix_of_roles_tables_fields_and_operations(server, office) -> Non
     # Updates of every field of a record of each table, and deletes, by every role.
     targets: dict[str, str] = {}
     for entity in entities.entities():
+        if entity.table == "mandate_rules":
+            # Kept with `vangnet-server mandate set`; a device can change none of it.
+            from desktop.models.mandate import MandateRules, SigningAct, mandate_rule_id
+            from sync.server.cli import set_mandate_rule
+
+            with server.engine.begin() as conn:
+                set_mandate_rule(conn, SigningAct.LETTER, MandateRules.default().for_act(SigningAct.LETTER))
+            targets[entity.table] = mandate_rule_id(SigningAct.LETTER)
+            continue
         if entity.server_managed:
             targets[entity.table] = server.users["anna"]
             continue
@@ -646,6 +667,9 @@ def test_the_matrix_of_roles_tables_fields_and_operations(server, office) -> Non
                     expected = "append_only"
                 elif not entities.may_write(role, table, name):
                     expected = "field_forbidden"
+                elif _unsigned_decision(table, {**json.loads(row.data), name: value}, name):
+                    # A decision without a signer is signed by nobody (Lpw art. 16): its own test has signers.
+                    expected = "signing_forbidden"
                 else:
                     expected = "applied"
                 assert got == expected, (user, table, name, result.message)
