@@ -17,7 +17,7 @@ from desktop.models.entities import ADMINISTRATOR, CONSULTANT, TEAM_LEAD, ScopeC
     fields={
         "template_version": "Sjabloonversie", "generated_at": "Gemaakt op", "generated_by_user_id": "Gemaakt door",
         "addressee": "Geadresseerde", "merge_data": "Samenvoeggegevens", "file_name": "Bestandsnaam",
-        "sha256": "Controlegetal",
+        "sha256": "Controlegetal", "reference": "Ons kenmerk",
     },
 )
 class DocumentRecord(SyncedMixin, Base):
@@ -35,5 +35,8 @@ class DocumentRecord(SyncedMixin, Base):
     merge_data: Mapped[str | None] = mapped_column(Text)
     file_name: Mapped[str | None] = mapped_column(String(200))
     sha256: Mapped[str | None] = mapped_column(String(64))
+    # 'Ons kenmerk', unique per document: year, the device's number in the register and its sequence
+    # (desktop/documents/document_record.py); kept when the document is made again.
+    reference: Mapped[str | None] = mapped_column(String(40), index=True)
 
     __table_args__ = (Index("ix_document_records_generated_at", "generated_at"),)
