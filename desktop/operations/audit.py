@@ -9,12 +9,12 @@ from PySide6.QtCore import QObject
 from desktop.models import audit
 from desktop.models.audit import AuditAction, AuditEntry
 from desktop.operations.context import AppContext
-from desktop.operations.op import CollectionOp
+from desktop.operations.op import CollectionOp, QueryOp
 
 
-def actors_now(ctx: AppContext) -> list[str]:
-    """Everyone who appears in the log. Synchronous: the window opens with the list."""
-    return ctx.read(audit.actors)
+def actors(ctx: AppContext, *, parent: QObject | None = None) -> QueryOp[list[str]]:
+    """Everyone who appears in the log."""
+    return QueryOp(ctx, audit.actors, parent=parent)
 
 
 def search(

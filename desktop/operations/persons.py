@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject
 from desktop.models.access import may_read_exemption_health
 from desktop.models.person_file import PersonFile, load_person_file, record_person_view, reveal_bsn
 from desktop.models.registry import Person
-from desktop.models.search import SearchResult, person_choices
+from desktop.models.search import person_choices
 from desktop.models.session_user import current_user
 from desktop.operations.context import AppContext
 from desktop.operations.op import CollectionOp, QueryOp
@@ -39,11 +39,6 @@ def person(ctx: AppContext, person_id: str, *, parent: QObject | None = None) ->
 def find_persons(ctx: AppContext, text: str, limit: int = 15, *, parent: QObject | None = None) -> QueryOp:
     """Persons by name, BSN or onderwijsnummer, for a 'kies leerling' field."""
     return QueryOp(ctx, lambda session: person_choices(session, text, limit), parent=parent)
-
-
-def find_persons_now(ctx: AppContext, text: str, limit: int = 15) -> list[SearchResult]:
-    """:func:`find_persons` on the calling thread (the access log's chooser lists them as the user types)."""
-    return ctx.read(lambda session: person_choices(session, text, limit))
 
 
 def record_opened(ctx: AppContext, person_id: str, *, parent: QObject | None = None) -> CollectionOp[None]:

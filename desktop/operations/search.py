@@ -4,19 +4,22 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from desktop.models.search import SchoolEntry, SearchResult, school_directory, search
+from PySide6.QtCore import QObject
+
+from desktop.models.search import SchoolEntry, SearchResult, school_directory
+from desktop.models.search import search as find
 from desktop.operations.context import AppContext
+from desktop.operations.op import QueryOp
 
 
-def search_now(
-    ctx: AppContext, text: str, schools: Sequence[SchoolEntry] | None = None
-) -> tuple[list[SearchResult], list[SchoolEntry]]:
+def search(
+    ctx: AppContext, text: str, schools: Sequence[SchoolEntry] | None = None, *, parent: QObject | None = None
+) -> QueryOp[tuple[list[SearchResult], list[SchoolEntry]]]:
     """The results for ``text`` and the school directory they were matched against (read when ``schools`` is
-    None; the caller keeps it until a change of schools). Synchronous: the search box is debounced and answers
-    from the full-text index in milliseconds, and what it shows must match what is typed."""
+    None; the caller keeps it until a change of schools). The full-text index answers in milliseconds."""
 
     def run(session) -> tuple[list[SearchResult], list[SchoolEntry]]:
         directory = list(schools) if schools is not None else school_directory(session)
-        return search(session, text, schools=directory), directory
+        return find(session, text, schools=directory), directory
 
-    return ctx.read(run)
+    return QueryOp(ctx, run, parent=parent)

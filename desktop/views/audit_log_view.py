@@ -37,6 +37,7 @@ from desktop.errors import VangnetError
 from desktop.fileio import atomic_write_bytes
 from desktop.models.audit import ACTION_LABELS, AuditEntry
 from desktop.models.exporters.tabular import csv_bytes
+from desktop.models.search import SearchResult
 from desktop.operations import audit, persons, users
 from desktop.operations.context import AppContext
 from desktop.views.common import date_edit, error_label, to_date
@@ -209,24 +210,54 @@ class AuditLogView(QDialog):
         self.person_query.textEdited.connect(lambda _t: self.by_person.setChecked(True))
         self.search_button.clicked.connect(self.run_search)
         self.export_button.clicked.connect(self.export_csv)
+        self._finding = 0
         self._load_users()
         self.resize(1100, 640)
 
     # -- choosing ---------------------------------------------------------------------------------
     def _load_users(self) -> None:
-        names = audit.actors_now(self.ctx)
+        """Everyone in the log, read in the background as the window opens ('Bezig met laden…' meanwhile)."""
+        self.user.blockSignals(True)
+        self.user.clear()
+        self.user.addItem(self.tr("Bezig met laden…"), None)
+        self.user.blockSignals(False)
+        self.user.setEnabled(False)
+        self.loading = True
+        audit.actors(self.ctx, parent=self).success(self._show_users).failure(
+            lambda exc: self._users_not_read(exc)
+        ).run_in_background()
+
+    def _users_not_read(self, exc: VangnetError) -> None:
+        self.loading = False
+        self.user.setItemText(0, self.tr("(kies een gebruiker)"))
+        self.problem.setText(str(exc))
+
+    def _show_users(self, names: list[str]) -> None:
+        self.loading = False
         self.user.blockSignals(True)
         self.user.clear()
         self.user.addItem(self.tr("(kies een gebruiker)"), None)
         for name in names:
             self.user.addItem(name, name)
         self.user.blockSignals(False)
+        self.user.setEnabled(True)
 
     def _find_persons(self, text: str) -> None:
+        """Persons as the user types, found in the background; an answer overtaken by more typing is dropped."""
+        self._finding += 1
+        finding = self._finding
         self.person_results.clear()
         if len(text.strip()) < 2:
             return
-        for result in persons.find_persons_now(self.ctx, text, 15):
+        persons.find_persons(self.ctx, text, 15, parent=self).success(
+            lambda results: self._show_persons(finding, results)
+        ).failure(lambda exc: self.problem.setText(str(exc))).run_in_background()
+
+    def _show_persons(self, finding: int, results: list[SearchResult]) -> None:
+        if finding != self._finding:
+            return
+        self.person_results.clear()
+        for result in results:
             item = QListWidgetItem(f"{result.title} · {result.subtitle} · intern nummer {result.id}")
             item.setData(Qt.ItemDataRole.UserRole, (result.id, result.title))
             self.person_results.addItem(item)

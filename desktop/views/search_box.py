@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from typing import Any
 
@@ -27,9 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.errors import VangnetError
 from desktop.models.search import SchoolEntry, SearchResult
 from desktop.operations import OpChanges, search
 from desktop.operations.context import AppContext
+
+log = logging.getLogger(__name__)
 
 DEBOUNCE_MS = 120
 KIND_LABELS = {"person": "Leerling", "case": "Zaak", "school": "School"}
@@ -123,6 +127,8 @@ class SearchBox(QLineEdit):
         self.popup.clicked.connect(self._activate)
         self.popup.hide()
         self.last_query_ms = 0.0
+        self.searching = False
+        self._generation = 0
         # Schools change rarely: read them once per unlock, not on every keystroke.
         self._schools: list[SchoolEntry] | None = None
         ctx.store_closed.connect(self._forget_schools)
@@ -140,18 +146,47 @@ class SearchBox(QLineEdit):
         self.popup.setParent(window)
         self.popup.hide()
 
-    def run_search(self) -> None:
+    def run_search(self, then_open: bool = False) -> None:
+        """Search in the background; results overtaken by more typing are dropped, so what the list shows
+        always matches what is typed. ``then_open`` opens the first result once they are there (Enter)."""
         self._timer.stop()
+        self._generation += 1
         text = self.text()
         if not self.ctx.is_open or len(text.strip()) < 2:
+            self.searching = False
             self.model.set_results([])
             self.popup.hide()
             return
+        generation = self._generation
+        self.searching = True
         started = time.perf_counter()
-        results, self._schools = search.search_now(self.ctx, text, self._schools)
+        search.search(self.ctx, text, self._schools, parent=self).success(
+            lambda found: self._found(generation, text, started, then_open, *found)
+        ).failure(lambda exc: self._not_found(generation, exc)).run_in_background()
+
+    def _not_found(self, generation: int, exc: VangnetError) -> None:
+        if generation == self._generation:
+            self.searching = False
+            log.info("Zoeken niet gelukt: %s", type(exc).__name__)
+
+    def _found(
+        self,
+        generation: int,
+        text: str,
+        started: float,
+        then_open: bool,
+        results: list[SearchResult],
+        schools: list[SchoolEntry],
+    ) -> None:
+        if generation != self._generation or text != self.text():
+            return  # the user typed on meanwhile
+        self.searching = False
+        self._schools = schools
         self.model.set_results(results)
         self.last_query_ms = (time.perf_counter() - started) * 1000
         self._show_popup()
+        if then_open:
+            self._activate(self.popup.currentIndex())
 
     def _data_changed(self, changes: OpChanges) -> None:
         if changes.touches("schools"):
@@ -196,9 +231,10 @@ class SearchBox(QLineEdit):
                 self.popup.hide()
                 return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            if self._timer.isActive() or not self.popup.isVisible():
-                self.run_search()
-            self._activate(self.popup.currentIndex())
+            if self._timer.isActive() or not self.popup.isVisible() or self.searching:
+                self.run_search(then_open=True)
+            else:
+                self._activate(self.popup.currentIndex())
             return
         if event.matches(QKeySequence.StandardKey.Cancel):
             self.clear()

@@ -33,6 +33,7 @@ def _as(ctx, role: UserRole, name: str = "teamleider") -> None:
 def _view(qtbot, ctx) -> AuditLogView:
     view = AuditLogView(ctx)
     qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: not view.loading, timeout=5_000)  # the users in the log are read in the background
     return view
 
 
@@ -67,6 +68,7 @@ def test_search_per_person_covers_the_whole_file_within_the_period(qtbot, ctx, s
     _history(ctx, seeded)
     view = _view(qtbot, ctx)
     qtbot.keyClicks(view.person_query, "Sanne")
+    qtbot.waitUntil(lambda: view.person_results.count() > 0, timeout=5_000)  # found in the background
     assert view.person_results.count() == 1
     shown = view.person_results.item(0).text()
     assert seeded.sanne_id in shown and seeded.sanne_bsn not in shown
@@ -173,6 +175,7 @@ def test_log_model_passes_the_model_tester(qtbot, qtmodeltester, ctx, seeded) ->
     _history(ctx, seeded)
     view = _view(qtbot, ctx)
     qtbot.keyClicks(view.person_query, "Sanne")
+    qtbot.waitUntil(lambda: view.person_results.count() > 0, timeout=5_000)  # found in the background
     view._choose_person(view.person_results.item(0))
     with qtbot.waitSignal(view.searched, timeout=5_000):
         qtbot.mouseClick(view.search_button, Qt.MouseButton.LeftButton)

@@ -87,23 +87,28 @@ def test_search_by_bsn_case_number_and_odd_input(qtbot, main_window, seeded):
     search = main_window.search
     search.setText(seeded.sanne_bsn[:6])
     search.run_search()
+    qtbot.waitUntil(lambda: not search.searching, timeout=5_000)  # the search runs in the background
     assert [r.id for r in search.model.results if r.kind == "person"] == [seeded.sanne_id]
 
     search.setText(f"{dt.date.today().year}-0000")
     search.run_search()
+    qtbot.waitUntil(lambda: not search.searching, timeout=5_000)  # the search runs in the background
     assert any(r.kind == "case" and r.id == seeded.case_id for r in search.model.results)
 
     search.setText("O'Brien")
     search.run_search()
+    qtbot.waitUntil(lambda: not search.searching, timeout=5_000)  # the search runs in the background
     assert [r.id for r in search.model.results if r.kind == "person"] == [seeded.daan_id]
 
     for odd in ('"', 'NEAR(', "bsn:1*", "ids:12*", "AND OR NOT", "*", "a\"b'c", "(("):
         search.setText(odd)
         search.run_search()  # must not raise; nothing matches literally
+        qtbot.waitUntil(lambda: not search.searching, timeout=5_000)  # the search runs in the background
         assert all(r.kind != "person" or r.id for r in search.model.results)
 
     search.setText("lingecollege")
     search.run_search()
+    qtbot.waitUntil(lambda: not search.searching, timeout=5_000)  # the search runs in the background
     assert any(r.kind == "school" and r.id == seeded.school_id for r in search.model.results)
 
 

@@ -260,6 +260,7 @@ def test_a_search_result_opens_its_record_and_empties_the_field(qtbot, main_wind
     search = main_window.search
     qtbot.keyClicks(search, "lingecollege")
     search.run_search()
+    qtbot.waitUntil(lambda: not search.searching, timeout=5_000)  # the search runs in the background
     row = next(i for i, r in enumerate(search.model.results) if r.kind == "school")
     search.popup.setCurrentIndex(search.model.index(row))
     qtbot.keyClick(search, Qt.Key.Key_Return)
