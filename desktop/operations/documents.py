@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -33,6 +34,8 @@ from desktop.documents.official_reports import ReportContext
 from desktop.documents.templates import TemplateStore
 from desktop.errors import VangnetError
 from desktop.models.cases import Case
+from desktop.models.legal_acts import ActCheck, acts_for
+from desktop.models.session_user import current_user
 from desktop.operations.changes import OpChanges
 from desktop.operations.context import AppContext
 from desktop.operations.op import BackgroundOp, CollectionOp, QueryOp
@@ -50,27 +53,49 @@ class BatchStopped(VangnetError):
     """The user cancelled a series: nothing was made or registered."""
 
 
-# -- building (synchronous: the letter dialog rebuilds as the user ticks an addressee) ----------------
+# -- building (in the background: the letter dialog shows a busy state and fills in when the read is done) ---
 
 
-def planned_conversation_now(ctx: AppContext, case_id: str, today: dt.date) -> Appointment | None:
-    """The case's next planned conversation, to fill in an invitation. Synchronous: the dialog opens with it."""
-    return ctx.read(lambda session: next_appointment(session, session.get(Case, case_id), today))
+@dataclass(frozen=True)
+class LetterDialogStart:
+    """What the letter dialog opens with: the signed-in user, the case's next planned conversation and, for
+    every kind, whether the law and the mandate allow it here (with the reason when not)."""
+
+    user_id: str | None
+    planned: Appointment | None
+    checks: dict[str, ActCheck]
 
 
-def letter_jobs_now(
-    ctx: AppContext, kind: str, case_id: str, options: LetterOptions, user_id: str | None, store: TemplateStore
-) -> list[LetterJob]:
-    """The letters of a kind for a case, one per lawful addressee. Synchronous: built from a few rows in
-    milliseconds as the user changes the choices; page 1 is drawn in the background (:func:`preview`)."""
-    return ctx.read(lambda s: letter_jobs(s, kind, case_id, options=options, user_id=user_id, store=store))
+def letter_dialog_start(
+    ctx: AppContext, case_id: str, kinds: list[str], today: dt.date, *, parent: QObject | None = None
+) -> QueryOp[LetterDialogStart]:
+    """Read what the letter dialog needs to open, off the GUI thread."""
+
+    def read(session) -> LetterDialogStart:
+        user = current_user(session)
+        user_id = user.user_id if user else None
+        checks = {check.kind: check for check in acts_for(session, kinds, case_id, user_id=user_id, on=today)}
+        return LetterDialogStart(user_id, next_appointment(session, session.get(Case, case_id), today), checks)
+
+    return QueryOp(ctx, read, parent=parent)
 
 
-def report_context_now(
-    ctx: AppContext, kind: str, case_id: str, options: ReportOptions, user_id: str | None, today: dt.date
-) -> ReportContext:
-    """The values of a proces-verbaal or referral form. Synchronous, like :func:`letter_jobs_now`."""
-    return ctx.read(lambda s: report_context(s, kind, case_id, options, user_id, today))
+def build_letters(
+    ctx: AppContext, kind: str, case_id: str, options: LetterOptions, user_id: str | None, store: TemplateStore,
+    *, parent: QObject | None = None,
+) -> QueryOp[list[LetterJob]]:
+    """The letters of a kind for a case, one per lawful addressee; a kind the law does not allow here ends in
+    its Dutch reason. Page 1 is drawn afterwards with :func:`preview`."""
+    return QueryOp(ctx, lambda s: letter_jobs(s, kind, case_id, options=options, user_id=user_id, store=store),
+                   parent=parent)
+
+
+def build_report(
+    ctx: AppContext, kind: str, case_id: str, options: ReportOptions, user_id: str | None, today: dt.date,
+    *, parent: QObject | None = None,
+) -> QueryOp[ReportContext]:
+    """The values of a proces-verbaal or referral form, like :func:`build_letters`."""
+    return QueryOp(ctx, lambda s: report_context(s, kind, case_id, options, user_id, today), parent=parent)
 
 
 def preview(render: Callable[[], T], *, parent: QObject | None = None) -> BackgroundOp[T]:
@@ -135,16 +160,16 @@ def batch_selection(
     case_filter: Any,
     options: LetterOptions,
     today: dt.date,
-    user_id: str | None,
     store: TemplateStore,
     *,
     parent: QObject | None = None,
-) -> QueryOp[tuple[list[LetterJob], list[str], int]]:
+) -> QueryOp[tuple[list[LetterJob], list[str], int, str | None]]:
     """The letters for a selection of cases (case numbers, the Zaken list's filter or a worklist signal): the
-    jobs, the Dutch reasons for cases skipped, and how many cases were found."""
+    jobs, the Dutch reasons for cases skipped (a kind the law or the mandate does not allow for a case skips
+    it, see desktop/models/legal_acts.py), how many cases were found, and the signed-in user who prints."""
     from desktop.documents.from_database import SelectionError
 
-    def read(session) -> tuple[list[LetterJob], list[str], int]:
+    def read(session) -> tuple[list[LetterJob], list[str], int, str | None]:
         if source == SOURCE_NUMBERS:
             if not numbers:
                 raise SelectionError("Vul een of meer zaaknummers in.")
@@ -153,8 +178,10 @@ def batch_selection(
             targets = targets_for_case_filter(session, case_filter)
         else:
             targets = targets_for_signal(session, source, today)
+        user = current_user(session)
+        user_id = user.user_id if user else None
         jobs, problems = jobs_for_targets(session, kind, targets, options, user_id, store)
-        return jobs, problems, len(targets)
+        return jobs, problems, len(targets), user_id
 
     return QueryOp(ctx, read, parent=parent)
 

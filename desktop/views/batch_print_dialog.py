@@ -39,7 +39,6 @@ from desktop.views.document_common import (
     document_store,
     layout_settings,
     render_preview,
-    user_id_of,
 )
 
 
@@ -59,6 +58,7 @@ class BatchPrintDialog(QDialog):
         self.settings = layout_settings(self.store)
         self.jobs: list[LetterJob] = []
         self.problems: list[str] = []
+        self.user_id: str | None = None  # who prints; read with the selection
         self.progress: QProgressDialog | None = None
         self.progress_seen: list[int] = []  # the progress reports of the last batch, in order
         self._cancel = threading.Event()
@@ -180,7 +180,7 @@ class BatchPrintDialog(QDialog):
         case_filter = self.case_filter
         options = LetterOptions(letter_date=to_date(self.letter_date.date()))
         selection = documents.batch_selection(self.ctx, kind, source, numbers, case_filter, options, self.ctx.today(),
-                                              user_id_of(self.ctx), self.store, parent=self)
+                                              self.store, parent=self)
         self.error.clear()
         self.summary.setText(self.tr("Selectie laden…"))
         self.load_button.setEnabled(False)
@@ -196,11 +196,12 @@ class BatchPrintDialog(QDialog):
         self.error.setText(str(exc))
         self.loaded.emit(0)
 
-    def _loaded(self, generation: int, jobs: list[LetterJob], problems: list[str], targets: int) -> None:
+    def _loaded(self, generation: int, jobs: list[LetterJob], problems: list[str], targets: int,
+                user_id: str | None) -> None:
         self.load_button.setEnabled(True)
         if generation != self._generation:
             return
-        self.jobs, self.problems = jobs, problems
+        self.jobs, self.problems, self.user_id = jobs, problems, user_id
         cases = targets - len(problems)
         text = self.tr("{letters} {word} voor {cases} {cases_word}.").format(
             letters=nl_number(len(jobs)), word=self.tr("brief") if len(jobs) == 1 else self.tr("brieven"),
@@ -256,7 +257,7 @@ class BatchPrintDialog(QDialog):
         cancel = self._cancel
         self.progress_seen = []
         batch = documents.print_batch(self.ctx, list(self.jobs), out, one_file, self.settings, self.store,
-                                      user_id_of(self.ctx), lambda: not cancel.is_set(), parent=self)
+                                      self.user_id, lambda: not cancel.is_set(), parent=self)
 
         self.progress = QProgressDialog(self.tr("Brieven maken…"), self.tr("Annuleren"), 0, len(self.jobs), self)
         self.progress.setWindowTitle(self.tr("Brieven in serie afdrukken"))

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDateTime, Qt, QTime, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -33,10 +33,11 @@ from desktop.documents.from_database import LetterJob, LetterOptions, ReportOpti
 from desktop.documents.letters import LETTER_KINDS
 from desktop.documents.official_reports import REPORT_KINDS
 from desktop.errors import VangnetError
+from desktop.models.legal_acts import ActCheck
 from desktop.operations import documents
 from desktop.operations.context import AppContext
 from desktop.views.common import DUTCH, date_edit, error_label, to_date, to_qdate
-from desktop.views.document_common import PagePreview, document_store, layout_settings, render_preview, user_id_of
+from desktop.views.document_common import PagePreview, document_store, layout_settings, render_preview
 
 
 def safe_file_name(text: str) -> str:
@@ -49,6 +50,10 @@ class LetterDialog(QDialog):
 
     saved = Signal(list)
     preview_shown = Signal()
+    #: The dialog has read the case: which kinds the law allows, the planned conversation, the signed-in user.
+    ready = Signal()
+    #: The letters or report of the chosen kind were built (or refused, with the reason in ``error``).
+    built = Signal()
 
     def __init__(self, ctx: AppContext, case_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -59,7 +64,12 @@ class LetterDialog(QDialog):
         self.jobs: list[LetterJob] = []
         self.report_context: Any = None
         self.busy = False
+        self.loading = True
+        self.building = False
+        self.user_id: str | None = None
+        self.checks: dict[str, ActCheck] = {}
         self._preview_token = 0
+        self._build_token = 0
         # Replaced in tests: where to save, and how to open a saved file for printing.
         self.choose_path: Callable[[str], str] = self._ask_path
         self.open_file: Callable[[Path], None] = lambda path: QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
@@ -73,6 +83,11 @@ class LetterDialog(QDialog):
         for key, report in REPORT_KINDS.items():
             self.kind.addItem(report.title, key)
         self.letter_date = date_edit(ctx.today(), self.tr("Datum van de brief"))
+        # The kinds the law or the mandate does not allow for this case, each with the rule and its article.
+        self.refusals = QLabel()
+        self.refusals.setWordWrap(True)
+        self.refusals.setAccessibleName(self.tr("Niet mogelijk voor deze zaak"))
+        self.refusals.setStyleSheet("color: #5f6368;")
 
         # Uitnodiging gesprek: the conversation (from the case's next appointment when there is one).
         self.when = QDateTimeEdit()
@@ -92,9 +107,7 @@ class LetterDialog(QDialog):
         self.conversation_box = QGroupBox(self.tr("Gesprek"))
         self.conversation_box.setLayout(conversation)
 
-        # Official reports: the officer's number and the consultant's own text.
-        self.boa_number = QLineEdit()
-        self.boa_number.setAccessibleName(self.tr("Boa-nummer"))
+        # Official reports: the consultant's own text (the verbalisant's boa number is kept on the user).
         self.facts = QPlainTextEdit()
         self.facts.setAccessibleName(self.tr("Feiten"))
         self.facts.setMaximumHeight(70)
@@ -102,7 +115,6 @@ class LetterDialog(QDialog):
         self.advice = QLineEdit()
         self.advice.setAccessibleName(self.tr("Advies over de afdoening"))
         report_form = QFormLayout()
-        report_form.addRow(self.tr("Boa-nummer:"), self.boa_number)
         report_form.addRow(self.tr("Feiten:"), self.facts)
         report_form.addRow(self.tr("Advies:"), self.advice)
         self.report_box = QGroupBox(self.tr("Rapport"))
@@ -126,6 +138,7 @@ class LetterDialog(QDialog):
         form.addRow(self.tr("&Datum:"), self.letter_date)
         left = QVBoxLayout()
         left.addLayout(form)
+        left.addWidget(self.refusals)
         left.addWidget(self.conversation_box)
         left.addWidget(self.report_box)
         left.addWidget(QLabel(self.tr("Aan (volgens de wet; één brief per adres):")))
@@ -168,12 +181,12 @@ class LetterDialog(QDialog):
         self._timer.timeout.connect(self.refresh)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         for signal in (self.letter_date.dateChanged, self.when.dateTimeChanged, self.place.textChanged,
-                       self.reason.textChanged, self.extra_text.textChanged, self.boa_number.textChanged,
+                       self.reason.textChanged, self.extra_text.textChanged,
                        self.facts.textChanged, self.advice.textChanged):
             signal.connect(self._timer.start)
         self.addressees.itemChanged.connect(lambda _item: self._timer.start())
-        self._fill_conversation()
         self._kind_changed()
+        self._start()
 
     # -- state ------------------------------------------------------------------------------------
 
@@ -188,8 +201,72 @@ class LetterDialog(QDialog):
     def set_kind(self, key: str) -> None:
         self.kind.setCurrentIndex(self.kind.findData(key))
 
-    def _fill_conversation(self) -> None:
-        planned = documents.planned_conversation_now(self.ctx, self.case_id, self.ctx.today())
+    def _start(self) -> None:
+        """Read the case in the background: the kinds the law allows, the planned conversation and the user."""
+        if not self.ctx.is_open:
+            return
+        self.kind.setEnabled(False)
+        self.status.setText(self.tr("Zaak lezen…"))
+        self.preview.show_message(self.tr("Zaak lezen…"))
+        kinds = [key for key in (self.kind.itemData(i) for i in range(self.kind.count())) if key]
+
+        def refused(exc: VangnetError) -> None:
+            self.loading = False
+            self.status.clear()
+            self.error.setText(str(exc))
+            self.preview.show_message(self.tr("Geen voorbeeld: {reason}").format(reason=str(exc)))
+            self.ready.emit()
+
+        def failed(_exc: BaseException) -> None:
+            refused(VangnetError(self.tr("De zaak kon niet worden gelezen.")))
+
+        documents.letter_dialog_start(self.ctx, self.case_id, kinds, self.ctx.today(), parent=self).success(
+            self._started
+        ).failure(refused).fault(failed).run_in_background()
+
+    def _started(self, start: documents.LetterDialogStart) -> None:
+        self.user_id = start.user_id
+        self.checks = start.checks
+        self._fill_conversation(start.planned)
+        self._apply_checks()
+        self.loading = False
+        self.status.clear()
+        self.kind.setEnabled(True)
+        self.ready.emit()
+        self._kind_changed()
+
+    def _apply_checks(self) -> None:
+        """Refused kinds are disabled, with the reason as their tooltip and listed under the choice."""
+        model = self.kind.model()
+        lines = []
+        self.kind.blockSignals(True)
+        for index in range(self.kind.count()):
+            check = self.checks.get(self.kind.itemData(index) or "")
+            if check is None or check.allowed:
+                continue
+            item = model.item(index) if isinstance(model, QStandardItemModel) else None
+            if item is not None:
+                item.setEnabled(False)
+            self.kind.setItemData(index, check.reason, Qt.ItemDataRole.ToolTipRole)
+            lines.append(f"{self.kind.itemText(index)}: {check.reason}")
+        current = self.checks.get(self.current_kind)
+        if current is not None and not current.allowed:
+            first = next((i for i in range(self.kind.count()) if (c := self.checks.get(self.kind.itemData(i) or ""))
+                          is not None and c.allowed), -1)
+            if first >= 0:
+                self.kind.setCurrentIndex(first)
+        self.kind.blockSignals(False)
+        if lines:
+            self.refusals.setText(self.tr("Niet mogelijk voor deze zaak:") + "\n" + "\n".join(lines))
+        else:
+            self.refusals.clear()
+
+    def refusal_of(self, key: str) -> str:
+        """Why the kind ``key`` is disabled (its tooltip), or '' when it is allowed."""
+        check = self.checks.get(key)
+        return check.reason if check is not None and not check.allowed else ""
+
+    def _fill_conversation(self, planned: Appointment | None) -> None:
         if planned is not None and planned.date is not None:
             when = planned.time or dt.time(9, 0)
             self.when.setDateTime(QDateTime(to_qdate(planned.date), QTime(when.hour, when.minute)))
@@ -223,43 +300,68 @@ class LetterDialog(QDialog):
                              addressee_descriptions=chosen)
 
     def _report_options(self) -> ReportOptions:
-        return ReportOptions(report_date=to_date(self.letter_date.date()), boa_number=self.boa_number.text().strip(),
+        return ReportOptions(report_date=to_date(self.letter_date.date()),
                              facts=self.facts.toPlainText().strip(), advice=self.advice.text().strip(),
                              additions=self.extra_text.toPlainText().strip())
 
     def refresh(self) -> None:
-        """Build the letters from the database (quick) and draw page 1 in the background."""
-        if not self.ctx.is_open or not self.current_kind:
+        """Build the letters from the database in the background, then draw page 1 (also in the background)."""
+        if self.loading or not self.ctx.is_open or not self.current_kind:
             return
         self.error.clear()
         self.jobs, self.report_context = [], None
         kind = self.current_kind
-        user_id = user_id_of(self.ctx)
-        try:
-            if self.is_report:
-                options = self._report_options()
-                self.report_context = documents.report_context_now(
-                    self.ctx, kind, self.case_id, options, user_id, self.ctx.today()
-                )
-            else:
-                if self.addressees.count() == 0:
-                    # First build for this kind: every lawful addressee, then let the user untick.
-                    everyone = dataclasses.replace(self._options(), addressee_descriptions=None)
-                    self.jobs = documents.letter_jobs_now(self.ctx, kind, self.case_id, everyone, user_id, self.store)
-                    self._fill_addressees(self.jobs)
-                else:
-                    letter_options = self._options()
-                    self.jobs = documents.letter_jobs_now(
-                        self.ctx, kind, self.case_id, letter_options, user_id, self.store
-                    )
-        except VangnetError as exc:
+        self._build_token += 1
+        token = self._build_token
+        reason = self.refusal_of(kind)
+        if reason:
             self._preview_token += 1  # a preview still on its way is out of date
+            self.error.setText(reason)
+            self.preview.show_message(self.tr("Geen voorbeeld: {reason}").format(reason=reason))
+            self.building = False
+            self._update_buttons()
+            self.built.emit()
+            return
+        self.building = True
+        self._update_buttons()
+        self.preview.show_message(self.tr("Brief samenstellen…"))
+        first = not self.is_report and self.addressees.count() == 0
+
+        def done(result: Any) -> None:
+            if token != self._build_token:
+                return
+            self.building = False
+            if self.is_report:
+                self.report_context = result
+            else:
+                self.jobs = result
+                if first:
+                    self._fill_addressees(self.jobs)
+            self._update_buttons()
+            self.built.emit()
+            self._start_preview()
+
+        def refused(exc: VangnetError) -> None:
+            if token != self._build_token:
+                return
+            self.building = False
+            self._preview_token += 1
             self.error.setText(str(exc))
             self.preview.show_message(self.tr("Geen voorbeeld: {reason}").format(reason=str(exc)))
             self._update_buttons()
-            return
-        self._update_buttons()
-        self._start_preview()
+            self.built.emit()
+
+        def failed(_exc: BaseException) -> None:
+            refused(VangnetError(self.tr("De brief kon niet worden samengesteld.")))
+
+        if self.is_report:
+            op: Any = documents.build_report(self.ctx, kind, self.case_id, self._report_options(), self.user_id,
+                                             self.ctx.today(), parent=self)
+        else:
+            # First build for this kind: every lawful addressee, then let the user untick.
+            options = dataclasses.replace(self._options(), addressee_descriptions=None) if first else self._options()
+            op = documents.build_letters(self.ctx, kind, self.case_id, options, self.user_id, self.store, parent=self)
+        op.success(done).failure(refused).fault(failed).run_in_background()
 
     def _fill_addressees(self, jobs: list[LetterJob]) -> None:
         self.addressees.blockSignals(True)
@@ -275,7 +377,7 @@ class LetterDialog(QDialog):
         self.addressees.blockSignals(False)
 
     def _update_buttons(self) -> None:
-        ready = (bool(self.jobs) or self.report_context is not None) and not self.busy
+        ready = (bool(self.jobs) or self.report_context is not None) and not self.busy and not self.building
         self.save_button.setEnabled(ready)
         self.print_button.setEnabled(ready)
 
@@ -332,7 +434,7 @@ class LetterDialog(QDialog):
         if path.suffix.lower() != ".pdf":
             path = path.with_suffix(".pdf")
         store, settings = self.store, self.settings
-        user_id = user_id_of(self.ctx)
+        user_id = self.user_id
         if self.is_report:
             write = documents.save_report(self.ctx, self.current_kind, self.case_id, path, self._report_options(),
                                           settings, store, user_id, self.ctx.today(), parent=self)

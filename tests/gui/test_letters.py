@@ -95,12 +95,22 @@ def test_the_dialog_says_why_a_letter_cannot_be_made(qtbot, letters_ctx, letters
     _profile, seeded = letters_profile
     dialog = LetterDialog(letters_ctx, seeded.daan_case)
     qtbot.addWidget(dialog)
-    dialog.set_kind("besluit_vrijstelling_toegekend")
-    assert "geen besliste vrijstelling" in dialog.error.text()
+    qtbot.waitUntil(lambda: not dialog.loading, timeout=20_000)  # the case is read in the background
+    # Kinds the law does not allow for Daan (19, verzuim 18+) are disabled, the reason as tooltip and listed.
+    for key, reason in (("besluit_vrijstelling_toegekend", "geen besliste vrijstelling"),
+                        ("waarschuwing", "Lpw art. 26"), ("melding_svb", "Kinderbijslagwet"),
+                        ("pv_jongere", "Lpw art. 26")):
+        index = dialog.kind.findData(key)
+        assert not dialog.kind.model().item(index).isEnabled(), key
+        assert reason in dialog.kind.itemData(index, Qt.ItemDataRole.ToolTipRole), key
+        assert reason in dialog.refusals.text()
+    with qtbot.waitSignal(dialog.built, timeout=20_000):
+        dialog.set_kind("waarschuwing")
+    assert "Lpw art. 26" in dialog.error.text()
     assert not dialog.save_button.isEnabled()
     with qtbot.waitSignal(dialog.preview_shown, timeout=20_000):
-        dialog.set_kind("waarschuwing")
-    # Daan is 19: the letter goes to him, not to his mother.
+        dialog.set_kind("uitnodiging_gesprek")
+    # Daan is 19: the RMC invites him, not his mother.
     assert dialog.addressees.count() == 1
     assert dialog.addressees.item(0).text().startswith("Daan Bakker")
     assert dialog.save_button.isEnabled()
@@ -158,7 +168,7 @@ def test_batch_print_names_the_cases_it_skips(qtbot, letters_window):
     window = letters_window
     window.action("batch_print").trigger()
     dialog = window.findChild(BatchPrintDialog)
-    dialog.set_kind("besluit_vrijstelling_toegekend")
+    dialog.set_kind("bevestiging_vrijstelling")
     dialog.set_source("filter")  # the 'Zaken' list without a filter: all three cases
     with qtbot.waitSignal(dialog.loaded, timeout=20_000) as loaded:
         qtbot.mouseClick(dialog.load_button, Qt.MouseButton.LeftButton)
@@ -168,12 +178,30 @@ def test_batch_print_names_the_cases_it_skips(qtbot, letters_window):
     assert "2 overgeslagen" in dialog.summary.text()
 
 
+def test_batch_print_skips_a_case_the_law_does_not_allow_with_the_reason(qtbot, letters_window, letters_profile):
+    _profile, seeded = letters_profile
+    window = letters_window
+    window.action("batch_print").trigger()
+    dialog = window.findChild(BatchPrintDialog)
+    dialog.set_kind("waarschuwing")
+    dialog.set_source("numbers")
+    qtbot.keyClicks(dialog.numbers, ", ".join(seeded.case_numbers))
+    with qtbot.waitSignal(dialog.loaded, timeout=20_000) as loaded:
+        qtbot.mouseClick(dialog.load_button, Qt.MouseButton.LeftButton)
+    assert loaded.args == [len(dialog.jobs)] and dialog.jobs  # Sanne's and Mila's letters; nothing for Daan
+    assert {job.case_id for job in dialog.jobs} == {seeded.sanne_case, seeded.mila_case}
+    assert dialog.problem_list.count() == 1
+    skipped = dialog.problem_list.item(0).text()
+    assert seeded.case_numbers[1] in skipped and "Lpw art. 26" in skipped
+    assert "1 overgeslagen" in dialog.summary.text()
+
+
 def test_register_list_makes_a_document_again(qtbot, letters_window, letters_profile, tmp_path):
     from desktop.documents.from_database import LetterOptions, letter_jobs, make_letters
 
     _profile, seeded = letters_profile
     ctx = letters_window.ctx
-    jobs = ctx.read(lambda s: letter_jobs(s, "waarschuwing", seeded.daan_case,
+    jobs = ctx.read(lambda s: letter_jobs(s, "uitnodiging_gesprek", seeded.daan_case,
                                           options=LetterOptions(letter_date=LETTER_DATE)))
     made = make_letters(ctx.store.session, jobs, tmp_path / "eerst.pdf", True)
     ctx.changed.emit(OpChanges.of("document_records"))
