@@ -50,8 +50,12 @@ def facts(kind: str, age: int, duty: str, case_kind: CaseKind, signer: Signer) -
         qualified_on=law.date_reaching_age(birth, 16) if duty == "startkwalificatie" else None,
         qualification_exempt=duty == "exempt", case_kind=case_kind, verzuim_dates=(VERZUIM,),
         enrolled=False, planned_conversation=True,
-        exemption_article=ExemptionArticle.ART_5A, exemption_decision=(
-            Decision.REFUSED if kind == "besluit_vrijstelling_afgewezen" else Decision.GRANTED),
+        exemption_article=ExemptionArticle.ART_5A, exemption_decision={
+            "besluit_vrijstelling_afgewezen": Decision.REFUSED,
+            "bevestiging_vrijstelling": Decision.CONFIRMED,
+            "kennisgeving_vrijstelling_onvolledig": Decision.INCOMPLETE,
+            "besluit_vrijstelling_buiten_behandeling": Decision.INADMISSIBLE,
+        }.get(kind, Decision.GRANTED),
         exemption_date=ON,
         leave_days=12, leave_decider=LeaveDecider.ATTENDANCE_OFFICER,
         leave_decision=Decision.REFUSED if kind == "besluit_verlof_afgewezen" else Decision.GRANTED, leave_start=ON,
@@ -90,6 +94,9 @@ def expected(kind: str, f: ActFacts, role: str) -> bool:
     if kind in ("besluit_vrijstelling_toegekend", "besluit_vrijstelling_afgewezen", "bevestiging_vrijstelling",
                 EXEMPTION_DECISION):
         return designated and status_now in (with_duty | {law.DutyStatus.BEFORE_COMPULSORY})
+    if kind in ("kennisgeving_vrijstelling_onvolledig", "besluit_vrijstelling_buiten_behandeling"):
+        # Saying a kennisgeving is incomplete or a request inadmissible fits any duty: that may be the reason.
+        return designated
     if kind in ("besluit_verlof_toegekend", "besluit_verlof_afgewezen", LEAVE_DECISION):
         return designated and status_now in with_duty
     raise AssertionError(kind)

@@ -28,6 +28,7 @@ from desktop.documents.letters import (
 )
 from desktop.documents.official_reports import REPORT_KINDS, ReportError, render_report
 from desktop.documents.templates import BLOCK_CATALOGUE, TemplateError, TemplateStore, parse_template
+from desktop.models.errors import DomainError
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -96,6 +97,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     report.add_argument("--feiten", default="", help="omschrijving van de feiten")
     report.add_argument("--advies", default="", help="advies over de afdoening")
     report.add_argument("--datum", type=dt.date.fromisoformat, help="datum van opmaak (standaard vandaag)")
+    halt = sub.add_parser("halt-instemming", help="leg de instemming met een Halt-verwijzing vast (Sr art. 77e)")
+    halt.add_argument("--zaak", required=True, metavar="NUMMER")
+    halt.add_argument("--jongere", required=True, choices=["ja", "nee"], help="stemt de jongere in")
+    halt.add_argument("--ouders", choices=["ja", "nee"], help="stemmen de ouders in (nodig onder 16 jaar)")
+    allowed = sub.add_parser("mogelijk", help="welke brieven en rapporten de wet voor een zaak toelaat, en waarom niet")
+    allowed.add_argument("--zaak", required=True, metavar="NUMMER")
+    allowed.add_argument("--datum", type=dt.date.fromisoformat, help="datum van de brief (standaard vandaag)")
     from_record = sub.add_parser("regenerate-record", help="maak een geregistreerd document opnieuw (op id)")
     from_record.add_argument("record_id", help="id van de registratie in het documentenregister")
     from_record.add_argument("-o", "--output", type=Path, required=True)
@@ -105,7 +113,7 @@ def _record_json(record: Any) -> dict[str, Any]:
     return record.columns()
 
 
-DATABASE_COMMANDS = frozenset({"make", "report", "regenerate-record"})
+DATABASE_COMMANDS = frozenset({"make", "report", "regenerate-record", "halt-instemming", "mogelijk"})
 
 
 def _progress_printer(started: float):
@@ -151,6 +159,8 @@ def _run_database(args: argparse.Namespace) -> int:
                     regenerate_document(session, args.record_id, args.output, store)
                 print(f"Opnieuw gemaakt: {args.output}")
                 return 0
+            if args.letters_command in ("halt-instemming", "mogelijk"):
+                return _legal_acts_command(db, args, user_id)
             if args.letters_command == "report":
                 with db.session() as session:
                     targets = targets_for_case_numbers(session, [args.zaak])
@@ -198,9 +208,29 @@ def _run_database(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return 1 if problems else 0
-        except (TemplateError, LetterError, ReportError, SelectionError, OSError) as exc:
+        except (TemplateError, DomainError, OSError) as exc:  # LetterError, ReportError, a refused act
             print(f"Fout: {exc}", file=sys.stderr)
             return 1
+
+
+def _legal_acts_command(db: Any, args: argparse.Namespace, user_id: str | None) -> int:
+    """'halt-instemming' records consent on the case's Halt intervention; 'mogelijk' lists every kind with
+    allowed or the Dutch reason it is not (desktop/models/legal_acts.py). Errors reach the caller (exit 1)."""
+    from desktop.documents.from_database import targets_for_case_numbers
+    from desktop.models.legal_acts import acts_for, record_halt_consent
+
+    with db.session() as session:
+        case_id = targets_for_case_numbers(session, [args.zaak])[0].case_id
+        if args.letters_command == "halt-instemming":
+            parents = None if args.ouders is None else args.ouders == "ja"
+            record_halt_consent(session, case_id, args.jongere == "ja", parents)
+            print(f"Instemming met Halt vastgelegd voor zaak {args.zaak}.")
+            return 0
+        checks = acts_for(session, [*LETTER_KINDS, *REPORT_KINDS], case_id, user_id=user_id,
+                          on=args.datum or dt.date.today())
+    for check in checks:
+        print(f"{check.kind}\t{'mogelijk' if check.allowed else 'niet mogelijk: ' + check.reason}")
+    return 0
 
 
 def run(args: argparse.Namespace) -> int:

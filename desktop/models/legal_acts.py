@@ -455,7 +455,11 @@ def exemption_refusal(article: ExemptionArticle, birth_date: dt.date, on: dt.dat
     return None
 
 
-def _exemption_rule(expected: Decision | None) -> Rule:
+def _exemption_rule(expected: Decision | tuple[Decision, ...] | None, *, fits_duty: bool = True) -> Rule:
+    """``expected``: the recorded outcome(s) the letter states; ``fits_duty``: whether the article must fit the
+    jongere's duty (not for a letter saying a kennisgeving is incomplete or a request inadmissible)."""
+    outcomes = (expected,) if isinstance(expected, Decision) else expected
+
     def rule(f: ActFacts) -> Refusal | None:
         """A decision on (or confirmation of) an exemption: the exemption and its decision on record, an article
         that fits the duty on the decision date, signed by the designated leerplichtambtenaar (Lpw art. 16)."""
@@ -464,13 +468,13 @@ def _exemption_rule(expected: Decision | None) -> Rule:
             if f.exemption_article is None:
                 return Refusal(f"{f.name.capitalize()}: er is geen besliste vrijstelling voor deze brief "
                                "(Lpw art. 5, 15).", "Lpw art. 5, 15")
-            if expected is not None and f.exemption_decision is None:
+            if outcomes is not None and f.exemption_decision is None:
                 return Refusal("Over deze vrijstelling is nog niet beslist; leg eerst het besluit vast (Awb art. 1:3).",
                                "Awb art. 1:3")
-            if expected is not None and f.exemption_decision is not expected:
+            if outcomes is not None and f.exemption_decision not in outcomes:
                 decided = f.exemption_decision.label.lower() if f.exemption_decision else ""
-                return Refusal(f"Deze vrijstelling is {decided}; de brief moet het vastgelegde besluit weergeven "
-                               "(Awb art. 3:46).", "Awb art. 3:46")
+                return Refusal(f"Voor deze vrijstelling is vastgelegd: {decided}; de brief moet het vastgelegde "
+                               "besluit weergeven (Awb art. 3:46).", "Awb art. 3:46")
             return None
 
         def article() -> Refusal | None:
@@ -478,7 +482,7 @@ def _exemption_rule(expected: Decision | None) -> Rule:
             day = f.exemption_date or f.on
             status = f.duty(day)
             assert status is not None
-            return exemption_refusal(f.exemption_article, f.birth_date, day, status, f.name)
+            return exemption_refusal(f.exemption_article, f.birth_date, day, status, f.name) if fits_duty else None
 
         return _first(recorded, lambda: _needs_birth_date(f), article, lambda: _sign(f, SigningAct.EXEMPTION_DECISION))
 
@@ -542,8 +546,15 @@ RULES: dict[str, ActRule] = {
                 _exemption_rule(Decision.GRANTED), "Lpw art. 3a, 3b, 5, 5a, 11 onder g, 15, 16"),
         ActRule("besluit_vrijstelling_afgewezen", "Besluit vrijstelling (afgewezen)", SigningAct.EXEMPTION_DECISION,
                 _exemption_rule(Decision.REFUSED), "Lpw art. 3a, 3b, 5, 5a, 11 onder g, 15, 16"),
+        # A kennisgeving is confirmed (records from before that distinction say 'granted'), Lpw art. 5-9.
         ActRule("bevestiging_vrijstelling", "Bevestiging vrijstelling", SigningAct.EXEMPTION_DECISION,
-                _exemption_rule(Decision.GRANTED), "Lpw art. 5, 6, 16"),
+                _exemption_rule((Decision.CONFIRMED, Decision.GRANTED)), "Lpw art. 5, 6, 16"),
+        ActRule("kennisgeving_vrijstelling_onvolledig", "Kennisgeving vrijstelling onvolledig of ongeldig",
+                SigningAct.EXEMPTION_DECISION,
+                _exemption_rule((Decision.INCOMPLETE, Decision.REFUSED), fits_duty=False), "Lpw art. 5-9, 16"),
+        ActRule("besluit_vrijstelling_buiten_behandeling", "Besluit vrijstelling (buiten behandeling)",
+                SigningAct.EXEMPTION_DECISION, _exemption_rule(Decision.INADMISSIBLE, fits_duty=False),
+                "Awb art. 4:5; Lpw art. 3a, 3b, 11 onder g, 15, 16"),
         ActRule("besluit_verlof_toegekend", "Besluit verlof meer dan 10 dagen (toegekend)",
                 SigningAct.LEAVE_DECISION_OVER_10_DAYS, _leave_rule(Decision.GRANTED), "Lpw art. 14 lid 3, 16"),
         ActRule("besluit_verlof_afgewezen", "Besluit verlof meer dan 10 dagen (afgewezen)",
@@ -695,7 +706,8 @@ def facts_for(
 
 
 _EXEMPTION_KINDS = frozenset({"besluit_vrijstelling_toegekend", "besluit_vrijstelling_afgewezen",
-                              "bevestiging_vrijstelling", EXEMPTION_DECISION})
+                              "bevestiging_vrijstelling", "kennisgeving_vrijstelling_onvolledig",
+                              "besluit_vrijstelling_buiten_behandeling", EXEMPTION_DECISION})
 _LEAVE_KINDS = frozenset({"besluit_verlof_toegekend", "besluit_verlof_afgewezen", LEAVE_DECISION})
 
 
@@ -730,3 +742,25 @@ def acts_for(
     conversation can be entered in the dialog, so the invitation is not refused for want of one here."""
     return [act_check(session, kind, case_id, exemption_id=exemption_id, leave_request_id=leave_request_id,
                       user_id=user_id, on=on, planned_conversation=True) for kind in kinds]
+
+
+def record_halt_consent(
+    session: Session, case_id: str, pupil: bool, parents: bool | None, on: dt.date | None = None
+) -> Intervention:
+    """Record on the case's latest Halt intervention whether the jongere (and, under 16, the parents) consent to
+    the referral (Sr art. 77e lid 1). Raises DomainError (Dutch) and changes nothing when there is none."""
+    case = session.get(Case, case_id)
+    if case is None or case.deleted:
+        raise DomainError("Deze zaak bestaat niet (meer).")
+    halt = session.scalars(select(Intervention).where(
+        Intervention.case_id == case.id, Intervention.kind == InterventionKind.HALT,
+        Intervention.deleted.is_(False)).order_by(Intervention.date.desc()).limit(1)).first()
+    if halt is None:
+        raise DomainError(f"Zaak {case.case_number} heeft geen Halt-interventie; leg die eerst vast in het dossier.")
+    person = session.get_one(Person, case.person_id)
+    if parents is None and law.age_on(person.birth_date, on or halt.date) < 16:
+        raise DomainError("De jongere is jonger dan 16: geef ook aan of de ouders instemmen (Sr art. 77e lid 1).")
+    halt.consent_pupil = pupil
+    if parents is not None:
+        halt.consent_parents = parents
+    return halt

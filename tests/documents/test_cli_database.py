@@ -48,12 +48,14 @@ def test_make_for_case_numbers_one_file_per_letter(profile_dir, tmp_path, capsys
                  "--zaak", seeded.case_numbers[2], "--datum", LETTER_DATE.isoformat(), "--separate", "-o", str(out)])
     err = capsys.readouterr().err
     assert code == 0, err
-    assert "Brieven maken: 3/3" in err  # progress on stderr: Sanne's two parents and Mila's parents together
-    assert "3 brieven gemaakt" in err
+    # Progress on stderr: Sanne's two parents and Mila's parents together, and Sanne (14) and Mila (13)
+    # themselves: from 12 the jongere is responsible too (Lpw art. 2 lid 3).
+    assert "Brieven maken: 5/5" in err
+    assert "5 brieven gemaakt" in err
     files = sorted(out.glob("*.pdf"))
-    assert len(files) == 3
+    assert len(files) == 5
     records = _records(profile)
-    assert [r[1] for r in records] == ["waarschuwing"] * 3
+    assert [r[1] for r in records] == ["waarschuwing"] * 5
     assert sorted(r[4] for r in records) == [f.name for f in files]
     assert {r[2] for r in records} == {seeded.sanne_case, seeded.mila_case}
     # Regenerating a record from the register gives the very same file.
@@ -85,7 +87,8 @@ def test_dry_run_lists_addressees_and_records_nothing(profile_dir, capsys, tmp_p
                  "--datum", LETTER_DATE.isoformat(), "-o", str(tmp_path / "x.pdf")])
     out = capsys.readouterr().out
     assert code == 0
-    assert out.strip() == f"{seeded.case_numbers[2]}\tR. Smit en E. Smit"
+    assert out.strip().splitlines() == [f"{seeded.case_numbers[2]}\tR. Smit en E. Smit",
+                                        f"{seeded.case_numbers[2]}\tMila Smit"]
     assert not (tmp_path / "x.pdf").exists()
     assert _records(profile) == []
 
@@ -137,3 +140,35 @@ def test_an_act_the_law_does_not_allow_exits_1_with_the_reason_and_writes_nothin
     assert "Sr art. 77e" in err or "Lpw art. 26" in err
     assert not report.exists()
     assert _records(profile) == []
+
+
+def test_halt_consent_is_recorded_from_the_command_line_and_the_kinds_are_listed(profile_dir, capsys):
+    from desktop.models import Intervention
+    from desktop.models.enums import InterventionKind
+
+    profile, seeded = profile_dir
+    base = ["--data-dir", str(profile.path), "letters"]
+    # Mila has no Halt intervention yet: nothing to record consent on.
+    assert main([*base, "halt-instemming", "--zaak", seeded.case_numbers[2], "--jongere", "ja"]) == 1
+    assert "geen Halt-interventie" in capsys.readouterr().err
+    store = profile.unlock(PASSPHRASE)
+    try:
+        with store.session() as session:
+            from desktop.models import Case
+
+            session.add(Intervention(case_id=seeded.mila_case, person_id=session.get_one(
+                Case, seeded.mila_case).person_id, kind=InterventionKind.HALT, date=LETTER_DATE, hours_absent=18))
+    finally:
+        store.close()
+    # Mila is 13: the parents' consent is needed too (Sr art. 77e).
+    assert main([*base, "halt-instemming", "--zaak", seeded.case_numbers[2], "--jongere", "ja"]) == 1
+    assert "jonger dan 16" in capsys.readouterr().err
+    assert main([*base, "halt-instemming", "--zaak", seeded.case_numbers[2], "--jongere", "ja", "--ouders", "ja"]) == 0
+    capsys.readouterr()
+    assert main([*base, "mogelijk", "--zaak", seeded.case_numbers[2], "--datum", LETTER_DATE.isoformat()]) == 0
+    listed = dict(line.split("\t", 1) for line in capsys.readouterr().out.splitlines())
+    assert listed["formulier_halt"] == "mogelijk"
+    assert listed["melding_svb"].startswith("niet mogelijk:") and "Kinderbijslagwet" in listed["melding_svb"]
+    assert main([*base, "mogelijk", "--zaak", seeded.case_numbers[1], "--datum", LETTER_DATE.isoformat()]) == 0
+    daan = dict(line.split("\t", 1) for line in capsys.readouterr().out.splitlines())
+    assert "Lpw art. 26" in daan["waarschuwing"] and "Lpw art. 26" in daan["pv_ouders"]
