@@ -124,16 +124,21 @@ class Absence:
 
 @dataclass
 class Decision:
-    article: str = _f("Wetsartikel van het besluit, bijvoorbeeld 'artikel 5 onder a'")
-    request_received_on: date | None = _f("Datum waarop de aanvraag is ontvangen", None)
+    article: str = _f("Wetsartikel zoals het in de brief staat, bijvoorbeeld 'artikel 5, onder a,'")
+    legal_basis: str = _f("Volledige grondslag, bijvoorbeeld 'artikel 5, onder a, van de Leerplichtwet 1969'")
+    exemption: str = _f("Waarvan de vrijstelling vrijstelt, bijvoorbeeld 'vrijstelling van de kwalificatieplicht'")
+    request_received_on: date | None = _f("Datum waarop de kennisgeving of aanvraag is ontvangen", None)
+    decided_on: date | None = _f("Datum van het besluit of de bevestiging", None)
     motivation: str = _f("Motivering van het besluit")
-    valid_from: date | None = _f("Besluit geldig vanaf", None)
-    valid_until: date | None = _f("Besluit geldig tot en met", None)
-    schooljaar: str = _f("Schooljaar waarvoor het besluit geldt, bijvoorbeeld '2025-2026'")
+    valid_from: date | None = _f("Vrijgesteld vanaf", None)
+    valid_until: date | None = _f("Vrijgesteld tot en met", None)
+    schooljaar: str = _f("Schooljaar waarvoor de kennisgeving of aanvraag geldt, bijvoorbeeld '2025-2026'")
+    missing: list[str] = _f("Wat de wet vraagt en ontbreekt of niet klopt (lijst)", factory=list)
 
 
 @dataclass
 class Leave:
+    kind: str = _f("Soort verlof, bijvoorbeeld 'Gewichtige omstandigheden (art. 11g)'")
     start_date: date | None = _f("Eerste dag van het verlof", None)
     end_date: date | None = _f("Laatste dag van het verlof", None)
     days: str = _f("Aantal schooldagen verlof")

@@ -70,28 +70,36 @@ from desktop.models.enums import (
     LeaveDecider,
 )
 from desktop.models.errors import DomainError
-from desktop.models.exemptions import Exemption, LeaveRequest
+from desktop.models.exemptions import Exemption, LeaveRequest, review_exemption
 from desktop.models.hearings import Hearing, facts_of, hearing_report_refusal, latest_hearing
-from desktop.models.law import DutyStatus, duty_status, letters_to_young_person
+from desktop.models.law import (
+    EXEMPTION_LEGAL_BASIS,
+    EXEMPTION_SUBJECT,
+    DutyStatus,
+    duty_status,
+    letters_to_young_person,
+)
 from desktop.models.mandate import SigningAct, mandate_rules, signer_for, signing_refusal
 from desktop.models.records import DocumentRecord
 from desktop.models.registry import Enrollment, Municipality, Person, School, User
 from desktop.models.registry import Guardian as GuardianRow
 from desktop.models.school_calendar import school_calendar
 
-# 'artikel 5 onder a' as printed in a decision (the templates add 'van de Leerplichtwet 1969').
+# 'artikel 5, onder a,' as printed in a letter (the templates add 'van de Leerplichtwet 1969'); the full
+# citation is decision.legal_basis.
 ARTICLE_TEXT = {
-    ExemptionArticle.ART_5A: "artikel 5 onder a",
-    ExemptionArticle.ART_5B: "artikel 5 onder b",
-    ExemptionArticle.ART_5C: "artikel 5 onder c",
+    ExemptionArticle.ART_5A: "artikel 5, onder a,",
+    ExemptionArticle.ART_5B: "artikel 5, onder b,",
+    ExemptionArticle.ART_5C: "artikel 5, onder c,",
     ExemptionArticle.ART_5A_TRAVEL: "artikel 5a",
     ExemptionArticle.ART_15: "artikel 15",
     ExemptionArticle.ART_3A: "artikel 3a",
     ExemptionArticle.ART_3B: "artikel 3b",
-    ExemptionArticle.ART_11G: "artikel 11 onder g",
+    ExemptionArticle.ART_11G: "artikel 11, onder g, en artikel 14",
 }
 
-EXEMPTION_KINDS = ("besluit_vrijstelling_toegekend", "besluit_vrijstelling_afgewezen", "bevestiging_vrijstelling")
+EXEMPTION_KINDS = ("besluit_vrijstelling_toegekend", "besluit_vrijstelling_afgewezen", "bevestiging_vrijstelling",
+                   "kennisgeving_vrijstelling_onvolledig", "besluit_vrijstelling_buiten_behandeling")
 LEAVE_KINDS = ("besluit_verlof_toegekend", "besluit_verlof_afgewezen")
 
 
@@ -395,8 +403,30 @@ def _default_attendees(person: Person, on: dt.date) -> list[str]:
     return ["u als ouder(s) of verzorger(s)", _first_name(person)]
 
 
+#: Which letter states which outcome, for a kennisgeving (True) or a request (False).
+_EXEMPTION_LETTER: dict[tuple[bool, Decision], str] = {
+    (True, Decision.CONFIRMED): "bevestiging_vrijstelling",
+    (True, Decision.INCOMPLETE): "kennisgeving_vrijstelling_onvolledig",
+    (False, Decision.GRANTED): "besluit_vrijstelling_toegekend",
+    (False, Decision.REFUSED): "besluit_vrijstelling_afgewezen",
+    (False, Decision.INADMISSIBLE): "besluit_vrijstelling_buiten_behandeling",
+}
+
+
+def exemption_outcome(exemption: Exemption) -> Decision | None:
+    """The outcome as the law names it: a kennisgeving recorded before the distinction as 'granted' was
+    confirmed, as 'refused' found incomplete (Lpw art. 5-9)."""
+    decision = exemption.decision
+    if decision is not None and exemption.article.is_notification:
+        return {Decision.GRANTED: Decision.CONFIRMED, Decision.REFUSED: Decision.INCOMPLETE}.get(decision, decision)
+    return decision
+
+
 def _exemption_for(session: Session, kind: str, person: Person, case: Case | None,
                    exemption_id: str | None) -> Exemption:
+    """The exemption the letter ``kind`` is about, refused (one Dutch sentence) unless its recorded outcome is
+    the one the letter states: a kennisgeving is confirmed or incomplete, a request granted, refused or left
+    unhandled; a withdrawal needs no letter."""
     if exemption_id:
         exemption = session.get(Exemption, exemption_id)
         if exemption is None or exemption.deleted:
@@ -408,13 +438,17 @@ def _exemption_for(session: Session, kind: str, person: Person, case: Case | Non
                                     .limit(1)).first()
         if exemption is None:
             raise LetterError(f"{_person_name(person)}: er is geen besliste vrijstelling voor deze brief.")
-    if exemption.decision is None:
+    outcome = exemption_outcome(exemption)
+    if outcome is None:
         raise LetterError("Over deze vrijstelling is nog niet beslist: leg eerst het besluit vast.")
-    wants_granted = kind != "besluit_vrijstelling_afgewezen"
-    if wants_granted and exemption.decision != Decision.GRANTED:
-        raise LetterError("Deze vrijstelling is afgewezen: kies 'Besluit vrijstelling (afgewezen)'.")
-    if not wants_granted and exemption.decision != Decision.REFUSED:
-        raise LetterError("Deze vrijstelling is toegekend: kies 'Besluit vrijstelling (toegekend)'.")
+    fitting = _EXEMPTION_LETTER.get((exemption.article.is_notification, outcome))
+    if fitting is None:
+        raise LetterError(f"Deze vrijstelling is {outcome.label.lower()}; daarvoor is geen brief nodig.")
+    if fitting != kind:
+        raise LetterError(
+            f"Deze {'kennisgeving' if exemption.article.is_notification else 'aanvraag'} is "
+            f"{outcome.label.lower()}: kies '{LETTER_KINDS[fitting].title}'."
+        )
     return exemption
 
 
@@ -447,7 +481,13 @@ def _leave_for(session: Session, kind: str, person: Person, leave_request_id: st
 
 
 def _school_year_text(exemption: Exemption) -> str:
-    return exemption.school_year or ""
+    """The schooljaar the kennisgeving or request is for; an exemption without end (art. 5 onder a, never fit)
+    runs from that schooljaar on."""
+    if not exemption.school_year:
+        return ""
+    if exemption.valid_from is not None and exemption.valid_until is None:
+        return f"{exemption.school_year} en de volgende schooljaren"
+    return exemption.school_year
 
 
 _DEFAULT_MOTIVATION = {
@@ -457,9 +497,35 @@ _DEFAULT_MOTIVATION = {
 
 
 def _feedback(session: Session, case: Case | None, report: AbsenceReport | None) -> SchoolFeedback:
+    Decision.CONFIRMED: "Uw kennisgeving voldoet aan de eisen van de wet.",
+    Decision.INCOMPLETE: "Uw kennisgeving voldoet niet aan de eisen van de wet.",
+    Decision.INADMISSIBLE: "Uw aanvraag kan niet in behandeling worden genomen.",
+    Decision.WITHDRAWN: "U hebt uw aanvraag ingetrokken.",
     if report is not None and report.duo_status is not None:
         status = report.duo_status.label
     else:
+def _exemption_decision(session: Session, exemption: Exemption, outcome: Decision) -> ctx_mod.Decision:
+    """The merge fields of an exemption letter: the article named in full, what it frees from, and for an
+    incomplete kennisgeving what the law requires and the record does not show."""
+    code = ExemptionArticle(exemption.article)
+    missing: list[str] = []
+    if outcome in (Decision.INCOMPLETE, Decision.INADMISSIBLE):
+        review = review_exemption(session, exemption, exemption.decided_by_user_id)
+        missing = ([review.ineligible] if review.ineligible else []) + list(review.unmet)
+    return ctx_mod.Decision(
+        article=ARTICLE_TEXT.get(code, code.label),
+        legal_basis=EXEMPTION_LEGAL_BASIS[code],
+        exemption=EXEMPTION_SUBJECT[code],
+        request_received_on=exemption.received_on,
+        decided_on=exemption.decided_on,
+        motivation=exemption.motivation or _DEFAULT_MOTIVATION[outcome],
+        valid_from=exemption.valid_from,
+        valid_until=exemption.valid_until,
+        schooljaar=_school_year_text(exemption),
+        missing=missing,
+    )
+
+
         status = "Afgesloten" if case is not None and case.status == CaseStatus.CLOSED else "In behandeling"
     return SchoolFeedback(
         duo_number=(report.duo_number or "") if report else "",
@@ -553,14 +619,9 @@ def letter_jobs(
         exemption = _exemption_for(session, kind, person, case, exemption_id)
         assert exemption.decision is not None  # _exemption_for refuses an undecided exemption
         source["exemption"] = exemption.id
-        context.decision = ctx_mod.Decision(
-            article=ARTICLE_TEXT.get(exemption.article, exemption.article.label),
-            request_received_on=exemption.received_on,
-            motivation=exemption.motivation or _DEFAULT_MOTIVATION[exemption.decision],
-            valid_from=exemption.valid_from,
-            valid_until=exemption.valid_until,
-            schooljaar=_school_year_text(exemption),
-        )
+        outcome = exemption_outcome(exemption)
+        assert outcome is not None
+        context.decision = _exemption_decision(session, exemption, outcome)
         if not context.municipality:
             context.municipality = _municipality_name(session, exemption.municipality_code)
         if not context.case_number:
@@ -570,9 +631,10 @@ def letter_jobs(
         assert leave.decision is not None  # _leave_for refuses an undecided request
         source["leave_request"] = leave.id
         context.leave = Leave(start_date=leave.start_date, end_date=leave.end_date, days=str(leave.days),
-                              reason=leave.reason or "")
+                              reason=leave.reason or "", kind=leave.kind.label)
         context.decision = ctx_mod.Decision(
-            article="artikel 14",
+            article="artikel 14, derde lid",
+            legal_basis="artikel 11, onder g, en artikel 14, derde lid, van de Leerplichtwet 1969",
             request_received_on=leave.received_on,
             motivation=leave.motivation or _DEFAULT_MOTIVATION[leave.decision],
         )
@@ -582,6 +644,7 @@ def letter_jobs(
         appointment = options.appointment or next_appointment(session, case, on)
         if appointment is None:
             raise LetterError(f"Zaak {context.case_number}: er is geen gesprek gepland. Leg eerst een afspraak "
+            decided_on=leave.decided_on,
                               "vast of vul de gegevens van het gesprek in.")
         appointment = dataclasses.replace(appointment)
         if not appointment.reason:

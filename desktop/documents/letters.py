@@ -83,6 +83,9 @@ LETTER_KINDS: dict[str, LetterKind] = {
         LetterKind("melding_raad", "Melding Raad voor de Kinderbescherming", False, False),
         LetterKind("melding_svb", "Melding SVB (kinderbijslag)", False, False),
         LetterKind("terugkoppeling_school", "Terugkoppeling aan de school", False, False),
+        LetterKind("kennisgeving_vrijstelling_onvolledig", "Kennisgeving vrijstelling onvolledig of ongeldig", False,
+                   True),
+        LetterKind("besluit_vrijstelling_buiten_behandeling", "Besluit vrijstelling (buiten behandeling)", True, True),
     )
 }
 

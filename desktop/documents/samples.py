@@ -32,7 +32,8 @@ from desktop.documents.context import (
 )
 from desktop.documents.organisations import ORGANISATIONS
 from desktop.models.charges import Offender, charge_for
-from desktop.models.law import DutyStatus
+from desktop.models.enums import ExemptionArticle
+from desktop.models.law import EXEMPTION_LEGAL_BASIS, EXEMPTION_SUBJECT, DutyStatus
 
 # The organisations' own addresses, and the example school for its feedback.
 _ORGANISATIONS = {
@@ -47,16 +48,43 @@ _ORGANISATIONS = {
 
 
 _MOTIVATIONS = {
-    "besluit_vrijstelling_toegekend": "Uit de verklaring van de onafhankelijke arts blijkt dat Sanne op dit moment "
-    "niet naar school kan. De verklaring is niet ouder dan drie maanden.",
-    "besluit_vrijstelling_afgewezen": "De verklaring die u heeft meegestuurd is afgegeven door de behandelend arts "
-    "van Sanne. De wet vraagt een verklaring van een arts, psycholoog of pedagoog die de gemeente heeft "
-    "aangewezen en die Sanne niet behandelt (artikel 7 van de Leerplichtwet 1969).",
+    "besluit_vrijstelling_toegekend": "Sanne herstelt thuis van een zware operatie en kan volgens de verklaring van "
+    "de onafhankelijke arts tot de zomervakantie niet geregeld naar school. De directeur van de school is gehoord "
+    "en de school geeft Sanne thuis lesstof.",
+    "besluit_vrijstelling_afgewezen": "Uit de stukken blijkt niet dat Sanne door gewichtige omstandigheden niet "
+    "geregeld naar school kan. De directeur van de school is gehoord en ziet mogelijkheden om Sanne op school te "
+    "begeleiden.",
+    "besluit_vrijstelling_buiten_behandeling": "Wij vroegen u op 17 februari 2025 om binnen twee weken de verklaring "
+    "van de arts te sturen. Die hebben wij niet ontvangen (artikel 4:5 van de Algemene wet bestuursrecht).",
+    "bevestiging_vrijstelling": "Bij uw kennisgeving zat een verklaring van de onafhankelijke arts die de gemeente "
+    "heeft aangewezen. Die verklaring is niet ouder dan drie maanden.",
+    "kennisgeving_vrijstelling_onvolledig": "Wij hebben u hierover ook gebeld op 20 februari 2025.",
     "besluit_verlof_toegekend": "De ernstige ziekte van een grootouder is een gewichtige omstandigheid. De "
     "directeur van de school heeft geen bezwaar.",
     "besluit_verlof_afgewezen": "Een vakantie of familiebezoek buiten de schoolvakanties is geen gewichtige "
     "omstandigheid. De directeur van de school heeft negatief geadviseerd.",
 }
+#: The kinds about a kennisgeving (art. 5 onder a); the other exemption letters answer a request (art. 11 onder g).
+_NOTIFICATION_KINDS = ("bevestiging_vrijstelling", "kennisgeving_vrijstelling_onvolledig")
+
+
+def _sample_decision(kind: str) -> Decision:
+    article = ExemptionArticle.ART_5A if kind in _NOTIFICATION_KINDS else ExemptionArticle.ART_11G
+    return Decision(
+        article="artikel 5, onder a," if article is ExemptionArticle.ART_5A else "artikel 11, onder g, en artikel 14",
+        legal_basis=EXEMPTION_LEGAL_BASIS[article],
+        exemption=EXEMPTION_SUBJECT[article],
+        request_received_on=date(2025, 2, 10),
+        decided_on=date(2025, 3, 4),
+        motivation=_MOTIVATIONS.get(kind, _MOTIVATIONS["besluit_vrijstelling_toegekend"]),
+        valid_from=date(2025, 3, 1),
+        valid_until=date(2025, 7, 31),
+        schooljaar="2024-2025",
+        missing=[
+            "De verklaring is afgegeven door de behandelend arts van Sanne; de wet vraagt een verklaring van een "
+            "deskundige die burgemeester en wethouders hebben aangewezen (artikel 7 van de Leerplichtwet 1969)."
+        ] if kind == "kennisgeving_vrijstelling_onvolledig" else [],
+    )
 
 
 def sample_context(kind: str = "uitnodiging_gesprek", letter_date: date | None = None) -> LetterContext:
@@ -104,19 +132,13 @@ def sample_context(kind: str = "uitnodiging_gesprek", letter_date: date | None =
             reported_on=date(2025, 2, 24),
             school_actions="Gesprek met de mentor en met de ouders.",
         ),
-        decision=Decision(
-            article="artikel 5 onder a",
-            request_received_on=date(2025, 2, 10),
-            motivation=_MOTIVATIONS.get(kind, _MOTIVATIONS["besluit_vrijstelling_toegekend"]),
-            valid_from=date(2025, 3, 1),
-            valid_until=date(2025, 7, 31),
-            schooljaar="2024-2025",
-        ),
+        decision=_sample_decision(kind),
         leave=Leave(
             start_date=date(2025, 4, 7),
             end_date=date(2025, 4, 25),
             days="15",
             reason="Bezoek aan een ernstig zieke grootouder in het buitenland.",
+            kind="Gewichtige omstandigheden (art. 11g)",
             head_heard_on=date(2025, 2, 28),
         ),
         halt=HaltReferral(

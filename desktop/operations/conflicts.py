@@ -82,10 +82,11 @@ def rows_now(ctx: AppContext, keys: list[ProblemKey]) -> dict[ProblemKey, Proble
     return ctx.read(lambda session: problem_rows(session, keys)) if ctx.is_open else {}
 
 
-def detail_now(ctx: AppContext, key: ProblemKey) -> ConflictItem | ParkedItem | FailedItem | None:
-    """Everything about the selected line; None when it was decided meanwhile. Synchronous: the detail pane
-    follows the selection."""
-    return ctx.read(lambda session: problem_detail(session, key)) if ctx.is_open else None
+def detail(
+    ctx: AppContext, key: ProblemKey, *, parent: QObject | None = None
+) -> QueryOp[ConflictItem | ParkedItem | FailedItem | None]:
+    """Everything about the selected line; None when it was decided meanwhile."""
+    return QueryOp(ctx, lambda session: problem_detail(session, key), parent=parent)
 
 
 def decide(

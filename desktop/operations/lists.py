@@ -44,9 +44,3 @@ def rows_now(ctx: AppContext, spec: ListSpec, rowids: Sequence[int]) -> dict[int
 def filter_choices(ctx: AppContext, *, parent: QObject | None = None) -> QueryOp[FilterOptions]:
     """Gemeenten, consultants, schools and schooljaren for the filters and the forms' choices."""
     return QueryOp(ctx, lambda session: filter_options(session, ctx.today()), parent=parent)
-
-
-def filter_choices_now(ctx: AppContext) -> FilterOptions:
-    """Gemeenten, consultants, schools and schooljaren for the filters and the forms' choices. Synchronous:
-    read once when a list is first shown or a form is built."""
-    return ctx.read(lambda session: filter_options(session, ctx.today()))

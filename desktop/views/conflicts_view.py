@@ -156,6 +156,13 @@ class ProblemDetail(QFrame):
         layout.addWidget(self.body, 1)
         self.show_item(None, None)
 
+    def show_loading(self) -> None:
+        """While the selected line is read: no choices for the line shown before."""
+        self.key, self.item = None, None
+        self.placeholder.setText(self.tr("Bezig met laden…"))
+        self.placeholder.setVisible(True)
+        self.body.setVisible(False)
+
     def show_item(
         self, key: ProblemKey | None, item: ConflictItem | ParkedItem | FailedItem | None, empty_list: bool = False
     ) -> None:
@@ -282,6 +289,9 @@ class ConflictsView(QWidget):
         self.title = self.tr("Conflicten")
         self.loading = False
         self.busy = False
+        self.detail_loading = False
+        self._detail_reading = 0
+        self._loaded_after_detail = False
         self.counts: ProblemCounts | None = None
         self.confirm: Callable[[str], bool] = self._ask
         self._generation = 0
@@ -510,9 +520,13 @@ class ConflictsView(QWidget):
             self.shown_label.setText("")
         else:
             self.shown_label.setText(self.tr("{n} getoond").format(n=nl_number(len(result.keys))))
+        # 'loaded' once the selected line's detail is shown too.
+        self._loaded_after_detail = True
         self._restore_current()
         self._update_scope()
-        self.loaded.emit()
+        if not self.detail_loading and self._loaded_after_detail:
+            self._loaded_after_detail = False
+            self.loaded.emit()
 
     def _show_counts(self, counts: ProblemCounts) -> None:
         """The same figures as the status bar, which counts every open conflict record as a conflict."""
@@ -596,9 +610,30 @@ class ConflictsView(QWidget):
         self._show_detail(self.model.key_at(current.row()) if current.isValid() else None)
 
     def _show_detail(self, key: ProblemKey | None) -> None:
-        item = conflicts.detail_now(self.ctx, key) if key is not None else None
+        """The detail pane follows the selection: the item is read in the background (the pane says 'Bezig met
+        laden…' meanwhile); an answer for a line no longer selected is dropped."""
+        self._detail_reading += 1
+        reading = self._detail_reading
+        if key is None or not self.ctx.is_open:
+            self._detail_shown(reading, None, None)
+            return
+        self.detail_loading = True
+        self.detail.show_loading()
+        conflicts.detail(self.ctx, key, parent=self).success(
+            lambda item: self._detail_shown(reading, key, item)
+        ).failure(lambda _exc: self._detail_shown(reading, None, None)).run_in_background()
+
+    def _detail_shown(
+        self, reading: int, key: ProblemKey | None, item: ConflictItem | ParkedItem | FailedItem | None
+    ) -> None:
+        if reading != self._detail_reading:
+            return
+        self.detail_loading = False
         self.detail.show_item(key if item is not None else None, item, empty_list=self.model.rowCount() == 0)
         self.detail.set_busy(self.busy)
+        if self._loaded_after_detail:
+            self._loaded_after_detail = False
+            self.loaded.emit()
 
     def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
         self._update_scope()

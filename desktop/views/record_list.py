@@ -221,6 +221,8 @@ class RecordListPage(QWidget):
         self.model.complete.connect(self._show_count)
         self._loaded = False
         self._options: FilterOptions | None = None
+        self.options_loading = False
+        self._pending_filters: dict[str, Any] = {}
 
         title = QLabel(self.tr(spec.title))
         title.setStyleSheet("font-size: 15pt; font-weight: 600;")
@@ -348,8 +350,12 @@ class RecordListPage(QWidget):
             combo.blockSignals(False)
 
     def set_filter(self, key: str, value: Any) -> None:
-        """Choose a filter value (from the global search: 'leerlingen van deze school')."""
+        """Choose a filter value (from the global search: 'leerlingen van deze school'); a choice read from the
+        database (a school, a gemeente) is made once those choices have arrived."""
         self.ensure_loaded()
+        if self.options_loading and key in self._dynamic_keys():
+            self._pending_filters[key] = value
+            return
         combo = self.filter_combos[key]
         index = combo.findData(value)
         if index >= 0:
@@ -360,11 +366,41 @@ class RecordListPage(QWidget):
         return ListFilter(values=values, text=self.text_filter.text())
 
     def ensure_loaded(self) -> None:
+        """Show the list; the choices of the gemeente, school, user and schooljaar filters are read in the
+        background meanwhile (those filters are disabled until they are there)."""
         if not self._loaded and self.ctx.is_open:
-            self._options = lists.filter_choices_now(self.ctx)
-            self._fill_dynamic_filters(self._options)
             self._loaded = True
+            self._read_options()
             self.apply_filters()
+
+    def _dynamic_keys(self) -> set[str]:
+        return {d.key for d in self.spec.filters if d.kind in ("municipality", "user", "school", "school_year")}
+
+    def _read_options(self) -> None:
+        self.options_loading = True
+        for key in self._dynamic_keys():
+            self.filter_combos[key].setEnabled(False)
+        lists.filter_choices(self.ctx, parent=self).success(self._options_read).failure(
+            self._options_not_read
+        ).fault(lambda _exc: self._options_not_read(None)).run_in_background()
+
+    def _options_read(self, options: FilterOptions) -> None:
+        self.options_loading = False
+        if not self._loaded:
+            return  # unloaded (locked) meanwhile
+        self._options = options
+        self._fill_dynamic_filters(options)
+        for key in self._dynamic_keys():
+            self.filter_combos[key].setEnabled(True)
+        pending, self._pending_filters = self._pending_filters, {}
+        for key, value in pending.items():
+            self.set_filter(key, value)
+
+    def _options_not_read(self, exc: VangnetError | None) -> None:
+        self.options_loading = False
+        self._pending_filters.clear()
+        if exc is not None and self._loaded:
+            self.count_label.setText(str(exc))
 
     def apply_filters(self) -> None:
         if not self.ctx.is_open:
@@ -383,6 +419,7 @@ class RecordListPage(QWidget):
         """Drop all data (on lock)."""
         self.model.clear()
         self._loaded = False
+        self._options = None
         self.count_label.clear()
 
     def showEvent(self, event) -> None:

@@ -2,7 +2,7 @@
 
 Families:
 - Sanne de Vries (14): mother at Sanne's address, father ('Jansen & <Zn> "sr"') at another address → two
-  letters; an appointment and a melding; an exemption granted under art. 5 onder a.
+  letters; an appointment and a melding; a kennisgeving under art. 5 onder a, confirmed.
 - Daan Bakker (19): the letter goes to Daan himself, not to his mother.
 - Mila Smit (13): both parents at one address → one joint letter; a refused leave request (> 10 days).
 """
@@ -142,7 +142,7 @@ def seed_families(session, today: dt.date = LETTER_DATE) -> Seeded:
                                                              tzinfo=dt.UTC)))
     exemption = Exemption(person_id=sanne.id, case_id=cases[0].id, article=ExemptionArticle.ART_5A,
                           school_year=f"{today.year - 1}-{today.year}", received_on=today - dt.timedelta(days=25),
-                          decided_on=today - dt.timedelta(days=2), decision=Decision.GRANTED,
+                          decided_on=today - dt.timedelta(days=2), decision=Decision.CONFIRMED,
                           valid_from=today, valid_until=dt.date(today.year, 7, 31),
                           motivation="De onafhankelijke arts verklaart dat Sanne nu niet naar school kan.",
                           municipality_code="GM0505")

@@ -90,19 +90,30 @@ def test_parents_at_one_address_share_one_letter_and_no_authority_means_no_lette
 
 
 def test_decision_letter_carries_the_computed_objection_deadline(store, seeded, settings, tmp_path):
-    jobs = _jobs(store, "besluit_vrijstelling_toegekend", seeded.sanne_case)
-    assert len(jobs) == 2 and jobs[0].source == {"exemption": seeded.sanne_exemption}
+    jobs = _jobs(store, "besluit_verlof_afgewezen", leave_request_id=seeded.mila_leave)
     text = flat(pdf_text(generate_letter(jobs[0].kind, jobs[0].context, settings=settings).pdf, tmp_path))
     deadline = objection_deadline(LETTER_DATE)
     assert deadline.isoformat() == "2025-04-16"
     assert "16 april 2025" in text
-    assert "artikel 5 onder a van de Leerplichtwet 1969" in text
+
+
+def test_a_confirmed_kennisgeving_gets_a_confirmation_not_a_decision(store, seeded, settings, tmp_path):
+    """Art. 5 onder a works by a kennisgeving: confirmed, not granted, and no besluit open to bezwaar (Lpw art. 5-7;
+    ABRvS 26 July 2006, ECLI:NL:RVS:2006:AY5094)."""
+    with pytest.raises(LetterError, match="vastgelegd: kennisgeving bevestigd"):
+        _jobs(store, "besluit_vrijstelling_toegekend", seeded.sanne_case)
+    jobs = _jobs(store, "bevestiging_vrijstelling", seeded.sanne_case)
+    assert len(jobs) == 2 and jobs[0].source == {"exemption": seeded.sanne_exemption}
+    text = flat(pdf_text(generate_letter(jobs[0].kind, jobs[0].context, settings=settings).pdf, tmp_path))
+    assert "artikel 5, onder a, van de Leerplichtwet 1969" in text
+    assert "artikel 5a" not in text and "aanvraag" not in text
     assert "De onafhankelijke arts verklaart" in text
 
 
 def test_leave_decision_from_the_leave_request(store, seeded, settings, tmp_path):
     jobs = _jobs(store, "besluit_verlof_afgewezen", leave_request_id=seeded.mila_leave)
     assert len(jobs) == 1
+    assert "Bevestiging van uw kennisgeving" in text and "Bent u het niet eens met dit besluit?" not in text
     text = flat(pdf_text(generate_letter(jobs[0].kind, jobs[0].context, settings=settings).pdf, tmp_path))
     assert "Een familiebezoek is geen gewichtige omstandigheid." in text
     assert "bezwaar" in text.lower()
@@ -111,7 +122,7 @@ def test_leave_decision_from_the_leave_request(store, seeded, settings, tmp_path
 
 
 def test_a_letter_the_case_cannot_support_is_refused_with_the_reason(store, seeded):
-    with pytest.raises(LetterError, match="toegekend"):
+    with pytest.raises(LetterError, match="bevestigd"):
         _jobs(store, "besluit_vrijstelling_afgewezen", seeded.sanne_case)
     with pytest.raises(LetterError, match="geen besliste vrijstelling"):
         _jobs(store, "besluit_vrijstelling_toegekend", seeded.daan_case)
@@ -151,7 +162,7 @@ def test_organisations_and_the_school_are_addressed_as_such(store, seeded):
 
 
 def test_made_letters_are_registered_audited_and_regenerate_exactly(store, seeded, settings, tmp_path):
-    jobs = _jobs(store, "besluit_vrijstelling_toegekend", seeded.sanne_case)
+    jobs = _jobs(store, "bevestiging_vrijstelling", seeded.sanne_case)
     live = settings.__class__(sender=settings.sender)  # a real creation date, as in the office
     made = make_letters(store.session, jobs, tmp_path / "los", False, settings=live, user_id=seeded.user_id)
     assert len(made) == 2
@@ -159,14 +170,16 @@ def test_made_letters_are_registered_audited_and_regenerate_exactly(store, seede
         records = session.scalars(select(DocumentRecord).order_by(DocumentRecord.file_name)).all()
         assert len(records) == 2
         for document in records:
-            assert document.kind == "besluit_vrijstelling_toegekend"
+            assert document.kind == "bevestiging_vrijstelling"
             assert document.case_id == seeded.sanne_case
             assert document.generated_by_user_id == seeded.user_id
             assert document.template_version.startswith("v")
             assert document.generated_at is not None
             payload = json.loads(document.merge_data)
             assert payload["source"] == {"case": seeded.sanne_case, "exemption": seeded.sanne_exemption}
-            assert payload["fields"]["objection.deadline"] == "16 april 2025"
+            # A confirmation is no besluit: no bezwaar term, but the renewal before 1 July (Lpw art. 6).
+            assert not payload["fields"].get("objection.deadline")
+            assert payload["fields"]["renewal.deadline"].startswith("1 juli")
         audit = session.scalars(select(AuditEntry).where(AuditEntry.action == AuditAction.DOCUMENT)).all()
         assert sorted(a.object_id for a in audit) == sorted(r.id for r in records)
         first = records[0]

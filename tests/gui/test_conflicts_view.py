@@ -118,7 +118,8 @@ def choose(qtbot, view: ConflictsView, combo, data) -> None:
 
 
 def wait_done(qtbot, view: ConflictsView) -> None:
-    qtbot.waitUntil(lambda: not view.busy and not view.loading, timeout=LOAD_MS)
+    # The selected line's detail is read in the background after the list.
+    qtbot.waitUntil(lambda: not view.busy and not view.loading and not view.detail_loading, timeout=LOAD_MS)
 
 
 def test_model_passes_the_model_tester(qtbot, qtmodeltester, ctx, service, make_view):

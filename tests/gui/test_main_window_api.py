@@ -234,11 +234,12 @@ def test_another_record_of_a_person_opens_their_file(main_window, seeded):
     assert window.tabs.count() == tabs
 
 
-def test_a_school_opens_the_list_of_its_pupils(main_window, seeded):
+def test_a_school_opens_the_list_of_its_pupils(qtbot, main_window, seeded):
     window = main_window
     page = window.open_record(RecordRef("schools", seeded.school_id))
     assert page is window.page("persons")
     assert window.page_stack.currentWidget() is page
+    qtbot.waitUntil(lambda: not page.options_loading, timeout=5_000)  # the schools are read in the background
     assert page.current_filter().values["school"] == seeded.school_id
 
 
@@ -266,6 +267,7 @@ def test_a_search_result_opens_its_record_and_empties_the_field(qtbot, main_wind
     qtbot.keyClick(search, Qt.Key.Key_Return)
     assert search.text() == ""
     assert main_window.page_stack.currentWidget() is main_window.page("persons")
+    qtbot.waitUntil(lambda: not main_window.page("persons").options_loading, timeout=5_000)  # read in the background
     assert main_window.page("persons").current_filter().values["school"] == seeded.school_id
 
 
