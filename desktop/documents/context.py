@@ -218,7 +218,22 @@ class SchoolFeedback:
 class Objection:
     deadline: date | None = _f("Laatste dag om bezwaar te maken (berekend)", None)
     body: str = _f("Bestuursorgaan waar het bezwaar naartoe moet")
-    address: str = _f("Adres voor bezwaarschriften")
+    address: str = _f("Postadres voor bezwaarschriften")
+    digital: str = _f("Hoe digitaal bezwaar kan worden gemaakt (leeg: niet digitaal)")
+    court: str = _f("Rechtbank voor een voorlopige voorziening, bijvoorbeeld 'rechtbank Rotterdam'")
+    court_address: str = _f("Postadres van de rechtbank")
+    court_digital: str = _f("Digitaal loket van de rechtbank")
+
+
+@dataclass
+class Privacy:
+    """What AVG art. 13 requires a letter to say about the personal data it is built on (filled per letter)."""
+
+    controller: str = _f("Verwerkingsverantwoordelijke: het college van de gemeente van de leerling")
+    processor: str = _f("Wie de gegevens namens het college verwerkt (de regionale dienst)")
+    officer: str = _f("Contact van de functionaris gegevensbescherming")
+    basis: str = _f("Wettelijke grondslag van de verwerking voor deze brief")
+    recipients: str = _f("Aan wie de gegevens voor deze brief worden verstrekt")
 
 
 @dataclass
@@ -233,7 +248,8 @@ class LetterContext:
     addressee: Addressee = _group("Geadresseerde", factory=Addressee)
     pupil: Pupil = _group("Leerling", factory=Pupil)
     consultant: Consultant = _group("Consulent", factory=Consultant)
-    case_number: str = _f("Zaaknummer (ons kenmerk)")
+    reference: str = _f("Ons kenmerk: het nummer van deze brief in het documentregister (berekend)")
+    case_number: str = _f("Zaaknummer")
     date: date | None = _f("Datum van de brief", None)
     subject: str = _f("Onderwerp (laat leeg voor het onderwerp uit het sjabloon)")
     municipality: str = _f("Gemeente namens wie wordt beslist, bijvoorbeeld 'Dordrecht'")
@@ -247,6 +263,7 @@ class LetterContext:
     feedback: SchoolFeedback | None = _group("Terugkoppeling aan de school")
     objection: Objection | None = _group("Bezwaar")
     renewal: Renewal | None = _group("Verlenging")
+    privacy: Privacy = _group("Privacy (AVG artikel 13)", factory=Privacy)
     extra_text: str = _f("Aanvullende tekst van de consulent")
     enclosures: list[str] = _f("Bijlagen (lijst)", factory=list)
 

@@ -220,11 +220,14 @@ def _jongere(person: Person) -> Addressee:
     )
 
 
-def family_addressees(session: Session, person: Person, on: dt.date) -> list[Addressee]:
-    """Lpw art. 1b: the jongere from 18, else the parents with authority, one letter per address."""
+def family_addressees(session: Session, person: Person, on: dt.date, kind: str | None = None) -> list[Addressee]:
+    """Lpw art. 1b: the jongere alone from 18, else the parents with authority, one letter per address; for
+    a letter about the jongere's own verzuim the jongere of 12 to 17 gets one too (Lpw art. 2 lid 3)."""
+    letter_kind = LETTER_KINDS.get(kind or "")
+    too = bool(letter_kind and letter_kind.young_person_too and young_person_responsible(person.birth_date, on))
     try:
         return addressees(letters_to_young_person(person.birth_date, on), guardians_of(session, person),
-                          _jongere(person))
+                          _jongere(person), too)
     except AddresseeError as exc:
         raise LetterError(f"{_person_name(person)}: {exc}") from None
 
@@ -493,17 +496,13 @@ def _school_year_text(exemption: Exemption) -> str:
 _DEFAULT_MOTIVATION = {
     Decision.GRANTED: "Uw aanvraag voldoet aan de voorwaarden van de wet.",
     Decision.REFUSED: "Uw aanvraag voldoet niet aan de voorwaarden van de wet.",
-}
-
-
-def _feedback(session: Session, case: Case | None, report: AbsenceReport | None) -> SchoolFeedback:
     Decision.CONFIRMED: "Uw kennisgeving voldoet aan de eisen van de wet.",
     Decision.INCOMPLETE: "Uw kennisgeving voldoet niet aan de eisen van de wet.",
     Decision.INADMISSIBLE: "Uw aanvraag kan niet in behandeling worden genomen.",
     Decision.WITHDRAWN: "U hebt uw aanvraag ingetrokken.",
-    if report is not None and report.duo_status is not None:
-        status = report.duo_status.label
-    else:
+}
+
+
 def _exemption_decision(session: Session, exemption: Exemption, outcome: Decision) -> ctx_mod.Decision:
     """The merge fields of an exemption letter: the article named in full, what it frees from, and for an
     incomplete kennisgeving what the law requires and the record does not show."""
@@ -526,6 +525,10 @@ def _exemption_decision(session: Session, exemption: Exemption, outcome: Decisio
     )
 
 
+def _feedback(session: Session, case: Case | None, report: AbsenceReport | None) -> SchoolFeedback:
+    if report is not None and report.duo_status is not None:
+        status = report.duo_status.label
+    else:
         status = "Afgesloten" if case is not None and case.status == CaseStatus.CLOSED else "In behandeling"
     return SchoolFeedback(
         duo_number=(report.duo_number or "") if report else "",
@@ -615,6 +618,10 @@ def letter_jobs(
     report = _latest_report(session, case, person)
     context.absence = _absence(report)
 
+    if kind in EXEMPTION_KINDS and leave is not None and exemption_id is None:
+        raise LetterError("Dit is een verlofaanvraag: een brief over een vrijstelling hoort hier niet bij.")
+    if kind in LEAVE_KINDS and exemption is not None and leave_request_id is None:
+        raise LetterError("Dit is een vrijstelling: een brief over verlof hoort hier niet bij.")
     if kind in EXEMPTION_KINDS:
         exemption = _exemption_for(session, kind, person, case, exemption_id)
         assert exemption.decision is not None  # _exemption_for refuses an undecided exemption
@@ -696,7 +703,7 @@ def letter_jobs(
     elif not letter_kind.to_family:
         recipients = [dataclasses.replace(_organisations(store)[kind])]
     else:
-        recipients = family_addressees(session, person, on)
+        recipients = family_addressees(session, person, on, kind)
     if options.addressee_descriptions is not None:
         recipients = [r for r in recipients if r.description in options.addressee_descriptions]
         if not recipients:
@@ -776,16 +783,27 @@ def jobs_for_targets(
     user_id: str | None = None,
     store: TemplateStore | None = None,
 ) -> tuple[list[LetterJob], list[str]]:
-    """Letters for many records; a record that cannot get this letter is reported (Dutch), not fatal."""
+    """Letters for many records; a record that cannot get this letter is reported (Dutch), not fatal.
+
+    Every letter is in the result once: two targets that lead to the same letter (two signals about one
+    pupil, a case named twice) give one job, and the second is reported as already in the batch.
+    """
     jobs: list[LetterJob] = []
     problems: list[str] = []
-    for target in targets:
+    seen: set[tuple[object, ...]] = set()
+    for target in dict.fromkeys(targets):
         try:
-            jobs += letter_jobs(session, kind, target.case_id, exemption_id=target.exemption_id,
+            found = letter_jobs(session, kind, target.case_id, exemption_id=target.exemption_id,
                                 leave_request_id=target.leave_request_id, options=options, user_id=user_id,
                                 store=store)
         except (LetterError, TemplateError) as exc:
             problems.append(f"{target.label or 'Zaak'}: {exc}")
+            continue
+        fresh = [job for job in found if _job_key(job) not in seen]
+        if found and not fresh:
+            problems.append(f"{target.label or 'Zaak'}: deze brief staat al in deze reeks.")
+        seen.update(_job_key(job) for job in fresh)
+        jobs += fresh
     return jobs, problems
 
 
@@ -807,11 +825,88 @@ def _register_payload(merge_data: str, job: LetterJob) -> str:
     return json.dumps(payload, ensure_ascii=False, sort_keys=True)
 
 
+# ---------------------------------------------------------------------------------------------------------
+# 'Ons kenmerk' from the register
+
+#: The number the server gave this device for its kenmerken (LocalMeta); 0 before it had one.
+DEVICE_NUMBER_KEY = "document_device_number"
+
+
+def device_number(session: Session) -> int:
+    """This device's number in the kenmerken of the register, as the server handed it out."""
+    value = session.get(LocalMeta, DEVICE_NUMBER_KEY)
+    return int(value.value) if value is not None and value.value.isdigit() else 0
+
+
+def set_device_number(session: Session, number: int) -> None:
+    """Keep the number the server handed out to this device (once; a later different answer is refused)."""
+    if number < 1:
+        raise DomainError("De server gaf een ongeldig apparaatnummer voor de kenmerken.")
+    current = device_number(session)
+    if current and current != number:
+        raise DomainError("De server gaf dit apparaat een ander nummer voor de kenmerken dan eerder; het "
+                          "eerdere nummer blijft in gebruik.")
+    session.merge(LocalMeta(key=DEVICE_NUMBER_KEY, value=str(number)))
+    session.flush()
+
+
+def reserve_references(session: Session, count: int, on: dt.date) -> list[str]:
+    """``count`` new kenmerken of the year of ``on`` for this device: year, device number and the next numbers
+    of the device's own sequence. Unique without asking the server: the device number is this device's alone
+    and the sequence counts only this device's documents (the highest one in the register, and the highest one
+    ever reserved here, so a cancelled batch's numbers are not given out again)."""
+    device = device_number(session)
+    prefix = f"{on.year}-{device}-"
+    highest = 0
+    for (reference,) in session.execute(select(DocumentRecord.reference)
+                                        .where(DocumentRecord.reference.like(prefix + "%"))):
+        parsed = parse_reference(reference)
+        if parsed is not None and parsed[:2] == (on.year, device):
+            highest = max(highest, parsed[2])
+    key = f"kenmerk:{on.year}:{device}"
+    counter = session.get(LocalMeta, key)
+    if counter is not None and counter.value.isdigit():
+        highest = max(highest, int(counter.value))
+    references = [format_reference(on.year, device, highest + i) for i in range(1, count + 1)]
+    session.merge(LocalMeta(key=key, value=str(highest + count)))
+    session.flush()
+    return references
+
+
+def with_references(session: Session, jobs: Sequence[LetterJob], on: dt.date | None = None) -> list[LetterJob]:
+    """The jobs, each with a kenmerk of its own from the register, of the year of its letter date (a job that
+    already has one keeps it)."""
+    years: dict[int, list[int]] = {}
+    for index, job in enumerate(jobs):
+        if not job.context.reference:
+            years.setdefault((job.context.date or on or dt.date.today()).year, []).append(index)
+    result = list(jobs)
+    for year, indexes in years.items():
+        for index, reference in zip(indexes, reserve_references(session, len(indexes), dt.date(year, 1, 1)),
+                                    strict=True):
+            job = result[index]
+            result[index] = dataclasses.replace(job, context=dataclasses.replace(job.context, reference=reference))
+    return result
+
+
+def _job_key(job: LetterJob) -> tuple[object, ...]:
+    address = job.context.addressee
+    return (job.kind, job.person_id, job.case_id, tuple(sorted(job.source.items())), job.context.pupil.name,
+            address.description or address.name, address.address.key())
+
+
+def unique_jobs(jobs: Sequence[LetterJob]) -> list[LetterJob]:
+    """The jobs with every letter once: the same kind about the same records to the same addressee at the same
+    address is one letter, however many targets of a selection led to it."""
+    return list({_job_key(job): job for job in reversed(jobs)}.values())[::-1]
+
+
 def register_letter(
     session: Session, job: LetterJob, result: BatchResult | GeneratedLetter, path: Path | None,
     user_id: str | None,
 ) -> DocumentRecord:
-    """One DocumentRecord (who, what, when, template version, merge values) and an access-log entry."""
+    """One DocumentRecord (who, what, when, template version, merge values, kenmerk) and an access-log entry.
+    A document made without a kenmerk (an official report) gets one from the register here."""
     columns = result.record.columns()
     columns["merge_data"] = _register_payload(columns["merge_data"], job)
     document = DocumentRecord(
@@ -846,11 +941,17 @@ def make_letters(
 ) -> list[MadeLetter]:
     """Render the letters (one PDF at ``out``, or one per letter in the folder ``out``), then register each.
 
-    ``session_factory()`` gives a context manager with a session (``Store.session``): the register is
-    written in one short transaction after the PDFs exist, so a cancelled batch records nothing.
+    Each letter first gets its own kenmerk from the register (``reserve_references``, in a short transaction
+    of its own, so the numbers are taken before the PDFs print them). The same letter to the same addressee
+    is made once, however often the selection named it. ``session_factory()`` gives a context manager with a
+    session (``Store.session``): the register is written in one short transaction after the PDFs exist, so a
+    cancelled batch records nothing.
     """
+    jobs = unique_jobs(jobs)
     if not jobs:
         raise LetterError("Er zijn geen brieven om te maken.")
+    with session_factory() as session:
+        jobs = with_references(session, jobs)
     results = render_batch([BatchItem(j.kind, j.context) for j in jobs], out, one_file, progress, settings, store)
     made: list[MadeLetter] = []
     with session_factory() as session:

@@ -112,6 +112,7 @@ def sample_context(kind: str = "uitnodiging_gesprek", letter_date: date | None =
         consultant=Consultant(
             name="M. Bakker", function="consulent leerplicht", phone="078 000 00 00", email="m.bakker@example.nl"
         ),
+        reference="2025-1-00042",
         case_number="2025-000123",
         date=letter_date or date(2025, 3, 5),
         municipality="Dordrecht",

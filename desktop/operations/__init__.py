@@ -15,9 +15,10 @@ transaction; a ``DomainError`` (or any other ``VangnetError``) rolls it back and
 Dutch sentence (without a ``failure`` handler: a message box). Any other exception is a fault: ``fault`` may
 end a busy state, then it goes to the crash handler (``desktop.crash``), never to a message box.
 
-To read, a window does the same with a ``QueryOp`` (read pool, optional ``with_progress``). Where Qt needs the
-answer at once (a list model's ``data``, a tab titled as it opens, a form's check as the user types) it calls a
-synchronous query instead: small, indexed reads whose names end in ``_now`` and whose docstrings say why.
+To read, a window does the same with a ``QueryOp`` (read pool, optional ``with_progress``) and shows that it is
+reading ('Bezig met laden…', its actions disabled) until the answer arrives; what a form checks as the user
+types is read once as it opens and kept. Only where Qt's ``data()`` of a lazy list must answer at once does a
+window call a synchronous query: a small, indexed read whose name ends in ``_now`` and whose docstring says why.
 
 To listen, a window connects to ``ctx.changed``: after every write that changed something a window shows, it
 carries the write's ``OpChanges`` (``changes.touches("cases")``, ``changes.touches_record("persons", id)``).

@@ -108,12 +108,12 @@ def test_a_confirmed_kennisgeving_gets_a_confirmation_not_a_decision(store, seed
     assert "artikel 5, onder a, van de Leerplichtwet 1969" in text
     assert "artikel 5a" not in text and "aanvraag" not in text
     assert "De onafhankelijke arts verklaart" in text
+    assert "Bevestiging van uw kennisgeving" in text and "Bent u het niet eens met dit besluit?" not in text
 
 
 def test_leave_decision_from_the_leave_request(store, seeded, settings, tmp_path):
     jobs = _jobs(store, "besluit_verlof_afgewezen", leave_request_id=seeded.mila_leave)
     assert len(jobs) == 1
-    assert "Bevestiging van uw kennisgeving" in text and "Bent u het niet eens met dit besluit?" not in text
     text = flat(pdf_text(generate_letter(jobs[0].kind, jobs[0].context, settings=settings).pdf, tmp_path))
     assert "Een familiebezoek is geen gewichtige omstandigheid." in text
     assert "bezwaar" in text.lower()

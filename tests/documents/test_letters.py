@@ -63,7 +63,7 @@ def test_letter_kind_renders_its_content(kind, settings, tmp_path) -> None:
     text = flat(pdf_text(pdf, tmp_path))
     # Common blocks: letterhead, date, ons kenmerk, pupil, consultant, signature, privacy.
     for expected in ["Leerplicht en Voortijdig Schoolverlaten", "Zuid-Holland Zuid", "5 maart 2025",
-                     "Ons kenmerk: 2025-000123", "Sanne de Vries, geboren op 12 april 2011", "M. Bakker",
+                     "Ons kenmerk: 2025-1-00042", "Zaaknummer", "2025-000123", "Sanne de Vries, geboren op 12 april 2011", "M. Bakker",
                      "m.bakker@example.nl", "Privacy.", "Pagina 1 van"]:
         assert expected in text, expected
     for expected in EXPECTED[kind]:
@@ -73,8 +73,15 @@ def test_letter_kind_renders_its_content(kind, settings, tmp_path) -> None:
     if LETTER_KINDS[kind].decision:
         deadline = dutch_date(objection_deadline(context.date))
         assert objection in text
-        assert f"uiterlijk op {deadline}" in text
+        # Awb 6:7, 6:8 and 6:9: the last day is named, and a bezwaarschrift posted in time counts too.
+        assert f"loopt tot en met {deadline}" in text
+        assert "op de post doet en het niet later dan een week daarna binnenkomt" in text
         assert "namens het college van burgemeester en wethouders van Dordrecht" in text
+        # Awb 6:4: to the college of the pupil's gemeente at its address; Awb 8:81: the rechtbank.
+        assert "Stuur uw bezwaarschrift naar het college van burgemeester en wethouders van Dordrecht, " \
+               "Postbus 8, 3300 AA Dordrecht." in text
+        assert "voorzieningenrechter van de rechtbank Rotterdam" in text and "Postbus 50951" in text
+        assert "moet uiterlijk" not in text
     else:
         assert objection not in text
 
