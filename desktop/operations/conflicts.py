@@ -76,10 +76,11 @@ def problems(
     )
 
 
-def rows_now(ctx: AppContext, keys: list[ProblemKey]) -> dict[ProblemKey, ProblemRow]:
-    """One page of lines of the Conflicten list. Synchronous: Qt's ``data()`` asks for them (nothing while
-    locked)."""
-    return ctx.read(lambda session: problem_rows(session, keys)) if ctx.is_open else {}
+def rows(
+    ctx: AppContext, keys: list[ProblemKey], *, parent: QObject | None = None
+) -> QueryOp[dict[ProblemKey, ProblemRow]]:
+    """One page of lines of the Conflicten list."""
+    return QueryOp(ctx, lambda session: problem_rows(session, keys), parent=parent)
 
 
 def detail(

@@ -21,12 +21,14 @@ KIND_COLUMN, RECORD_COLUMN, ABOUT_COLUMN, SINCE_COLUMN = range(4)
 SORT_KEYS = {KIND_COLUMN: "category", RECORD_COLUMN: "table", SINCE_COLUMN: "since"}
 CATEGORY_COLOURS = {CONFLICT: "#9a5b00", REFUSED: "#b00020", NOT_APPLIED: "#1f5fa8"}
 
-RowLoader = Callable[[list[ProblemKey]], dict[ProblemKey, ProblemRow]]
+# Asks for the lines of these keys in the background; the second argument is called with them once they are read.
+RowLoader = Callable[[list[ProblemKey], Callable[[dict[ProblemKey, ProblemRow]], None]], None]
 
 
 class ProblemListModel(QAbstractTableModel):
     """Holds only (category, id) of the items that pass the filter; the visible lines are read a page at a
-    time through ``load_rows`` and a bounded number of pages is kept."""
+    time in the background through ``load_rows`` ('Bezig met laden…' until they arrive, then ``dataChanged``)
+    and a bounded number of pages is kept."""
 
     sort_requested = Signal()
 
@@ -35,6 +37,8 @@ class ProblemListModel(QAbstractTableModel):
         self._load_rows = load_rows
         self.keys: list[ProblemKey] = []
         self._pages: OrderedDict[int, dict[ProblemKey, ProblemRow]] = OrderedDict()
+        self._requested: set[int] = set()
+        self._content = 0
         self.sort_column = SINCE_COLUMN
         self.descending = False
         self.pages_loaded = 0
@@ -45,8 +49,10 @@ class ProblemListModel(QAbstractTableModel):
     def set_content(self, keys: list[ProblemKey], first_rows: dict[ProblemKey, ProblemRow]) -> None:
         """New ids in order; ``first_rows`` (read with them, off the GUI thread) fills the first page."""
         self.beginResetModel()
+        self._content += 1  # pages asked for before this content are dropped when they arrive
         self.keys = keys
         self._pages.clear()
+        self._requested.clear()
         first = keys[:PAGE_SIZE]
         if first and all(k in first_rows for k in first):
             self._pages[0] = {k: first_rows[k] for k in first}
@@ -70,14 +76,35 @@ class ProblemListModel(QAbstractTableModel):
         number = row // PAGE_SIZE
         page = self._pages.get(number)
         if page is None:
-            page = self._load_rows(self.keys[number * PAGE_SIZE : (number + 1) * PAGE_SIZE])
-            self._pages[number] = page
-            self.pages_loaded += 1
-            while len(self._pages) > MAX_CACHED_PAGES:
-                self._pages.popitem(last=False)
-        else:
-            self._pages.move_to_end(number)
+            self._request(number)
+            return None
+        self._pages.move_to_end(number)
         return page.get(self.keys[row])
+
+    def is_loading(self, row: int) -> bool:
+        """Whether the line of ``row`` is still being read."""
+        return row // PAGE_SIZE in self._requested
+
+    def _request(self, number: int) -> None:
+        if number in self._requested:
+            return
+        self._requested.add(number)
+        self.pages_loaded += 1
+        content = self._content
+        keys = self.keys[number * PAGE_SIZE : (number + 1) * PAGE_SIZE]
+        self._load_rows(keys, lambda rows: self._page_arrived(content, number, rows))
+
+    def _page_arrived(self, content: int, number: int, rows: dict[ProblemKey, ProblemRow]) -> None:
+        if content != self._content:
+            return  # the list was read again meanwhile
+        self._requested.discard(number)
+        self._pages[number] = rows
+        while len(self._pages) > MAX_CACHED_PAGES:
+            self._pages.popitem(last=False)
+        first = number * PAGE_SIZE
+        last = min(len(self.keys), first + PAGE_SIZE) - 1
+        if last >= first:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.headers) - 1))
 
     @property
     def sort_key(self) -> str:
@@ -145,7 +172,8 @@ class ProblemListModel(QAbstractTableModel):
             return self.category_text(key[0])
         item = self.item_at(index.row())
         if item is None:
-            return None
+            loading = column == RECORD_COLUMN and role == Qt.ItemDataRole.DisplayRole and self.is_loading(index.row())
+            return self.tr("Bezig met laden…") if loading else None
         if column == RECORD_COLUMN:
             return item.record
         if column == ABOUT_COLUMN:

@@ -487,9 +487,11 @@ class ConflictsView(QWidget):
             lambda result: self._show(generation, result)
         ).failure(self._failed).fault(self._failed).run_in_background()
 
-    def _read_rows(self, keys: list[ProblemKey]) -> dict[ProblemKey, ProblemRow]:
-        """One page of lines; nothing while the profile is locked."""
-        return conflicts.rows_now(self.ctx, keys)
+    def _read_rows(self, keys: list[ProblemKey], deliver: Callable[[dict[ProblemKey, ProblemRow]], None]) -> None:
+        """One page of lines, read in the background; nothing while the profile is locked."""
+        if not self.ctx.is_open:
+            return
+        conflicts.rows(self.ctx, keys, parent=self).success(deliver).failure(lambda _exc: None).run_in_background()
 
     def _store_closed(self) -> None:
         self._generation += 1

@@ -133,7 +133,7 @@ def test_model_passes_the_model_tester(qtbot, qtmodeltester, ctx, service, make_
         view.reload()
     assert view.model.rowCount() == 250
     assert {k for k, _id in view.model.keys} == {CONFLICT, REFUSED, NOT_APPLIED}
-    standalone = ProblemListModel(service.problem_rows)
+    standalone = ProblemListModel(lambda keys, deliver: deliver(service.problem_rows(keys)))
     result = service.problem_list(first=100)
     standalone.set_content(result.keys, result.rows)
     qtmodeltester.check(standalone, force_py=True)
