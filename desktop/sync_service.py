@@ -95,6 +95,14 @@ def after_round(store: Store, client: SyncClient, profile_dir: Path, report: Pro
         log.warning("De server weigerde een regel van het toegangslogboek; die blijft bewaard en wordt gemeld")
     if report is not None:
         report("templates", 0, None)
+    # The region's addresses for the letters, and this device's own number for the kenmerken it prints.
+    from sync.region_sync import ensure_device_number, pull_region
+
+    try:
+        pull_region(TemplateStore.for_profile(profile_dir), client)
+        ensure_device_number(store.session, client)
+    except SyncError as exc:
+        log.warning("Regiogegevens ophalen lukte niet: %s", exc.code)
     # Every office prints the texts the functioneel beheerder published.
     try:
         done.templates = pull_templates(TemplateStore.for_profile(profile_dir), client)

@@ -20,6 +20,7 @@ from typing import Any
 from babel.dates import format_date
 
 from desktop.models.errors import DomainError
+from desktop.models.law import age_on
 
 
 def _f(description: str, default: Any = "", factory: Any = None) -> Any:
@@ -75,6 +76,7 @@ class Addressee:
     name_lines: list[str] = _f("Naamregels van de geadresseerde", factory=list)
     address: PostalAddress = _group("Adres van de geadresseerde", factory=PostalAddress)
     salutation: str = _f("Aanhef zonder 'Geachte', bijvoorbeeld 'heer De Vries'", "heer, mevrouw")
+    note: str = _f("Waarom deze geadresseerde de brief krijgt (berekend: de jongere vanaf 12 en de ouders)")
     # The person(s) a letter is for, stored in the DocumentRecord register.
     description: str = ""
 
@@ -266,6 +268,7 @@ class LetterContext:
     privacy: Privacy = _group("Privacy (AVG artikel 13)", factory=Privacy)
     extra_text: str = _f("Aanvullende tekst van de consulent")
     enclosures: list[str] = _f("Bijlagen (lijst)", factory=list)
+    consequence: str = _f("Wat er kan volgen als de afspraak of de plicht niet wordt nagekomen (berekend)")
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -355,16 +358,31 @@ def _join_salutations(guardians: Sequence[Guardian]) -> str:
     return "ouder/verzorger" if len(guardians) == 1 else "ouders/verzorgers"
 
 
+#: From this age the jongere is responsible for enrolment and attendance too (Lpw art. 2 lid 3, and art. 4c for
+#: the kwalificatieplicht), so letters about his or her verzuim go to the jongere as well as to the parents.
+YOUNG_PERSON_RESPONSIBLE_AGE = 12
+
+
+def young_person_responsible(birth_date: date | None, on: date) -> bool:
+    """True when the jongere is 12 or older on ``on``: from then the Leerplichtwet makes the jongere responsible
+    for his or her own enrolment and attendance besides the parents (Lpw art. 2 lid 3; art. 4c lid 1 for the
+    kwalificatieplicht)."""
+    return birth_date is not None and age_on(birth_date, on) >= YOUNG_PERSON_RESPONSIBLE_AGE
+
+
 def addressees(
     pupil_age_18_plus: bool,
     guardians: Sequence[Guardian],
     jongere: Addressee | None = None,
+    young_person_too: bool = False,
 ) -> list[Addressee]:
     """Who a letter about a pupil goes to.
 
     Lpw art. 1b: from 18 the jongere holds the parents' rights and duties, so the letter goes to him or
-    her. Below 18 it goes to the parents/guardians with parental authority (gezag), one letter per distinct
-    address: parents living apart each get their own letter, parents sharing an address one joint letter.
+    her alone. Below 18 it goes to the parents/guardians with parental authority (gezag), one letter per
+    distinct address: parents living apart each get their own letter, parents sharing an address one joint
+    letter. ``young_person_too``: the jongere of 12 to 17 is responsible as well (Lpw art. 2 lid 3), so a
+    letter about his or her verzuim also goes to the jongere, in a letter of his or her own.
     """
     if pupil_age_18_plus:
         if jongere is None:
@@ -375,6 +393,9 @@ def addressees(
     with_authority = [g for g in guardians if g.has_authority]
     if not with_authority:
         raise AddresseeError("Er is geen ouder of verzorger met gezag bekend: de brief kan niet worden verstuurd.")
+    if young_person_too and jongere is None:
+        raise AddresseeError("De jongere is 12 jaar of ouder en krijgt deze brief ook zelf, maar zijn of haar "
+                             "adres is niet bekend.")
     by_address: dict[tuple[str, str], list[Guardian]] = {}
     for guardian in with_authority:
         by_address.setdefault(guardian.address.key(), []).append(guardian)
@@ -387,9 +408,21 @@ def addressees(
                 name_lines=[names[0], *(f"en {n}" for n in names[1:])],
                 address=dataclasses.replace(group[0].address),
                 salutation=_join_salutations(group),
+                note=(f"{jongere.name} krijgt deze brief ook zelf: vanaf 12 jaar is een jongere er volgens de "
+                      "Leerplichtwet 1969 (artikel 2, derde lid) zelf ook verantwoordelijk voor dat hij of zij "
+                      "naar school gaat.") if young_person_too and jongere is not None else "",
                 description="ouder(s) met gezag: " + ", ".join(names),
             )
         )
+    if young_person_too and jongere is not None:
+        own = dataclasses.replace(jongere)
+        # A minor is addressed by name, without 'heer' or 'mevrouw'.
+        own.salutation = jongere.name
+        own.note = ("U krijgt deze brief zelf, omdat u 12 jaar of ouder bent: vanaf die leeftijd bent u er volgens "
+                    "de Leerplichtwet 1969 (artikel 2, derde lid) zelf ook verantwoordelijk voor dat u naar school "
+                    "gaat. Uw ouders krijgen dezelfde brief.")
+        own.description = own.description or f"jongere: {own.name}"
+        result_list.append(own)
     return result_list
 
 

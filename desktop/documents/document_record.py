@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -13,6 +14,24 @@ if TYPE_CHECKING:
 
 # The version of the merge_data layout; `letters.regenerate` refuses a record of another format.
 RECORD_FORMAT = 1
+
+# 'Ons kenmerk': year, the number the server gave this device, and the device's own sequence in that year.
+# Two devices never print the same kenmerk, also when both work offline: each counts only its own numbers.
+_REFERENCE = re.compile(r"^(\d{4})-(\d+)-(\d+)$")
+
+
+def format_reference(year: int, device: int, sequence: int) -> str:
+    """'2026-3-00017': the 17th document this year of the device with number 3."""
+    return f"{year}-{device}-{sequence:05d}"
+
+
+def parse_reference(text: str | None) -> tuple[int, int, int] | None:
+    """(year, device, sequence) of a kenmerk made by ``format_reference``; None for anything else."""
+    found = _REFERENCE.match(text or "")
+    if found is None:
+        return None
+    year, device, sequence = (int(part) for part in found.groups())
+    return year, device, sequence
 
 
 @dataclass(frozen=True)
@@ -24,8 +43,9 @@ class LetterRecord:
     addressee: str
     merge_data: str  # JSON: merge values, template versions and layout, enough to regenerate
     sha256: str  # of the PDF file the letter was written to
+    reference: str = ""  # 'Ons kenmerk' as printed; empty for a document made before it had one
 
-    def columns(self) -> dict[str, str]:
+    def columns(self) -> dict[str, str | None]:
         """Values for the DocumentRecord columns of the same names (lengths as the model allows)."""
         return {
             "kind": self.kind,
@@ -33,6 +53,7 @@ class LetterRecord:
             "addressee": self.addressee[:200],
             "merge_data": self.merge_data,
             "sha256": self.sha256,
+            "reference": self.reference or None,
         }
 
 
@@ -51,6 +72,7 @@ def make_record(
     addressee: str,
     pdf: bytes,
     sha256: str | None = None,
+    reference: str = "",
 ) -> LetterRecord:
     """The register record of a made letter or report: the versions of its templates (its own first), the
     layout and creation moment, and ``content`` (a letter's merge values, a report's context)."""
@@ -69,4 +91,5 @@ def make_record(
         addressee=addressee,
         merge_data=json.dumps(payload, ensure_ascii=False, sort_keys=True, default=str),
         sha256=sha256 or hashlib.sha256(pdf).hexdigest(),
+        reference=reference,
     )

@@ -40,8 +40,9 @@ from desktop.documents.context import (
     SvbReport,
     addressees,
     dutch_date,
+    young_person_responsible,
 )
-from desktop.documents.document_record import GeneratedLetter
+from desktop.documents.document_record import GeneratedLetter, format_reference, parse_reference
 from desktop.documents.layout import LayoutSettings
 from desktop.documents.letters import (
     LETTER_KINDS,
@@ -55,7 +56,7 @@ from desktop.documents.letters import (
 from desktop.documents.official_reports import REPORT_KINDS, ReportError, generate_reports
 from desktop.documents.organisations import ORGANISATION_FILE, ORGANISATIONS
 from desktop.documents.templates import TemplateError, TemplateStore
-from desktop.models.audit import AuditAction, record
+from desktop.models.audit import AuditAction, LocalMeta, record
 from desktop.models.cases import AbsenceReport, Appointment, Case, Intervention, JournalEntry
 from desktop.models.charges import Offender, charges_for, offence_counts
 from desktop.models.enums import (
@@ -403,7 +404,8 @@ def next_appointment(session: Session, case: Case | None, on: dt.date) -> ctx_mo
 def _default_attendees(person: Person, on: dt.date) -> list[str]:
     if letters_to_young_person(person.birth_date, on):
         return ["u"]
-    return ["u als ouder(s) of verzorger(s)", _first_name(person)]
+    # Neutral, as the jongere of 12 or older gets the same letter as the parents (Lpw art. 2 lid 3).
+    return ["de ouder(s) of verzorger(s) met gezag", _first_name(person)]
 
 
 #: Which letter states which outcome, for a kennisgeving (True) or a request (False).
@@ -643,6 +645,7 @@ def letter_jobs(
             article="artikel 14, derde lid",
             legal_basis="artikel 11, onder g, en artikel 14, derde lid, van de Leerplichtwet 1969",
             request_received_on=leave.received_on,
+            decided_on=leave.decided_on,
             motivation=leave.motivation or _DEFAULT_MOTIVATION[leave.decision],
         )
         if not context.case_number:
@@ -651,7 +654,6 @@ def letter_jobs(
         appointment = options.appointment or next_appointment(session, case, on)
         if appointment is None:
             raise LetterError(f"Zaak {context.case_number}: er is geen gesprek gepland. Leg eerst een afspraak "
-            decided_on=leave.decided_on,
                               "vast of vul de gegevens van het gesprek in.")
         appointment = dataclasses.replace(appointment)
         if not appointment.reason:
@@ -684,6 +686,9 @@ def letter_jobs(
         svb = _latest_intervention(session, case, InterventionKind.SVB)
         enrollment = _last_enrollment(session, person)
         school = session.get(School, enrollment.school_id) if enrollment else None
+        # One school on the page: the one the jongere last attended, as the report says.
+        context.pupil = dataclasses.replace(context.pupil, school=school.name if school else "",
+                                            school_city=(school.city or "") if school else "")
         context.svb = SvbReport(
             reason=(svb.notes if svb and svb.notes else "De jongere volgt geen onderwijs en is niet ingeschreven "
                     "bij een school."),
@@ -695,7 +700,7 @@ def letter_jobs(
         context.feedback = _feedback(session, case, report)
 
     if not context.case_number:
-        raise LetterError("De brief heeft geen kenmerk: koppel de aanvraag aan een zaak.")
+        raise LetterError("De brief heeft geen zaaknummer: koppel de aanvraag aan een zaak.")
 
     # Who receives it.
     if kind == "terugkoppeling_school":
@@ -908,7 +913,9 @@ def register_letter(
     """One DocumentRecord (who, what, when, template version, merge values, kenmerk) and an access-log entry.
     A document made without a kenmerk (an official report) gets one from the register here."""
     columns = result.record.columns()
-    columns["merge_data"] = _register_payload(columns["merge_data"], job)
+    columns["merge_data"] = _register_payload(str(columns["merge_data"]), job)
+    if not columns.get("reference"):
+        columns["reference"] = reserve_references(session, 1, dt.date.today())[0]
     document = DocumentRecord(
         person_id=job.person_id,
         case_id=job.case_id,

@@ -78,7 +78,8 @@ class Sender:
     # The service's name as printed in the letterhead (one entry per line); joined it is the PDF author.
     letterhead: tuple[str, ...] = ("Leerplicht en Voortijdig Schoolverlaten", "Zuid-Holland Zuid")
     organisation: str = "Dienst Gezondheid & Jeugd"
-    address_lines: tuple[str, ...] = ()
+    address_lines: tuple[str, ...] = ()  # the postal address
+    visiting_lines: tuple[str, ...] = ()  # the visiting address
     phone: str = ""
     email: str = ""
     website: str = ""
@@ -131,6 +132,7 @@ class LayoutSettings:
                 "letterhead": list(self.sender.letterhead),
                 "organisation": self.sender.organisation,
                 "address_lines": list(self.sender.address_lines),
+                **({"visiting_lines": list(self.sender.visiting_lines)} if self.sender.visiting_lines else {}),
                 "phone": self.sender.phone,
                 "email": self.sender.email,
                 "website": self.sender.website,
@@ -141,6 +143,7 @@ class LayoutSettings:
     def from_dict(cls, data: dict[str, Any], invariant: bool = False, timestamp: float | None = None) -> LayoutSettings:
         sender = dict(data.get("sender", {}))
         sender["address_lines"] = tuple(sender.get("address_lines", ()))
+        sender["visiting_lines"] = tuple(sender.get("visiting_lines", ()))
         if "letterhead" in sender:
             sender["letterhead"] = tuple(sender["letterhead"])
         return cls(
@@ -338,17 +341,27 @@ def _draw_letterhead(canvas: Canvas, settings: LayoutSettings, with_sender: bool
     if not with_sender:
         return
     sender = settings.sender
-    lines = [*sender.address_lines]
-    for label, value in (("T", sender.phone), ("E", sender.email), ("I", sender.website)):
-        if value:
-            lines.append(f"{label}  {value}")
+    # (text, bold): the addresses under a small heading each when both are known.
+    lines: list[tuple[str, bool]] = []
+    if sender.visiting_lines:
+        lines += [("Bezoekadres", True), *((line, False) for line in sender.visiting_lines)]
+    if sender.address_lines:
+        if sender.visiting_lines:
+            lines.append(("Postadres", True))
+        lines += [(line, False) for line in sender.address_lines]
+    contact = [(f"{label}  {value}", False) for label, value in
+               (("T", sender.phone), ("E", sender.email), ("I", sender.website)) if value]
+    if contact and lines:
+        lines.append(("", False))
+    lines += contact
     x = settings.sender_x()
     y = PAGE_HEIGHT - settings.window_top_mm * mm - 2 * mm
-    canvas.setFont(FONT, 8)
     canvas.setFillColor(GREY)
-    for line in lines:
-        canvas.drawString(x, y, line)
-        y -= 10.5
+    for text, bold in lines:
+        canvas.setFont(FONT_BOLD if bold else FONT, 8)
+        if text:
+            canvas.drawString(x, y, text)
+        y -= 10.5 if text else 4
 
 
 def _draw_footer(canvas: Canvas, reference: str) -> None:

@@ -24,9 +24,11 @@ from desktop.documents.context import (
     Guardian,
     LetterContext,
     Objection,
+    Privacy,
     Renewal,
     addressees,
     merge_data,
+    young_person_responsible,
 )
 from desktop.documents.document_record import RECORD_FORMAT, GeneratedLetter, LetterRecord, make_record
 from desktop.documents.layout import (
@@ -34,6 +36,7 @@ from desktop.documents.layout import (
     DocumentMeta,
     LayoutSettings,
     Section,
+    Sender,
     blocks_to_flowables,
     build_pdf,
     make_styles,
@@ -56,6 +59,7 @@ from desktop.documents.templates import (
 )
 from desktop.models.errors import DomainError
 from desktop.models.law import letters_to_young_person, objection_deadline, renewal_deadline
+from desktop.models.region import Region, objection_address, profile_region
 
 OBJECTION_TEMPLATE = "_bezwaarclausule"
 PRIVACY_TEMPLATE = "_privacy"
@@ -67,13 +71,15 @@ class LetterKind:
     title: str
     decision: bool  # a besluit: carries the bezwaarclausule (Awb 3:45)
     to_family: bool  # addressed by the rules of `addressees` (else to an organisation)
+    # About the jongere's own verzuim: from 12 the jongere gets the letter too (Lpw art. 2 lid 3, art. 4c).
+    young_person_too: bool = False
 
 
 LETTER_KINDS: dict[str, LetterKind] = {
     k.key: k
     for k in (
-        LetterKind("uitnodiging_gesprek", "Uitnodiging gesprek", False, True),
-        LetterKind("waarschuwing", "Waarschuwing", False, True),
+        LetterKind("uitnodiging_gesprek", "Uitnodiging gesprek", False, True, young_person_too=True),
+        LetterKind("waarschuwing", "Waarschuwing", False, True, young_person_too=True),
         LetterKind("besluit_vrijstelling_toegekend", "Besluit vrijstelling (toegekend)", True, True),
         LetterKind("besluit_vrijstelling_afgewezen", "Besluit vrijstelling (afgewezen)", True, True),
         LetterKind("bevestiging_vrijstelling", "Bevestiging vrijstelling", False, True),
@@ -82,15 +88,45 @@ LETTER_KINDS: dict[str, LetterKind] = {
         LetterKind("besluit_vrijstelling_buiten_behandeling", "Besluit vrijstelling (buiten behandeling)", True, True),
         LetterKind("besluit_verlof_toegekend", "Besluit verlof meer dan 10 dagen (toegekend)", True, True),
         LetterKind("besluit_verlof_afgewezen", "Besluit verlof meer dan 10 dagen (afgewezen)", True, True),
-        LetterKind("halt_verwijzing", "Halt-verwijzing", False, True),
+        LetterKind("halt_verwijzing", "Halt-verwijzing", False, True, young_person_too=True),
         LetterKind("melding_raad", "Melding Raad voor de Kinderbescherming", False, False),
         LetterKind("melding_svb", "Melding SVB (kinderbijslag)", False, False),
         LetterKind("terugkoppeling_school", "Terugkoppeling aan de school", False, False),
-        LetterKind("kennisgeving_vrijstelling_onvolledig", "Kennisgeving vrijstelling onvolledig of ongeldig", False,
-                   True),
-        LetterKind("besluit_vrijstelling_buiten_behandeling", "Besluit vrijstelling (buiten behandeling)", True, True),
     )
 }
+
+# AVG art. 13 lid 1 onder c: the purposes and the legal basis, per kind of letter. Every processing rests on
+# AVG art. 6 lid 1 onder c (a legal obligation of the college) and onder e (a task in the public interest).
+_LPW = "de Leerplichtwet 1969"
+PRIVACY_BASIS: dict[str, str] = {
+    "uitnodiging_gesprek": f"het toezicht op de naleving van de leerplicht en het onderzoek naar schoolverzuim "
+                           f"(artikelen 16, 18, 21a en 22 van {_LPW})",
+    "waarschuwing": f"het toezicht op de naleving van de leerplicht en de aanpak van schoolverzuim (artikelen 16, "
+                    f"18, 21a en 22 van {_LPW})",
+    "halt_verwijzing": f"de aanpak van schoolverzuim met een Halt-afdoening (artikelen 22 en 26 van {_LPW}, "
+                       "artikel 77e van het Wetboek van Strafrecht)",
+    "melding_raad": f"het toezicht op de naleving van de leerplicht (artikelen 16 en 22 van {_LPW}) en het verzoek "
+                    "aan de Raad voor de Kinderbescherming om te onderzoeken of een kinderbeschermingsmaatregel "
+                    "nodig is (artikel 1:255 van het Burgerlijk Wetboek)",
+    "melding_svb": f"de leerplichtadministratie (artikel 18 van {_LPW}) en de melding aan de Sociale "
+                   "Verzekeringsbank voor de kinderbijslag (artikel 7 van de Algemene Kinderbijslagwet)",
+    "terugkoppeling_school": f"de afhandeling van de verzuimmelding van de school (artikelen 21a en 22 van {_LPW})",
+}
+DEFAULT_PRIVACY_BASIS = (f"de uitvoering van {_LPW} (artikelen 16 en 18) en de beslissingen die de wet het "
+                         "college opdraagt")
+#: For a jongere of 18 or older the work rests on the regional meld- en coördinatiefunctie (the Doorstroompunt).
+RMC_BASIS = ("de regionale meld- en coördinatiefunctie voortijdig schoolverlaten (artikel 8.3.1 van de Wet educatie "
+             "en beroepsonderwijs)")
+PRIVACY_RECIPIENTS: dict[str, str] = {
+    "uitnodiging_gesprek": "de school van de leerling en DUO (de terugmelding op de verzuimmelding)",
+    "waarschuwing": "de school van de leerling en DUO (de terugmelding op de verzuimmelding); bij nieuw verzuim "
+                    "kunnen gegevens naar Halt of het Openbaar Ministerie gaan",
+    "halt_verwijzing": "Halt en de school van de leerling",
+    "melding_raad": "de Raad voor de Kinderbescherming",
+    "melding_svb": "de Sociale Verzekeringsbank (SVB)",
+    "terugkoppeling_school": "de school van de leerling en DUO",
+}
+DEFAULT_PRIVACY_RECIPIENTS = "DUO (het register van vrijstellingen en verlof) en de school van de leerling"
 
 
 class LetterError(DomainError):
@@ -123,7 +159,8 @@ class PreparedLetter:
         )
         templates = [self.template, *self.shared.values()]
         return make_record(
-            self.kind, templates, self.layout, self.created, {"fields": self.values}, address, pdf, sha256
+            self.kind, templates, self.layout, self.created, {"fields": self.values}, address, pdf, sha256,
+            str(self.values.get("reference") or ""),
         )
 
 
@@ -132,24 +169,65 @@ def _next_first_of_july(after: date) -> date:
     return this_year if after < this_year else date(after.year + 1, 7, 1)
 
 
-def _with_derived(kind: LetterKind, context: LetterContext, settings: LayoutSettings) -> LetterContext:
-    """Add the computed fields: the bezwaar deadline for decisions, the renewal date for confirmations."""
+def _region_in(store: TemplateStore | None) -> Region:
+    """The region the letters are printed with: the copy received from the server, else the shipped file."""
+    return profile_region(store.local_dir if store is not None else None)
+
+
+def region_sender(region: Region, base: Sender | None = None) -> Sender:
+    """The letterhead and sender block from the region's office (name, visiting and postal address, phone,
+    e-mail, website); what ``base`` already fills in (a published layout) is kept."""
+    base = base or Sender()
+    office = region.office
+    return Sender(
+        letterhead=office.letterhead or base.letterhead,
+        organisation=office.organisation or base.organisation,
+        address_lines=base.address_lines or office.postal_address,
+        visiting_lines=base.visiting_lines or office.visiting_address,
+        phone=base.phone or office.phone,
+        email=base.email or office.email,
+        website=base.website or office.website,
+    )
+
+
+def with_region_letterhead(settings: LayoutSettings, store: TemplateStore | None) -> LayoutSettings:
+    """The settings with the region's address, phone and website in the letterhead where the layout has none."""
+    if settings.sender.address_lines and settings.sender.phone and settings.sender.website:
+        return settings
+    return dataclasses.replace(settings, sender=region_sender(_region_in(store), settings.sender))
+
+
+def _with_derived(
+    kind: LetterKind, context: LetterContext, settings: LayoutSettings, region: Region | None = None
+) -> LetterContext:
+    """Add the computed fields: the bezwaar deadline and address for decisions, the renewal date for
+    confirmations, and the privacy notice of AVG art. 13 for every letter."""
     sent = context.date
     if sent is None:
         raise LetterError("De brief heeft geen datum.")
+    region = region or profile_region(None)
     ctx = dataclasses.replace(context)
+    found = region.find(ctx.municipality)
     if kind.decision:
-        # Who receives the bezwaarschrift depends on the mandate in the gemeente (VERIFY per gemeente):
-        # the default is the college; a caller may pass its own body and address in context.objection.
+        # Awb 6:4 lid 1: the bezwaarschrift goes to the college that made the decision, at its own address; a
+        # caller may pass another body and address in context.objection (a mandate the region does not know).
         given = ctx.objection or Objection()
-        body = given.body or "het college van burgemeester en wethouders"
-        if not given.body and ctx.municipality:
-            body += f" van {ctx.municipality}"
+        where = objection_address(region, ctx.municipality)
+        court = region.court_of(found) if found else None
+        if where is None and not (given.body and given.address):
+            raise LetterError(
+                f"De gemeente '{ctx.municipality or '(geen)'}' staat niet in het regiobestand: het adres voor "
+                "bezwaarschriften is niet bekend."
+            )
         # Awb 6:7/6:8: the term starts the day after sending; the letter's date is the date it is sent.
         ctx.objection = Objection(
             deadline=objection_deadline(sent),
-            body=body,
-            address=given.address or ", ".join(settings.sender.address_lines),
+            body=given.body or (where.body if where else ""),
+            address=given.address or (where.postal_address if where else ""),
+            digital=given.digital if given.body else (where.digital if where else ""),
+            court=given.court or (where.court if where else ""),
+            court_address=given.court_address or (where.court_address if where else ""),
+            court_digital=given.court_digital or (court.digital if court else ""),
         )
     if kind.key == "bevestiging_vrijstelling":
         valid_until = ctx.decision.valid_until if ctx.decision else None
@@ -158,7 +236,49 @@ def _with_derived(kind: LetterKind, context: LetterContext, settings: LayoutSett
         elif ctx.decision is None or ctx.decision.valid_from is None:
             ctx.renewal = Renewal(deadline=_next_first_of_july(sent))
         # valid_from without valid_until: art. 5 onder a 'never fit', no yearly renewal (Lpw art. 6).
+    if not ctx.consequence:
+        ctx.consequence = consequence_text(kind.key, ctx)
+    ctx.privacy = privacy_notice(kind, ctx, region)
     return ctx
+
+
+def consequence_text(kind: str, context: LetterContext) -> str:
+    """What may follow when an invitation or a warning is ignored. A proces-verbaal for schoolverzuim is only
+    possible while the leerplicht or kwalificatieplicht applies, so before the 18th birthday (Lpw art. 2, 4c
+    and 26); to a jongere of 18 or older the letter threatens nothing."""
+    birth, on = context.pupil.birth_date, context.date
+    minor = birth is None or on is None or not letters_to_young_person(birth, on)
+    name = context.pupil.first_name or context.pupil.name
+    if kind == "uitnodiging_gesprek":
+        if minor:
+            return ("Komt u niet en laat u niets weten? Dan kan ik verdere stappen zetten, bijvoorbeeld een "
+                    "proces-verbaal opmaken. De officier van justitie beslist dan over de zaak.")
+        return "Komt u niet en laat u niets weten? Dan neem ik opnieuw contact met u op."
+    if kind == "waarschuwing" and minor:
+        return (f"Verzuimt {name} opnieuw zonder geldige reden? Dan kan ik een proces-verbaal opmaken. De officier "
+                "van justitie beslist daarna over een straf, bijvoorbeeld een geldboete.")
+    return ""
+
+
+def privacy_notice(kind: LetterKind, context: LetterContext, region: Region) -> Privacy:
+    """The facts AVG art. 13 lid 1 and 2 ask for: the controller (the college of the pupil's gemeente, Lpw
+    art. 16, for which the regional service works under mandate), the functionaris gegevensbescherming, the
+    purpose and legal basis of this letter, and its recipients. The rights and the right to complain to the
+    Autoriteit Persoonsgegevens are in the template."""
+    found = region.find(context.municipality)
+    adult = (context.pupil.birth_date is not None and context.date is not None
+             and letters_to_young_person(context.pupil.birth_date, context.date))
+    basis = PRIVACY_BASIS.get(kind.key, DEFAULT_PRIVACY_BASIS)
+    if adult and kind.key in ("uitnodiging_gesprek", "waarschuwing"):
+        basis = RMC_BASIS
+    processor = region.office.organisation or region.service
+    return Privacy(
+        controller=found.college if found else "het college van burgemeester en wethouders van uw gemeente",
+        processor=processor,
+        officer=found.privacy_contact if found else "de functionaris gegevensbescherming van uw gemeente",
+        basis=basis,
+        recipients=PRIVACY_RECIPIENTS.get(kind.key, DEFAULT_PRIVACY_RECIPIENTS),
+    )
 
 
 def prepare_letter(
@@ -175,7 +295,7 @@ def prepare_letter(
     letter_kind = LETTER_KINDS[kind]
     if not any(context.addressee.name_lines):
         raise LetterError("De brief heeft geen geadresseerde.")
-    ctx = _with_derived(letter_kind, context, settings)
+    ctx = _with_derived(letter_kind, context, settings, _region_in(store))
     template = store.current(kind)
     values = merge_data(ctx)
     check_required(template, values)
@@ -193,9 +313,13 @@ def prepare_letter(
 
 
 def _meta_table(values: Mapping[str, Any], styles: Mapping[str, Any], width: float) -> Table:
+    # 'Ons kenmerk' is the letter's own number in the register; a record made before it existed printed the
+    # case number there, and prints it so again.
+    reference = values.get("reference") or values.get("case_number", "")
     rows = [
         ("Datum", values.get("date", "")),
-        ("Ons kenmerk", values.get("case_number", "")),
+        ("Ons kenmerk", reference),
+        ("Zaaknummer", values.get("case_number", "") if values.get("reference") else ""),
         ("Onderwerp", values.get("subject", "")),
     ]
     if values.get("pupil.name"):
@@ -268,15 +392,15 @@ def letter_section(prepared: PreparedLetter, settings: LayoutSettings) -> Sectio
     body.append(KeepTogether(blocks_to_flowables(fill_blocks(prepared.shared[PRIVACY_TEMPLATE], values), styles,
                                                   "small")))
     address = [Paragraph(escape_markup(line), styles["address"]) for line in _address_lines(values)]
-    return Section(body=body, reference=str(values.get("case_number", "")), subject=prepared.subject,
-                   address=address)
+    return Section(body=body, reference=str(values.get("reference") or values.get("case_number", "")),
+                   subject=prepared.subject, address=address)
 
 
 def _meta(prepared: Sequence[PreparedLetter]) -> DocumentMeta:
     if len(prepared) == 1:
         one = prepared[0]
         return DocumentMeta(title=one.subject or one.template.title, subject=one.template.title,
-                            keywords=f"{one.kind}, {one.values.get('case_number', '')}")
+                            keywords=f"{one.kind}, {one.values.get('reference') or one.values.get('case_number', '')}")
     return DocumentMeta(title=f"Brieven ({len(prepared)})", subject="Verzameling brieven",
                         keywords=", ".join(sorted({p.kind for p in prepared})))
 
@@ -300,7 +424,7 @@ def generate_letter(
     store: TemplateStore | None = None,
 ) -> GeneratedLetter:
     """Make one letter; also returns the register record. Writes to ``out`` when given."""
-    settings = stamped(settings)
+    settings = stamped(with_region_letterhead(settings or LayoutSettings(), store))
     prepared = prepare_letter(kind, context, settings, store)
     pdf = _render(prepared, settings, out)
     return GeneratedLetter(pdf, prepared.record(pdf))
@@ -346,10 +470,15 @@ def regenerate(
 
 
 def addressees_on(
-    birth_date: date, on: date, guardians: Sequence[Guardian], jongere: Addressee | None = None
+    birth_date: date, on: date, guardians: Sequence[Guardian], jongere: Addressee | None = None,
+    kind: str | None = None,
 ) -> list[Addressee]:
-    """The lawful addressees of a letter dated ``on`` about a pupil born on ``birth_date`` (Lpw art. 1b)."""
-    return addressees(letters_to_young_person(birth_date, on), guardians, jongere)
+    """The lawful addressees of a letter of ``kind`` dated ``on`` about a pupil born on ``birth_date``: the
+    parents with authority, the jongere too from 12 for a letter about his or her verzuim (Lpw art. 2 lid 3),
+    the jongere alone from 18 (Lpw art. 1b)."""
+    letter_kind = LETTER_KINDS.get(kind or "")
+    too = bool(letter_kind and letter_kind.young_person_too and young_person_responsible(birth_date, on))
+    return addressees(letters_to_young_person(birth_date, on), guardians, jongere, too)
 
 
 def contexts_for_addressees(context: LetterContext, recipients: Sequence[Addressee]) -> list[LetterContext]:
@@ -394,8 +523,8 @@ def render_batch(
     ``progress(done, total)`` is called after each letter; returning False cancels (BatchCancelled).
     Every template and required field is checked before the first page is made, so a batch fails early.
     """
-    settings = stamped(settings)
     store = store or default_store()
+    settings = stamped(with_region_letterhead(settings or LayoutSettings(), store))
     total = len(items)
     prepared = [prepare_letter(item.kind, item.context, settings, store) for item in items]
     out_path = Path(out)
@@ -422,7 +551,8 @@ def render_batch(
     out_path.mkdir(parents=True, exist_ok=True)
     try:
         for index, p in enumerate(prepared):
-            name = f"{index + 1:04d}-{p.kind}-{_safe_name(str(p.values.get('case_number', '')))}.pdf"
+            number = p.values.get("reference") or p.values.get("case_number", "")
+            name = f"{index + 1:04d}-{p.kind}-{_safe_name(str(number))}.pdf"
             path = out_path / name
             pdf = _render(p, settings, path)
             results.append(BatchResult(p.record(pdf), path))

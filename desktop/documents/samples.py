@@ -121,7 +121,7 @@ def sample_context(kind: str = "uitnodiging_gesprek", letter_date: date | None =
             time=time(14, 30),
             place="Het Voorbeeldcollege, Schoolstraat 10, Dordrecht",
             reason="De school heeft gemeld dat Sanne de afgelopen weken vaak niet op school was.",
-            attendees=["u als ouders", "Sanne"],
+            attendees=["de ouders met gezag", "Sanne"],
             bring=["een geldig identiteitsbewijs"],
         ),
         absence=Absence(

@@ -18,7 +18,7 @@ from sync.server import audit_chain, auth, store
 from sync.server.db import make_engine
 from sync.server.deps import ApiError, ServerState, error_response
 from sync.server.migrate import upgrade
-from sync.server.routes import audit, health, retention, templates
+from sync.server.routes import audit, health, region, retention, templates
 from sync.server.routes import auth as auth_routes
 from sync.server.routes import sync as sync_routes
 
@@ -170,6 +170,7 @@ def create_app(
         audit.router,
         retention.router,
         templates.router,
+        region.router,
     ):
         app.include_router(router, prefix=API_PREFIX)
     return app

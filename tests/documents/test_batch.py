@@ -20,6 +20,7 @@ def _items() -> list[BatchItem]:
     for index, kind in enumerate(KINDS):
         context = sample_context(kind)
         context.case_number = f"2025-00010{index}"
+        context.reference = f"2025-1-0010{index}"
         items.append(BatchItem(kind, context))
     return items
 
@@ -38,7 +39,7 @@ def test_one_file_numbers_pages_per_letter(settings, tmp_path) -> None:
         assert f"Pagina {count} van {count}" in text
     assert text.count("Pagina 1 van") == len(KINDS)
     for index in range(len(KINDS)):
-        assert f"Ons kenmerk: 2025-00010{index}" in text
+        assert f"Ons kenmerk: 2025-1-0010{index}" in text
     assert calls == [(1, 4), (2, 4), (3, 4), (4, 4)]
     assert [r.section_index for r in results] == [0, 1, 2, 3]
     assert all(r.path == target for r in results)
@@ -49,11 +50,12 @@ def test_one_file_per_letter_with_records_that_regenerate(settings, tmp_path) ->
     results = render_batch(_items(), tmp_path / "los", False, lambda done, total: calls.append(done), settings)
     assert calls == [1, 2, 3, 4]
     assert [r.path.name for r in results] == [
-        f"{i + 1:04d}-{kind}-2025-00010{i}.pdf" for i, kind in enumerate(KINDS)
+        f"{i + 1:04d}-{kind}-2025-1-0010{i}.pdf" for i, kind in enumerate(KINDS)
     ]
     for result in results:
         data = json.loads(result.record.merge_data)
-        assert data["fields"]["case_number"] == result.path.stem[-11:]
+        # Each file is named by the letter's own kenmerk, which its record keeps.
+        assert data["fields"]["reference"] == result.record.reference == result.path.stem[-12:]
         assert regenerate(result.record.merge_data, invariant=True) == result.path.read_bytes()
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 
 from desktop.commands.letters import main
 from desktop.documents.context import LetterContext, from_dict
@@ -29,7 +30,7 @@ def test_render_record_and_regenerate(tmp_path, capsys) -> None:
     assert main(["render", "besluit_verlof_afgewezen", str(tmp_path / "c.json"), "-o", str(pdf_path),
                  "--record", str(record_path)]) == 0
     text = flat(pdf_text(pdf_path.read_bytes(), tmp_path))
-    assert "Wij wijzen uw aanvraag af" in text and "uiterlijk op 16 april 2025" in text
+    assert "Wij wijzen uw aanvraag af" in text and "loopt tot en met 16 april 2025" in text
     record = json.loads(record_path.read_text())
     assert record["kind"] == "besluit_verlof_afgewezen"
     (tmp_path / "merge.json").write_text(record["merge_data"])
@@ -67,8 +68,9 @@ def test_check_reports_template_errors(tmp_path, capsys) -> None:
 def test_install_needs_a_folder_and_then_wins(tmp_path, capsys) -> None:
     source = (builtin_template_dir() / "waarschuwing.toml").read_text(encoding="utf-8")
     new = tmp_path / "nieuw.toml"
-    new.write_text(source.replace("version = 1", "version = 2").replace("Deze waarschuwing is geen straf.",
-                                                                          "Deze waarschuwing is nog geen straf."))
+    version = int(re.search(r"^version = (\d+)$", source, re.M).group(1))
+    new.write_text(source.replace(f"version = {version}", f"version = {version + 1}")
+                   .replace("Deze waarschuwing is geen straf.", "Deze waarschuwing is nog geen straf."))
     assert main(["install", str(new)]) == 1
     assert main(["--templates", str(tmp_path / "sjablonen"), "install", str(new)]) == 0
     _dump(sample_context("waarschuwing"), tmp_path / "c.json")

@@ -47,7 +47,10 @@ def _jobs(store, kind, case_id=None, **kwargs):
 
 def test_parents_living_apart_get_a_letter_each_with_names_printed_as_written(store, seeded, settings, tmp_path):
     jobs = _jobs(store, "uitnodiging_gesprek", seeded.sanne_case)
-    assert len(jobs) == 2
+    # Each parent at his or her own address, and Sanne (14) herself (Lpw art. 2 lid 3).
+    assert len(jobs) == 3
+    assert jobs[2].context.addressee.name == "Sanne Maria de Vries"
+    jobs = jobs[:2]
     streets = sorted(job.context.addressee.address.street for job in jobs)
     assert streets == ["Dordtse Kil 7", "Voorstraat 100 A"]
     father = next(j for j in jobs if j.context.addressee.address.street == "Dordtse Kil 7")
@@ -83,7 +86,9 @@ def test_a_jongere_of_18_receives_the_letter_not_the_parent(store, seeded, setti
 
 def test_parents_at_one_address_share_one_letter_and_no_authority_means_no_letter(store, seeded):
     jobs = _jobs(store, "waarschuwing", seeded.mila_case)
-    assert len(jobs) == 1
+    # The parents' joint letter, and one to Mila (13) herself: she is responsible too (Lpw art. 2 lid 3).
+    assert len(jobs) == 2
+    assert jobs[1].context.addressee.name == "Mila Smit" and jobs[1].context.addressee.note
     assert sorted(jobs[0].context.addressee.name_lines) == ["R. Smit", "en E. Smit"]
     assert jobs[0].context.addressee.address.street == "Kerkplein 2"
     assert "Stiefouder" not in json.dumps(jobs[0].context.addressee.name_lines)

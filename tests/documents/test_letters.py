@@ -20,7 +20,7 @@ from .conftest import flat, pdf_info, pdf_text, pdf_words
 EXPECTED = {
     "uitnodiging_gesprek": ["Uitnodiging voor een gesprek", "18 maart 2025", "14.30 uur",
                             "Het Voorbeeldcollege, Schoolstraat 10, Dordrecht", "Wat als u niet kunt komen?",
-                            "u als ouders", "artikel 22 van de Leerplichtwet 1969"],
+                            "de ouders met gezag", "artikel 22 van de Leerplichtwet 1969"],
     "waarschuwing": ["Officiële waarschuwing", "18 uur", "proces-verbaal"],
     # A request (art. 11 onder g with 14) is granted, refused or not handled; a kennisgeving (art. 5 onder a) is
     # confirmed or found incomplete, without bezwaarclausule (Lpw art. 5-7; ABRvS ECLI:NL:RVS:2006:AY5094).
@@ -63,7 +63,8 @@ def test_letter_kind_renders_its_content(kind, settings, tmp_path) -> None:
     text = flat(pdf_text(pdf, tmp_path))
     # Common blocks: letterhead, date, ons kenmerk, pupil, consultant, signature, privacy.
     for expected in ["Leerplicht en Voortijdig Schoolverlaten", "Zuid-Holland Zuid", "5 maart 2025",
-                     "Ons kenmerk: 2025-1-00042", "Zaaknummer", "2025-000123", "Sanne de Vries, geboren op 12 april 2011", "M. Bakker",
+                     "Ons kenmerk: 2025-1-00042", "Zaaknummer", "2025-000123",
+                     "Sanne de Vries, geboren op 12 april 2011", "M. Bakker",
                      "m.bakker@example.nl", "Privacy.", "Pagina 1 van"]:
         assert expected in text, expected
     for expected in EXPECTED[kind]:
@@ -91,7 +92,7 @@ def test_objection_deadline_moves_past_christmas(settings, tmp_path) -> None:
     context = sample_context("besluit_vrijstelling_afgewezen", letter_date=date(2025, 11, 13))
     text = flat(pdf_text(render_letter("besluit_vrijstelling_afgewezen", context, settings=settings), tmp_path))
     assert objection_deadline(date(2025, 11, 13)) == date(2025, 12, 29)
-    assert "uiterlijk op 29 december 2025" in text
+    assert "loopt tot en met 29 december 2025" in text
 
 
 def test_confirmation_names_the_renewal_date(settings, tmp_path) -> None:
@@ -201,7 +202,8 @@ def test_generate_letter_returns_a_register_record(settings) -> None:
     letter = generate_letter("waarschuwing", sample_context("waarschuwing"), settings=settings)
     record = letter.record
     assert record.kind == "waarschuwing"
-    assert re.fullmatch(r"v1-[0-9a-f]{12}", record.template_version)
+    assert re.fullmatch(r"v\d+-[0-9a-f]{12}", record.template_version)
+    assert record.reference == "2025-1-00042" and record.columns()["reference"] == "2025-1-00042"
     assert record.addressee == "J. de Vries en A. de Vries-Jansen, Voorstraat 100 A, 3311 AA Dordrecht"
     assert len(record.sha256) == 64 and len(record.columns()["template_version"]) <= 20
 
@@ -229,7 +231,6 @@ def test_objection_body_and_address_can_be_given(settings, tmp_path) -> None:
     context = sample_context("besluit_verlof_afgewezen")
     context.objection = Objection(body="de leerplichtambtenaar van Dordrecht", address="Postbus 9, 3300 AA Dordrecht")
     text = flat(pdf_text(render_letter("besluit_verlof_afgewezen", context, settings=settings), tmp_path))
-    assert "ontvangen door de leerplichtambtenaar van Dordrecht" in text
-    assert "Stuur uw bezwaarschrift naar: Postbus 9, 3300 AA Dordrecht." in text
+    assert "Stuur uw bezwaarschrift naar de leerplichtambtenaar van Dordrecht, Postbus 9, 3300 AA Dordrecht." in text
     # The deadline is always computed, never taken from the caller.
-    assert f"uiterlijk op {dutch_date(objection_deadline(context.date))}" in text
+    assert f"loopt tot en met {dutch_date(objection_deadline(context.date))}" in text

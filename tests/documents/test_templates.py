@@ -20,9 +20,11 @@ from desktop.documents.templates import (
 
 from .conftest import flat, pdf_text
 
+# The version of the shipped waarschuwing; GOOD is a later one.
+SHIPPED = TemplateStore().current("waarschuwing").version
 GOOD = """kind = "waarschuwing"
 title = "Waarschuwing"
-version = 2
+version = 12
 required = ["pupil.name"]
 subject = "Test {{ pupil.name }}"
 body = '''
@@ -62,7 +64,7 @@ def test_other_template_errors_are_explained() -> None:
     with pytest.raises(TemplateError, match="geen geldig TOML"):
         parse_template("kind = ")
     with pytest.raises(TemplateError, match="mist de verplichte sleutel 'version'"):
-        parse_template(GOOD.replace("version = 2\n", ""))
+        parse_template(GOOD.replace("version = 12\n", ""))
     with pytest.raises(TemplateError, match=r"verplicht veld 'pupil\.naam' bestaat niet"):
         parse_template(GOOD.replace('["pupil.name"]', '["pupil.naam"]'))
     with pytest.raises(TemplateError, match="onbekend blok '@@ tabel'"):
@@ -105,7 +107,7 @@ def test_new_version_wins_and_old_versions_stay_regenerable(settings, tmp_path) 
     store = TemplateStore(local_dir=tmp_path / "sjablonen")
     context = sample_context("waarschuwing")
     old = generate_letter("waarschuwing", context, settings=settings, store=store)
-    assert old.record.template_version.startswith("v1-")
+    assert old.record.template_version.startswith(f"v{SHIPPED}-")
 
     installed = store.install(GOOD)
     assert store.current("waarschuwing") == installed
@@ -118,7 +120,7 @@ def test_new_version_wins_and_old_versions_stay_regenerable(settings, tmp_path) 
     assert regenerate(new.record.merge_data, store=store, invariant=True) == new.pdf
 
     # A third version replaces the local file; version 2 is still found in the archive.
-    third = store.install(GOOD.replace("version = 2", "version = 3").replace("versie twee", "versie drie"))
+    third = store.install(GOOD.replace("version = 12", "version = 13").replace("versie twee", "versie drie"))
     assert store.current("waarschuwing") == third
     assert regenerate(new.record.merge_data, store=store, invariant=True) == new.pdf
 
@@ -126,26 +128,26 @@ def test_new_version_wins_and_old_versions_stay_regenerable(settings, tmp_path) 
 def test_install_refuses_an_older_version_and_accepts_the_same_text(tmp_path) -> None:
     store = TemplateStore(local_dir=tmp_path / "sjablonen")
     store.install(GOOD)
-    assert store.install(GOOD).version == 2
+    assert store.install(GOOD).version == 12
     with pytest.raises(TemplateError, match="niet nieuwer"):
         store.install(GOOD.replace("versie twee", "andere tekst"))
     with pytest.raises(TemplateError, match="onbekend samenvoegveld"):
-        store.install(GOOD.replace("version = 2", "version = 9").replace("{{ pupil.name }}.", "{{ x.y }}."))
-    assert store.current("waarschuwing").version == 2
+        store.install(GOOD.replace("version = 12", "version = 19").replace("{{ pupil.name }}.", "{{ x.y }}."))
+    assert store.current("waarschuwing").version == 12
 
 
 def test_regenerate_reports_a_missing_version(settings, tmp_path) -> None:
     store = TemplateStore(local_dir=tmp_path / "a")
     store.install(GOOD)
     letter = generate_letter("waarschuwing", sample_context("waarschuwing"), settings=settings, store=store)
-    with pytest.raises(TemplateError, match="Versie 2 van sjabloon 'waarschuwing'"):
+    with pytest.raises(TemplateError, match="Versie 12 van sjabloon 'waarschuwing'"):
         regenerate(letter.record.merge_data, store=TemplateStore(local_dir=tmp_path / "b"))
 
 
 def test_preview_uses_the_edited_text_without_storing_it(tmp_path) -> None:
     pdf = preview_template(GOOD)
     assert "Dit is versie twee voor Sanne de Vries." in flat(pdf_text(pdf, tmp_path))
-    assert TemplateStore().current("waarschuwing").version == 1
+    assert TemplateStore().current("waarschuwing").version == SHIPPED
     shared = (builtin_template_dir() / "_bezwaarclausule.toml").read_text(encoding="utf-8")
     assert "Bent u het niet eens" in flat(pdf_text(preview_template(shared), tmp_path))
     report = (builtin_template_dir() / "pv_ouders.toml").read_text(encoding="utf-8")
@@ -159,7 +161,7 @@ def test_shipped_versions_are_archived_when_used(settings, tmp_path) -> None:
     shutil.copytree(builtin_template_dir(), shipped)
     store = TemplateStore(builtin_dir=shipped, local_dir=tmp_path / "lokaal")
     letter = generate_letter("waarschuwing", sample_context("waarschuwing"), settings=settings, store=store)
-    # An update of the application replaces the shipped text with version 2.
+    # An update of the application replaces the shipped text with a newer version.
     (shipped / "waarschuwing.toml").write_text(GOOD, encoding="utf-8")
-    assert store.current("waarschuwing").version == 2
+    assert store.current("waarschuwing").version == 12
     assert regenerate(letter.record.merge_data, store=store, invariant=True) == letter.pdf

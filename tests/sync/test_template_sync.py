@@ -28,13 +28,14 @@ from sync.template_sync import (
     read_cursor,
 )
 
-KIND = "waarschuwing"
+# A kind whose shipped text is version 1 (the versions below are numbered from it).
+KIND = "melding_raad"
 # A fixed creation moment: the same template and values give the same PDF, byte for byte, on every device.
 SETTINGS = LayoutSettings(timestamp=1_750_000_000.0)
 
 
 def version_of(source: str, version: int, extra: str = "") -> str:
-    """The shipped waarschuwing as version ``version``, with ``extra`` added as the body's last paragraph."""
+    """The shipped letter as version ``version``, with ``extra`` added as the body's last paragraph."""
     text = re.sub(r"^version\s*=\s*\d+", f"version = {version}", source, count=1, flags=re.MULTILINE)
     if extra:
         end = text.rindex("'''")
