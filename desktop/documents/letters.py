@@ -63,6 +63,8 @@ from desktop.models.region import Region, objection_address, profile_region
 
 OBJECTION_TEMPLATE = "_bezwaarclausule"
 PRIVACY_TEMPLATE = "_privacy"
+# A letter to an organisation: the reader is not the person the data are about (no rights of AVG art. 15-21).
+ORGANISATION_PRIVACY_TEMPLATE = "_privacy_organisatie"
 
 
 @dataclass(frozen=True)
@@ -300,7 +302,8 @@ def prepare_letter(
     values = merge_data(ctx)
     check_required(template, values)
     values["subject"] = values["subject"] or fill_plain(template.subject, values)
-    shared = {PRIVACY_TEMPLATE: store.current(PRIVACY_TEMPLATE)}
+    privacy = PRIVACY_TEMPLATE if letter_kind.to_family else ORGANISATION_PRIVACY_TEMPLATE
+    shared = {privacy: store.current(privacy)}
     if letter_kind.decision:
         shared[OBJECTION_TEMPLATE] = store.current(OBJECTION_TEMPLATE)
     for part in shared.values():
@@ -389,8 +392,10 @@ def letter_section(prepared: PreparedLetter, settings: LayoutSettings) -> Sectio
         body.append(KeepTogether([Paragraph("Bijlage(n)", styles["heading"]),
                                   *blocks_to_flowables([items], styles)]))
     body.append(Spacer(1, 4 * mm))
-    body.append(KeepTogether(blocks_to_flowables(fill_blocks(prepared.shared[PRIVACY_TEMPLATE], values), styles,
-                                                  "small")))
+    privacy = next((prepared.shared[name] for name in (PRIVACY_TEMPLATE, ORGANISATION_PRIVACY_TEMPLATE)
+                    if name in prepared.shared), None)
+    if privacy is not None:
+        body.append(KeepTogether(blocks_to_flowables(fill_blocks(privacy, values), styles, "small")))
     address = [Paragraph(escape_markup(line), styles["address"]) for line in _address_lines(values)]
     return Section(body=body, reference=str(values.get("reference") or values.get("case_number", "")),
                    subject=prepared.subject, address=address)
@@ -595,7 +600,9 @@ def preview_template(
         pdf = render_report(template.kind, sample_report_context(template.kind), None, settings, overlay)
     else:
         kind = template.kind
-        if kind.startswith("_"):
+        if kind == ORGANISATION_PRIVACY_TEMPLATE:
+            kind = "terugkoppeling_school"
+        elif kind.startswith("_"):
             # A shared part (bezwaarclausule, privacy) is previewed inside a decision letter.
             kind = "besluit_vrijstelling_toegekend"
         if kind not in LETTER_KINDS:

@@ -15,6 +15,7 @@ from typing import Any
 
 from desktop.documents.letters import (
     OBJECTION_TEMPLATE,
+    ORGANISATION_PRIVACY_TEMPLATE,
     PRIVACY_TEMPLATE,
     PreparedLetter,
     _address_lines,
@@ -63,7 +64,8 @@ def letter_html(prepared: PreparedLetter) -> str:
     address = "<br/>".join(escape_markup(line) for line in _address_lines(values))
     meta_rows = [
         ("Datum", values.get("date", "")),
-        ("Ons kenmerk", values.get("case_number", "")),
+        ("Ons kenmerk", values.get("reference") or values.get("case_number", "")),
+        ("Zaaknummer", values.get("case_number", "") if values.get("reference") else ""),
         ("Onderwerp", values.get("subject", "")),
         ("Leerling", values.get("pupil.name", "")),
         ("Behandeld door", values.get("consultant.name", "")),
@@ -82,6 +84,7 @@ def letter_html(prepared: PreparedLetter) -> str:
     parts.append(f"<p>{fill(prepared.template.closing, values)}</p>")
     parts.append(f"<p><b>{escape_markup(str(values.get('consultant.name', '')))}</b><br/>"
                  f"{escape_markup(str(values.get('consultant.function', '')))}</p>")
-    if PRIVACY_TEMPLATE in prepared.shared:
-        parts.append(_blocks_html(fill_blocks(prepared.shared[PRIVACY_TEMPLATE], values), small=True))
+    for privacy in (PRIVACY_TEMPLATE, ORGANISATION_PRIVACY_TEMPLATE):
+        if privacy in prepared.shared:
+            parts.append(_blocks_html(fill_blocks(prepared.shared[privacy], values), small=True))
     return "<html><body style='font-family: sans-serif;'>" + "\n".join(parts) + "</body></html>"

@@ -91,8 +91,8 @@ def test_a_decision_for_a_gemeente_outside_the_region_is_refused(settings) -> No
 
 
 @pytest.mark.parametrize("kind,recipient", [
-    ("uitnodiging_gesprek", "DUO"), ("halt_verwijzing", "Halt"), ("melding_raad", "Raad voor de Kinderbescherming"),
-    ("melding_svb", "Sociale Verzekeringsbank"), (DECISION, "DUO"),
+    ("uitnodiging_gesprek", "DUO"), ("waarschuwing", "Openbaar Ministerie"), ("halt_verwijzing", "Halt"),
+    (DECISION, "DUO"),
 ])
 def test_the_privacy_notice_names_controller_officer_basis_recipients_and_the_ap(kind, recipient, settings,
                                                                                 tmp_path) -> None:
@@ -104,6 +104,19 @@ def test_the_privacy_notice_names_controller_officer_basis_recipients_and_the_ap
     assert recipient in text
     assert "in te zien" in text and "verbeteren" in text and "beperken" in text and "bezwaar tegen te maken" in text
     assert "Autoriteit Persoonsgegevens" in text
+
+
+@pytest.mark.parametrize("kind,basis", [
+    ("melding_raad", "Raad voor de Kinderbescherming"), ("melding_svb", "Sociale Verzekeringsbank"),
+    ("terugkoppeling_school", "verzuimmelding"),
+])
+def test_a_letter_to_an_organisation_states_purpose_and_basis_not_the_readers_rights(kind, basis, settings,
+                                                                                    tmp_path) -> None:
+    text = flat(pdf_text(render_letter(kind, sample_context(kind), settings=settings), tmp_path))
+    assert "Verantwoordelijk daarvoor is het college van burgemeester en wethouders van Dordrecht" in text
+    assert basis in text and "Gebruik de gegevens alleen voor dat doel" in text
+    # The organisation is not the person the data are about: no rights of AVG art. 15-21 offered to it.
+    assert "in te zien" not in text and "Autoriteit Persoonsgegevens" not in text
 
 
 def test_a_letter_to_an_adult_rests_on_the_rmc_function(settings, tmp_path) -> None:

@@ -37,7 +37,7 @@ Dit is versie twee voor {{ pupil.name }}.
 
 def test_every_shipped_template_is_valid_and_every_kind_has_one() -> None:
     store = TemplateStore()
-    for kind in [*LETTER_KINDS, *REPORT_KINDS, "_bezwaarclausule", "_privacy"]:
+    for kind in [*LETTER_KINDS, *REPORT_KINDS, "_bezwaarclausule", "_privacy", "_privacy_organisatie"]:
         template = store.current(kind)
         assert template.kind == kind and template.version >= 1
 
