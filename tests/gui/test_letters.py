@@ -64,15 +64,17 @@ def test_make_a_letter_from_the_case_view(qtbot, letters_ctx, letters_profile, t
     qtbot.addWidget(dialog)
     with qtbot.waitSignal(dialog.preview_shown, timeout=20_000):
         dialog.set_kind("waarschuwing")
-    # Sanne's parents live apart: two lawful addressees, both ticked.
-    assert dialog.addressees.count() == 2
-    names = [dialog.addressees.item(i).text() for i in range(2)]
+    # Sanne's parents live apart, and Sanne (14) is responsible herself too (Lpw art. 2 lid 3): three lawful
+    # addressees, all ticked.
+    assert dialog.addressees.count() == 3
+    names = [dialog.addressees.item(i).text() for i in range(3)]
     assert any(n.startswith('J. Jansen & <Zn> "sr" — Dordtse Kil 7') for n in names)
+    assert any(n.startswith("Sanne Maria de Vries") for n in names)
     assert dialog.preview.currentWidget() is not dialog.preview.message
     # Only the mother gets this one.
-    father = next(i for i in range(2) if "Dordtse Kil" in dialog.addressees.item(i).text())
-    with qtbot.waitSignal(dialog.preview_shown, timeout=20_000):
-        dialog.addressees.item(father).setCheckState(Qt.CheckState.Unchecked)
+    for other in (i for i in range(3) if not dialog.addressees.item(i).text().startswith("A. de Vries")):
+        with qtbot.waitSignal(dialog.preview_shown, timeout=20_000):
+            dialog.addressees.item(other).setCheckState(Qt.CheckState.Unchecked)
     assert [j.context.addressee.name for j in dialog.jobs] == ["A. de Vries"]
     target = tmp_path / "waarschuwing.pdf"
     dialog.choose_path = lambda suggestion: str(target)
