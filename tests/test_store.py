@@ -347,6 +347,34 @@ def test_damage_found_in_the_background_is_refused_clearly_at_the_next_unlock(pr
     assert listing(profile.path) == before
 
 
+def test_the_full_check_runs_on_the_runner_it_is_given(profile, store):
+    """The app hands the check to its one background mechanism; the store starts no thread of its own then."""
+    import threading
+
+    from desktop.models.store import IntegrityStatus
+
+    make_table(store)
+    store.close()
+    reopened = profile.unlock(PASSPHRASE, background_check=False)
+    handed: list[object] = []
+
+    def run(work) -> None:
+        handed.append(work)
+        threading.Thread(target=work, name="runner-of-the-test").start()
+
+    try:
+        heard: list[str] = []
+        reopened.integrity_listeners.append(heard.append)
+        reopened.start_integrity_check(delay=0, run=run)
+        reopened.start_integrity_check(delay=0, run=run)  # once started, a second start does nothing
+        assert reopened.wait_for_integrity_check(timeout=60) == IntegrityStatus.OK
+        assert len(handed) == 1
+        assert heard == [IntegrityStatus.OK]
+        assert not any(t.name == "vangnet-integriteit" for t in threading.enumerate())
+    finally:
+        reopened.close()
+
+
 def test_locking_stops_a_waiting_background_check(profile, store):
     from desktop.models.store import IntegrityStatus
 
