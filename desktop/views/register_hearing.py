@@ -261,4 +261,4 @@ def install(window: Any) -> None:
     def show() -> None:
         HearingDialog(window.ctx, parent=window).exec()
 
-    window.register_action("register_hearing", "register", window.tr("Ve&rhoor vastleggen…"), show)
+    window.register_action("register_hearing", "register", window.tr("Ver&hoor vastleggen…"), show)

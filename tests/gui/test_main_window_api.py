@@ -35,7 +35,7 @@ MENU_LABELS = {
 ACTIONS = {
     "file": ["lock", "close_tab", "import", "quit"],
     "register": ["register_absence", "register_case", "register_exemption", "register_leave",
-                 "register_home_sitter", "register_dropout"],
+                 "register_home_sitter", "register_dropout", "register_hearing"],
     "go": ["search", *(f"go_{page_id}" for page_id in PAGES)],
     "extra": ["sync", "conflicts", "login", "settings", "change_passphrase", "access_log"],
     "documents": ["batch_print", "templates", "layout"],
@@ -103,7 +103,8 @@ def test_the_menus_read_as_a_person_knows_them(qtbot, main_window):
         ("&Registreren", [("Nieuwe &verzuimmelding…", ["Ctrl+M"]),
                           ("Nieuwe zaak &absoluut verzuim…", ["Ctrl+Shift+A"]),
                           ("V&rijstelling aanvragen…", ["Ctrl+Shift+V"]), ("Ver&lofaanvraag…", ["Ctrl+Shift+L"]),
-                          ("&Thuiszitter…", ["Ctrl+Shift+T"]), ("VSV-&traject…", ["Ctrl+Shift+D"])]),
+                          ("&Thuiszitter…", ["Ctrl+Shift+T"]), ("VSV-&traject…", ["Ctrl+Shift+D"]),
+                          ("Ver&hoor vastleggen…", [])]),
         ("&Ga naar", [("&Zoeken", _keys(QKeySequence.StandardKey.Find)), "---",
                       *((label, [f"Ctrl+{n}"]) for n, label in enumerate(
                           ("Werkvoorraad", "Leerlingen", "Zaken", "Vrijstellingen", "Verlof", "Thuiszitters",
