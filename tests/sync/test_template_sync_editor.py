@@ -68,7 +68,7 @@ def test_the_administrator_publishes_and_another_office_receives_the_same_text(q
     with qtbot.waitSignal(editor.published, timeout=10_000) as published:
         qtbot.mouseClick(editor.publish_button, Qt.MouseButton.LeftButton)
     assert published.args == [2]
-    assert "Versie 2 van ‘Waarschuwing schoolverzuim’ staat op de server" in editor.status.text()
+    assert "Versie 2 van ‘Melding Raad voor de Kinderbescherming’ staat op de server" in editor.status.text()
     assert editor.error.text() == ""
     # Saved as the next version on this computer and the very same text on the server.
     local = TemplateStore.for_profile(ctx.profile.path).current(KIND)
