@@ -114,6 +114,10 @@
         <translation>Nieuwe melding beoordelen</translation>
     </message>
     <message>
+        <source>Bezig met laden…</source>
+        <translation>Bezig met laden…</translation>
+    </message>
+    <message>
         <source>Beoordeling &amp;opslaan</source>
         <translation>Beoordeling &amp;opslaan</translation>
     </message>
@@ -414,6 +418,10 @@
     <message>
         <source>Records staan hier met hun interne nummer, nooit met het BSN. Zoeken en exporteren komen zelf ook in het toegangslogboek.</source>
         <translation>Records staan hier met hun interne nummer, nooit met het BSN. Zoeken en exporteren komen zelf ook in het toegangslogboek.</translation>
+    </message>
+    <message>
+        <source>Bezig met laden…</source>
+        <translation>Bezig met laden…</translation>
     </message>
     <message>
         <source>(kies een gebruiker)</source>
@@ -958,6 +966,10 @@
         <translation>Zaak</translation>
     </message>
     <message>
+        <source>Bezig met laden…</source>
+        <translation>Bezig met laden…</translation>
+    </message>
+    <message>
         <source>Zaak {number} · {kind}</source>
         <translation>Zaak {number} · {kind}</translation>
     </message>
@@ -1481,8 +1493,12 @@ Wilt u dit melden bij de functioneel beheerder? Kopieer dan de details hieronder
         <translation>Besluit op vrijstelling</translation>
     </message>
     <message>
-        <source>&lt;b&gt;{name}&lt;/b&gt;&lt;br&gt;{article}&lt;br&gt;Ontvangen op {date}</source>
-        <translation>&lt;b&gt;{name}&lt;/b&gt;&lt;br&gt;{article}&lt;br&gt;Ontvangen op {date}</translation>
+        <source>Gegevens worden gelezen…</source>
+        <translation>Gegevens worden gelezen…</translation>
+    </message>
+    <message>
+        <source>Wat de wet vraagt en ontbreekt</source>
+        <translation>Wat de wet vraagt en ontbreekt</translation>
     </message>
     <message>
         <source>Besluit</source>
@@ -1501,24 +1517,52 @@ Wilt u dit melden bij de functioneel beheerder? Kopieer dan de details hieronder
         <translation>Motivering</translation>
     </message>
     <message>
-        <source>De motivering komt in de beschikking.</source>
-        <translation>De motivering komt in de beschikking.</translation>
+        <source>De motivering komt in de brief.</source>
+        <translation>De motivering komt in de brief.</translation>
     </message>
     <message>
-        <source>&amp;Besluit:</source>
-        <translation>&amp;Besluit:</translation>
+        <source>&amp;Uitkomst:</source>
+        <translation>&amp;Uitkomst:</translation>
     </message>
     <message>
-        <source>&amp;Datum besluit:</source>
-        <translation>&amp;Datum besluit:</translation>
+        <source>&amp;Datum:</source>
+        <translation>&amp;Datum:</translation>
+    </message>
+    <message>
+        <source>Kennisgeving</source>
+        <translation>Kennisgeving</translation>
+    </message>
+    <message>
+        <source>Aanvraag</source>
+        <translation>Aanvraag</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{name}&lt;/b&gt;&lt;br&gt;{kind}: {article}&lt;br&gt;Ontvangen op {date}, voor het schooljaar {year}</source>
+        <translation>&lt;b&gt;{name}&lt;/b&gt;&lt;br&gt;{kind}: {article}&lt;br&gt;Ontvangen op {date}, voor het schooljaar {year}</translation>
+    </message>
+    <message>
+        <source>bevestigen</source>
+        <translation>bevestigen</translation>
+    </message>
+    <message>
+        <source>toekennen</source>
+        <translation>toekennen</translation>
+    </message>
+    <message>
+        <source>Niet te {verb} zolang dit ontbreekt:</source>
+        <translation>Niet te {verb} zolang dit ontbreekt:</translation>
+    </message>
+    <message>
+        <source>Kies de uitkomst.</source>
+        <translation>Kies de uitkomst.</translation>
+    </message>
+    <message>
+        <source>Geen besluit met bezwaar: de vrijstelling volgt uit de wet zelf; de brief bevestigt of zegt wat ontbreekt.</source>
+        <translation>Geen besluit met bezwaar: de vrijstelling volgt uit de wet zelf; de brief bevestigt of zegt wat ontbreekt.</translation>
     </message>
     <message>
         <source>&amp;Motivering:</source>
         <translation>&amp;Motivering:</translation>
-    </message>
-    <message>
-        <source>Kies toekennen of afwijzen.</source>
-        <translation>Kies toekennen of afwijzen.</translation>
     </message>
     <message>
         <source>De beslisdatum ligt vóór de ontvangstdatum.</source>
@@ -1533,20 +1577,20 @@ Wilt u dit melden bij de functioneel beheerder? Kopieer dan de details hieronder
         <translation>Een besluit heeft een motivering nodig.</translation>
     </message>
     <message>
+        <source>Vrijgesteld van {start} tot en met {end}.</source>
+        <translation>Vrijgesteld van {start} tot en met {end}.</translation>
+    </message>
+    <message>
+        <source>Vrijgesteld zonder einddatum: de verklaring zegt dat de leerling nooit geschikt zal worden, dus geen jaarlijkse kennisgeving.</source>
+        <translation>Vrijgesteld zonder einddatum: de verklaring zegt dat de leerling nooit geschikt zal worden, dus geen jaarlijkse kennisgeving.</translation>
+    </message>
+    <message>
         <source>Bezwaar mogelijk tot en met {date}.</source>
         <translation>Bezwaar mogelijk tot en met {date}.</translation>
     </message>
     <message>
         <source>De geldigheid volgt uit de verklaring; die is voor u afgeschermd.</source>
         <translation>De geldigheid volgt uit de verklaring; die is voor u afgeschermd.</translation>
-    </message>
-    <message>
-        <source>Geldig tot en met {date}.</source>
-        <translation>Geldig tot en met {date}.</translation>
-    </message>
-    <message>
-        <source>Geldig zonder einddatum (nooit geschikt).</source>
-        <translation>Geldig zonder einddatum (nooit geschikt).</translation>
     </message>
 </context>
 <context>
@@ -1560,16 +1604,16 @@ Wilt u dit melden bij de functioneel beheerder? Kopieer dan de details hieronder
         <translation>Datum ontvangen</translation>
     </message>
     <message>
+        <source>Voor schooljaar</source>
+        <translation>Voor schooljaar</translation>
+    </message>
+    <message>
         <source>Datum verklaring</source>
         <translation>Datum verklaring</translation>
     </message>
     <message>
         <source>Verklaring door</source>
         <translation>Verklaring door</translation>
-    </message>
-    <message>
-        <source>Deskundige is door de gemeente aangewezen (niet de behandelaar)</source>
-        <translation>Deskundige is door de gemeente aangewezen (niet de behandelaar)</translation>
     </message>
     <message>
         <source>Verklaring dat de leerling nooit geschikt zal worden</source>
@@ -1584,8 +1628,60 @@ Wilt u dit melden bij de functioneel beheerder? Kopieer dan de details hieronder
         <translation>School in het buitenland</translation>
     </message>
     <message>
-        <source>Vervangend programma</source>
-        <translation>Vervangend programma</translation>
+        <source>De deskundige is door burgemeester en wethouders aangewezen en behandelt het kind niet</source>
+        <translation>De deskundige is door burgemeester en wethouders aangewezen en behandelt het kind niet</translation>
+    </message>
+    <message>
+        <source>Vorig jaar een school van die richting bezocht</source>
+        <translation>Vorig jaar een school van die richting bezocht</translation>
+    </message>
+    <message>
+        <source>Verklaring van het hoofd van die school: ingeschreven en geregeld aanwezig</source>
+        <translation>Verklaring van het hoofd van die school: ingeschreven en geregeld aanwezig</translation>
+    </message>
+    <message>
+        <source>Trekkende bestaanswijze</source>
+        <translation>Trekkende bestaanswijze</translation>
+    </message>
+    <message>
+        <source>(kies)</source>
+        <translation>(kies)</translation>
+    </message>
+    <message>
+        <source>Het kind reist met de ouders mee (maart tot en met oktober)</source>
+        <translation>Het kind reist met de ouders mee (maart tot en met oktober)</translation>
+    </message>
+    <message>
+        <source>Toegankelijke rijdende school binnen 5 km van de standplaats</source>
+        <translation>Toegankelijke rijdende school binnen 5 km van de standplaats</translation>
+    </message>
+    <message>
+        <source>Programma of ander onderwijs</source>
+        <translation>Programma of ander onderwijs</translation>
+    </message>
+    <message>
+        <source>Het programma bevat praktijktijd</source>
+        <translation>Het programma bevat praktijktijd</translation>
+    </message>
+    <message>
+        <source>Instelling</source>
+        <translation>Instelling</translation>
+    </message>
+    <message>
+        <source>Eerste dag</source>
+        <translation>Eerste dag</translation>
+    </message>
+    <message>
+        <source>Laatste dag</source>
+        <translation>Laatste dag</translation>
+    </message>
+    <message>
+        <source>De directeur van de school is gehoord (art. 14 lid 3)</source>
+        <translation>De directeur van de school is gehoord (art. 14 lid 3)</translation>
+    </message>
+    <message>
+        <source>Wat de wet vraagt en ontbreekt</source>
+        <translation>Wat de wet vraagt en ontbreekt</translation>
     </message>
     <message>
         <source>&amp;Artikel:</source>
@@ -1594,6 +1690,10 @@ Wilt u dit melden bij de functioneel beheerder? Kopieer dan de details hieronder
     <message>
         <source>&amp;Ontvangen op:</source>
         <translation>&amp;Ontvangen op:</translation>
+    </message>
+    <message>
+        <source>Voor &amp;schooljaar:</source>
+        <translation>Voor &amp;schooljaar:</translation>
     </message>
     <message>
         <source>Datum &amp;verklaring:</source>
@@ -1608,44 +1708,68 @@ Wilt u dit melden bij de functioneel beheerder? Kopieer dan de details hieronder
         <translation>Bedenkingen tegen:</translation>
     </message>
     <message>
+        <source>Vorig jaar zo'n school:</source>
+        <translation>Vorig jaar zo'n school:</translation>
+    </message>
+    <message>
         <source>School in buitenland:</source>
         <translation>School in buitenland:</translation>
+    </message>
+    <message>
+        <source>Beroep ouders:</source>
+        <translation>Beroep ouders:</translation>
+    </message>
+    <message>
+        <source>Rijdende school &lt; 5 km:</source>
+        <translation>Rijdende school &lt; 5 km:</translation>
     </message>
     <message>
         <source>Programma:</source>
         <translation>Programma:</translation>
     </message>
     <message>
+        <source>Instelling:</source>
+        <translation>Instelling:</translation>
+    </message>
+    <message>
+        <source>Van:</source>
+        <translation>Van:</translation>
+    </message>
+    <message>
+        <source>Tot en met:</source>
+        <translation>Tot en met:</translation>
+    </message>
+    <message>
+        <source>Een kennisgeving van de ouders: de vrijstelling volgt uit de wet als de kennisgeving aan de eisen voldoet. U bevestigt haar, of laat weten dat zij onvolledig of ongeldig is.</source>
+        <translation>Een kennisgeving van de ouders: de vrijstelling volgt uit de wet als de kennisgeving aan de eisen voldoet. U bevestigt haar, of laat weten dat zij onvolledig of ongeldig is.</translation>
+    </message>
+    <message>
+        <source>Een aanvraag: het college kent toe of wijst af.</source>
+        <translation>Een aanvraag: het college kent toe of wijst af.</translation>
+    </message>
+    <message>
         <source>De ontvangstdatum ligt in de toekomst.</source>
         <translation>De ontvangstdatum ligt in de toekomst.</translation>
     </message>
     <message>
-        <source>De verklaring is ouder dan drie maanden of van na de ontvangst (art. 7).</source>
-        <translation>De verklaring is ouder dan drie maanden of van na de ontvangst (art. 7).</translation>
+        <source>Een verklaring van deze datum is bruikbaar voor een kennisgeving tot en met {date} (art. 7).</source>
+        <translation>Een verklaring van deze datum is bruikbaar voor een kennisgeving tot en met {date} (art. 7).</translation>
     </message>
     <message>
-        <source>De verklaring moet komen van een door de gemeente aangewezen deskundige, niet van de behandelaar (art. 7).</source>
-        <translation>De verklaring moet komen van een door de gemeente aangewezen deskundige, niet van de behandelaar (art. 7).</translation>
+        <source>De laatste dag ligt vóór de eerste.</source>
+        <translation>De laatste dag ligt vóór de eerste.</translation>
     </message>
     <message>
-        <source>Verklaring bruikbaar tot en met {date}.</source>
-        <translation>Verklaring bruikbaar tot en met {date}.</translation>
+        <source>bevestigen</source>
+        <translation>bevestigen</translation>
     </message>
     <message>
-        <source>Vul in tegen welke richting de bedenkingen bestaan (art. 8).</source>
-        <translation>Vul in tegen welke richting de bedenkingen bestaan (art. 8).</translation>
+        <source>toekennen</source>
+        <translation>toekennen</translation>
     </message>
     <message>
-        <source>Vul de school in het buitenland in (art. 9).</source>
-        <translation>Vul de school in het buitenland in (art. 9).</translation>
-    </message>
-    <message>
-        <source>Beschrijf het vervangende programma.</source>
-        <translation>Beschrijf het vervangende programma.</translation>
-    </message>
-    <message>
-        <source>Vervangende leerplicht (art. 3a) kan vanaf 14 jaar.</source>
-        <translation>Vervangende leerplicht (art. 3a) kan vanaf 14 jaar.</translation>
+        <source>U kunt registreren, maar nog niet {verb}:</source>
+        <translation>U kunt registreren, maar nog niet {verb}:</translation>
     </message>
 </context>
 <context>
@@ -1753,6 +1877,165 @@ Wilt u dit melden bij de functioneel beheerder? Kopieer dan de details hieronder
     <message>
         <source>Definities {name}</source>
         <translation>Definities {name}</translation>
+    </message>
+</context>
+<context>
+    <name>HearingDialog</name>
+    <message>
+        <source>Verhoor vastleggen</source>
+        <translation>Verhoor vastleggen</translation>
+    </message>
+    <message>
+        <source>Zaaknummer</source>
+        <translation>Zaaknummer</translation>
+    </message>
+    <message>
+        <source>bijvoorbeeld 2025-000123</source>
+        <translation>bijvoorbeeld 2025-000123</translation>
+    </message>
+    <message>
+        <source>Zaak &amp;zoeken</source>
+        <translation>Zaak &amp;zoeken</translation>
+    </message>
+    <message>
+        <source>Verdachte</source>
+        <translation>Verdachte</translation>
+    </message>
+    <message>
+        <source>Voornamen voluit</source>
+        <translation>Voornamen voluit</translation>
+    </message>
+    <message>
+        <source>Geboortedatum van de verdachte</source>
+        <translation>Geboortedatum van de verdachte</translation>
+    </message>
+    <message>
+        <source>dd-mm-jjjj</source>
+        <translation>dd-mm-jjjj</translation>
+    </message>
+    <message>
+        <source>Geboorteplaats</source>
+        <translation>Geboorteplaats</translation>
+    </message>
+    <message>
+        <source>Datum en tijd van het verhoor</source>
+        <translation>Datum en tijd van het verhoor</translation>
+    </message>
+    <message>
+        <source>Plaats van het verhoor</source>
+        <translation>Plaats van het verhoor</translation>
+    </message>
+    <message>
+        <source>De verdachte is verschenen</source>
+        <translation>De verdachte is verschenen</translation>
+    </message>
+    <message>
+        <source>Cautie gegeven: niet verplicht tot antwoorden (Sv art. 29 lid 2)</source>
+        <translation>Cautie gegeven: niet verplicht tot antwoorden (Sv art. 29 lid 2)</translation>
+    </message>
+    <message>
+        <source>Gewezen op het recht op een advocaat (Sv art. 27c lid 2, art. 28)</source>
+        <translation>Gewezen op het recht op een advocaat (Sv art. 27c lid 2, art. 28)</translation>
+    </message>
+    <message>
+        <source>Gewezen op begeleiding door ouder of vertrouwenspersoon (Sv art. 488ab)</source>
+        <translation>Gewezen op begeleiding door ouder of vertrouwenspersoon (Sv art. 488ab)</translation>
+    </message>
+    <message>
+        <source>Voor wie bij het verhoor of ten tijde van het feit minderjarig was (Sv art. 488 en 488ab)</source>
+        <translation>Voor wie bij het verhoor of ten tijde van het feit minderjarig was (Sv art. 488 en 488ab)</translation>
+    </message>
+    <message>
+        <source>Begeleid door</source>
+        <translation>Begeleid door</translation>
+    </message>
+    <message>
+        <source>Advocaat aanwezig</source>
+        <translation>Advocaat aanwezig</translation>
+    </message>
+    <message>
+        <source>Tolk</source>
+        <translation>Tolk</translation>
+    </message>
+    <message>
+        <source>De verdachte beroept zich op het zwijgrecht</source>
+        <translation>De verdachte beroept zich op het zwijgrecht</translation>
+    </message>
+    <message>
+        <source>Verklaring van de verdachte</source>
+        <translation>Verklaring van de verdachte</translation>
+    </message>
+    <message>
+        <source>De verklaring in de woorden van de verdachte</source>
+        <translation>De verklaring in de woorden van de verdachte</translation>
+    </message>
+    <message>
+        <source>&amp;Zaak:</source>
+        <translation>&amp;Zaak:</translation>
+    </message>
+    <message>
+        <source>&amp;Verdachte:</source>
+        <translation>&amp;Verdachte:</translation>
+    </message>
+    <message>
+        <source>Voor&amp;namen (voluit):</source>
+        <translation>Voor&amp;namen (voluit):</translation>
+    </message>
+    <message>
+        <source>Geboorte&amp;datum:</source>
+        <translation>Geboorte&amp;datum:</translation>
+    </message>
+    <message>
+        <source>Geboorte&amp;plaats:</source>
+        <translation>Geboorte&amp;plaats:</translation>
+    </message>
+    <message>
+        <source>&amp;Wanneer:</source>
+        <translation>&amp;Wanneer:</translation>
+    </message>
+    <message>
+        <source>&amp;Waar:</source>
+        <translation>&amp;Waar:</translation>
+    </message>
+    <message>
+        <source>&amp;Begeleid door:</source>
+        <translation>&amp;Begeleid door:</translation>
+    </message>
+    <message>
+        <source>&amp;Advocaat:</source>
+        <translation>&amp;Advocaat:</translation>
+    </message>
+    <message>
+        <source>&amp;Tolk:</source>
+        <translation>&amp;Tolk:</translation>
+    </message>
+    <message>
+        <source>&amp;Verklaring:</source>
+        <translation>&amp;Verklaring:</translation>
+    </message>
+    <message>
+        <source>Leerling: {name}</source>
+        <translation>Leerling: {name}</translation>
+    </message>
+    <message>
+        <source>Zoek eerst de zaak op.</source>
+        <translation>Zoek eerst de zaak op.</translation>
+    </message>
+    <message>
+        <source>Schrijf de geboortedatum als dd-mm-jjjj.</source>
+        <translation>Schrijf de geboortedatum als dd-mm-jjjj.</translation>
+    </message>
+    <message>
+        <source>Vul de plaats van het verhoor in.</source>
+        <translation>Vul de plaats van het verhoor in.</translation>
+    </message>
+    <message>
+        <source>Een verhoor ligt niet in de toekomst.</source>
+        <translation>Een verhoor ligt niet in de toekomst.</translation>
+    </message>
+    <message>
+        <source>Vul de verklaring in, of kies dat de verdachte zich op het zwijgrecht beroept.</source>
+        <translation>Vul de verklaring in, of kies dat de verdachte zich op het zwijgrecht beroept.</translation>
     </message>
 </context>
 <context>
@@ -1968,6 +2251,10 @@ Wilt u dit melden bij de functioneel beheerder? Kopieer dan de details hieronder
         <translation>(nog niet beslist)</translation>
     </message>
     <message>
+        <source>Wat dit formulier vastlegt</source>
+        <translation>Wat dit formulier vastlegt</translation>
+    </message>
+    <message>
         <source>Motivering</source>
         <translation>Motivering</translation>
     </message>
@@ -2040,16 +2327,32 @@ Wilt u dit melden bij de functioneel beheerder? Kopieer dan de details hieronder
         <translation>Geen verlof nodig.</translation>
     </message>
     <message>
-        <source>Niet toegestaan volgens de wet: registreer de aanvraag alleen met het besluit Afgewezen.</source>
-        <translation>Niet toegestaan volgens de wet: registreer de aanvraag alleen met het besluit Afgewezen.</translation>
+        <source>Niet toegestaan volgens de wet. Over vakantieverlof beslist de directeur van de school (art. 13a); dit verlof kan alleen worden afgewezen.</source>
+        <translation>Niet toegestaan volgens de wet. Over vakantieverlof beslist de directeur van de school (art. 13a); dit verlof kan alleen worden afgewezen.</translation>
     </message>
     <message>
-        <source>De leerplichtambtenaar beslist (meer dan 10 schooldagen), na het horen van de directeur.</source>
-        <translation>De leerplichtambtenaar beslist (meer dan 10 schooldagen), na het horen van de directeur.</translation>
+        <source>U legt de aanvraag vast met de afwijzing door de directeur: ook een afwijzing is een besluit.</source>
+        <translation>U legt de aanvraag vast met de afwijzing door de directeur: ook een afwijzing is een besluit.</translation>
     </message>
     <message>
-        <source>De directeur van de school beslist; registreer het besluit van de school.</source>
-        <translation>De directeur van de school beslist; registreer het besluit van de school.</translation>
+        <source>De leerplichtambtenaar beslist (meer dan 10 schooldagen in het schooljaar), na het horen van de directeur (art. 14 lid 3).</source>
+        <translation>De leerplichtambtenaar beslist (meer dan 10 schooldagen in het schooljaar), na het horen van de directeur (art. 14 lid 3).</translation>
+    </message>
+    <message>
+        <source>U legt het besluit van de leerplichtambtenaar namens het college vast: toekenning of afwijzing. Zonder besluit wordt alleen de aanvraag vastgelegd.</source>
+        <translation>U legt het besluit van de leerplichtambtenaar namens het college vast: toekenning of afwijzing. Zonder besluit wordt alleen de aanvraag vastgelegd.</translation>
+    </message>
+    <message>
+        <source>U kunt de aanvraag vastleggen, maar niet het besluit: {reason}</source>
+        <translation>U kunt de aanvraag vastleggen, maar niet het besluit: {reason}</translation>
+    </message>
+    <message>
+        <source>De directeur van de school beslist (art. 13a en 14 lid 1).</source>
+        <translation>De directeur van de school beslist (art. 13a en 14 lid 1).</translation>
+    </message>
+    <message>
+        <source>U legt het besluit van de directeur vast, zoals de school het meldde.</source>
+        <translation>U legt het besluit van de directeur vast, zoals de school het meldde.</translation>
     </message>
     <message>
         <source>Hoor eerst de directeur van de school.</source>
@@ -2064,6 +2367,7 @@ Wilt u dit melden bij de functioneel beheerder? Kopieer dan de details hieronder
     <name>LetterDialog</name>
     <message>
         <source>Brief maken</source>
+        <extracomment>The dialog has read the case: which kinds the law allows, the planned conversation, the signed-in user. The letters or report of the chosen kind were built (or refused, with the reason in ``error``).</extracomment>
         <translation>Brief maken</translation>
     </message>
     <message>
@@ -2073,6 +2377,10 @@ Wilt u dit melden bij de functioneel beheerder? Kopieer dan de details hieronder
     <message>
         <source>Datum van de brief</source>
         <translation>Datum van de brief</translation>
+    </message>
+    <message>
+        <source>Niet mogelijk voor deze zaak</source>
+        <translation>Niet mogelijk voor deze zaak</translation>
     </message>
     <message>
         <source>Datum en tijd van het gesprek</source>
@@ -2107,20 +2415,12 @@ Wilt u dit melden bij de functioneel beheerder? Kopieer dan de details hieronder
         <translation>Gesprek</translation>
     </message>
     <message>
-        <source>Boa-nummer</source>
-        <translation>Boa-nummer</translation>
-    </message>
-    <message>
         <source>Feiten</source>
         <translation>Feiten</translation>
     </message>
     <message>
         <source>Advies over de afdoening</source>
         <translation>Advies over de afdoening</translation>
-    </message>
-    <message>
-        <source>Boa-nummer:</source>
-        <translation>Boa-nummer:</translation>
     </message>
     <message>
         <source>Feiten:</source>
@@ -2179,8 +2479,28 @@ Wilt u dit melden bij de functioneel beheerder? Kopieer dan de details hieronder
         <translation>Sluiten</translation>
     </message>
     <message>
+        <source>Zaak lezen…</source>
+        <translation>Zaak lezen…</translation>
+    </message>
+    <message>
         <source>Geen voorbeeld: {reason}</source>
         <translation>Geen voorbeeld: {reason}</translation>
+    </message>
+    <message>
+        <source>De zaak kon niet worden gelezen.</source>
+        <translation>De zaak kon niet worden gelezen.</translation>
+    </message>
+    <message>
+        <source>Niet mogelijk voor deze zaak:</source>
+        <translation>Niet mogelijk voor deze zaak:</translation>
+    </message>
+    <message>
+        <source>Brief samenstellen…</source>
+        <translation>Brief samenstellen…</translation>
+    </message>
+    <message>
+        <source>De brief kon niet worden samengesteld.</source>
+        <translation>De brief kon niet worden samengesteld.</translation>
     </message>
     <message>
         <source>Voorbeeld maken…</source>
@@ -2740,6 +3060,10 @@ Wilt u dit melden bij de functioneel beheerder? Kopieer dan de details hieronder
         <translation>Leerling</translation>
     </message>
     <message>
+        <source>Bezig met laden…</source>
+        <translation>Bezig met laden…</translation>
+    </message>
+    <message>
         <source>Voornamen</source>
         <translation>Voornamen</translation>
     </message>
@@ -2819,6 +3143,10 @@ Wilt u dit melden bij de functioneel beheerder? Kopieer dan de details hieronder
         <translation>Gevonden leerlingen</translation>
     </message>
     <message>
+        <source>Bezig met laden…</source>
+        <translation>Bezig met laden…</translation>
+    </message>
+    <message>
         <source>Dit BSN is ongeldig: het voldoet niet aan de 11-proef.</source>
         <translation>Dit BSN is ongeldig: het voldoet niet aan de 11-proef.</translation>
     </message>
@@ -2868,6 +3196,10 @@ Wilt u dit melden bij de functioneel beheerder? Kopieer dan de details hieronder
     <message>
         <source>Geef deze wijziging op; wijzigingen die erop wachten gaan door.</source>
         <translation>Geef deze wijziging op; wijzigingen die erop wachten gaan door.</translation>
+    </message>
+    <message>
+        <source>Bezig met laden…</source>
+        <translation>Bezig met laden…</translation>
     </message>
     <message>
         <source>Bij dit filter zijn er geen regels meer.</source>
@@ -3036,6 +3368,10 @@ Wilt u dit melden bij de functioneel beheerder? Kopieer dan de details hieronder
         <source>Op deze kolom kan niet worden gesorteerd</source>
         <translation>Op deze kolom kan niet worden gesorteerd</translation>
     </message>
+    <message>
+        <source>Bezig met laden…</source>
+        <translation>Bezig met laden…</translation>
+    </message>
 </context>
 <context>
     <name>RecordListPage</name>
@@ -3109,6 +3445,14 @@ Wilt u dit melden bij de functioneel beheerder? Kopieer dan de details hieronder
     <message>
         <source>&amp;Leerling:</source>
         <translation>&amp;Leerling:</translation>
+    </message>
+    <message>
+        <source>Gegevens voor dit formulier konden niet worden gelezen.</source>
+        <translation>Gegevens voor dit formulier konden niet worden gelezen.</translation>
+    </message>
+    <message>
+        <source>Bezig met laden…</source>
+        <translation>Bezig met laden…</translation>
     </message>
     <message>
         <source>Kies een leerling.</source>
@@ -3555,6 +3899,10 @@ Wilt u dit melden bij de functioneel beheerder? Kopieer dan de details hieronder
     <message>
         <source>&amp;Wachtwoord wijzigen…</source>
         <translation>&amp;Wachtwoord wijzigen…</translation>
+    </message>
+    <message>
+        <source>Ver&amp;hoor vastleggen…</source>
+        <translation>Ver&amp;hoor vastleggen…</translation>
     </message>
 </context>
 </TS>
